@@ -1,0 +1,84 @@
+package cn.shequflow.core.organisation;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * Answers the questions routing asks (ORG-5): who a person is, which community he works in, and
+ * which Camunda group holds a role for a community. Processes call it from expressions, e.g.
+ * {@code ${organisation.candidateGroup(approverRole, communityId)}}.
+ */
+@Service("organisation")
+public class Organisation {
+
+  private final OrganisationMapper mapper;
+
+  public Organisation(OrganisationMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  public Optional<Person> person(String userId) {
+    return userId == null ? Optional.empty() : Optional.ofNullable(mapper.findPerson(userId));
+  }
+
+  public Optional<OrgUnit> unit(String unitId) {
+    return unitId == null ? Optional.empty() : Optional.ofNullable(mapper.findUnit(unitId));
+  }
+
+  public List<RoleAssignment> roles(String userId) {
+    return mapper.rolesOf(userId);
+  }
+
+  public boolean hasRole(String userId, Role role) {
+    return roles(userId).stream().anyMatch(r -> r.role() == role);
+  }
+
+  /** The community a person works in, as director if he directs one, else as staff. */
+  public Optional<CommunityMembership> communityMembership(String userId) {
+    List<RoleAssignment> roles = roles(userId);
+    Optional<RoleAssignment> director = roles.stream().filter(r -> r.role() == Role.DIRECTOR).findFirst();
+    if (director.isPresent()) {
+      return unit(director.get().unitId()).map(c -> new CommunityMembership(c, true));
+    }
+    return roles.stream()
+        .filter(r -> r.role().isCommunityStaff())
+        .findFirst()
+        .flatMap(r -> unit(r.unitId()))
+        .map(c -> new CommunityMembership(c, false));
+  }
+
+  /** The unit at which {@code role} is held for {@code communityId}: the community, its street or district. */
+  public OrgUnit unitFor(Role role, String communityId) {
+    OrgUnit unit = unit(communityId)
+        .orElseThrow(() -> new IllegalStateException("Unknown community '" + communityId + "'"));
+    while (unit.unitLevel() != role.level()) {
+      String parent = unit.parentId();
+      unit = unit(parent).orElseThrow(() -> new IllegalStateException(
+          "No " + role.level() + " above community '" + communityId + "' for role " + role));
+    }
+    return unit;
+  }
+
+  /**
+   * The Camunda group that holds {@code role} for {@code communityId}. Refuses to route to a group
+   * nobody is in, because such a task would be seen by no one.
+   */
+  public String candidateGroup(String role, String communityId) {
+    Role parsed = Role.parse(role);
+    OrgUnit unit = unitFor(parsed, communityId);
+    if (mapper.holders(parsed, unit.id()).isEmpty()) {
+      throw new IllegalStateException("组织架构中" + unit.name() + "没有" + parsed.label()
+          + "（" + parsed.groupId(unit.id()) + "），任务无人可办，请先在组织架构中配置");
+    }
+    return parsed.groupId(unit.id());
+  }
+
+  public String displayName(String userId) {
+    return person(userId).map(Person::name).orElse(userId);
+  }
+
+  public List<String> holders(Role role, String unitId) {
+    return mapper.holders(role, unitId).stream().map(RoleAssignment::userId).toList();
+  }
+}

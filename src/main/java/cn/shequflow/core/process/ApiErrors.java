@@ -1,0 +1,34 @@
+package cn.shequflow.core.process;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Errors of the product's own API (/api), in the same shape as the Camunda REST API's. */
+@RestControllerAdvice
+public class ApiErrors {
+
+  @ExceptionHandler(InvalidInputException.class)
+  ResponseEntity<Map<String, Object>> invalid(InvalidInputException e) {
+    return ResponseEntity.badRequest().body(RestConfig.body(e));
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException e) {
+    return ResponseEntity.badRequest().body(RestConfig.body(
+        new InvalidInputException(e.getName(), "取值无效：" + e.getValue())));
+  }
+
+  @ExceptionHandler(ResponseStatusException.class)
+  ResponseEntity<Map<String, Object>> status(ResponseStatusException e) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", HttpStatus.valueOf(e.getStatusCode().value()).name());
+    body.put("message", e.getReason());
+    return ResponseEntity.status(e.getStatusCode()).body(body);
+  }
+}

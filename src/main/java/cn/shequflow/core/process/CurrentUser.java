@@ -1,0 +1,27 @@
+package cn.shequflow.core.process;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/** The user on whose behalf the engine runs the current command (REST, Tasklist or a test). */
+@Component
+public class CurrentUser {
+
+  private final IdentityService identity;
+
+  public CurrentUser(IdentityService identity) {
+    this.identity = identity;
+  }
+
+  /** The authenticated user id, or {@code null} for system work (timers, start-up). */
+  public String id() {
+    Authentication auth = identity.getCurrentAuthentication();
+    return auth == null ? null : auth.getUserId();
+  }
+
+  public String idOr(String fallback) {
+    String id = id();
+    return id != null ? id : fallback;
+  }
+}

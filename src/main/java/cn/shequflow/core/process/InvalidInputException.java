@@ -1,0 +1,25 @@
+package cn.shequflow.core.process;
+
+/**
+ * Input a user or client gave that a process refuses. Always names the field, so that Tasklist and
+ * REST clients can say which value is wrong. Thrown inside engine commands, it rolls the whole
+ * command back (no instance, job or half-written row is left) and reaches REST clients as HTTP 400.
+ */
+public class InvalidInputException extends RuntimeException {
+
+  private final String field;
+
+  public InvalidInputException(String field, String message) {
+    super(field + ": " + message);
+    this.field = field;
+  }
+
+  public String getField() {
+    return field;
+  }
+
+  /** The message without the field prefix. */
+  public String getReason() {
+    return getMessage().substring(field.length() + 2);
+  }
+}

@@ -1,0 +1,65 @@
+package cn.shequflow.core.security;
+
+import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_HISTORY;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE;
+
+import cn.shequflow.core.organisation.IdentitySync;
+import cn.shequflow.core.organisation.OrganisationMapper;
+import cn.shequflow.core.organisation.Role;
+import cn.shequflow.core.organisation.RoleAssignment;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.stereotype.Component;
+
+/**
+ * What each role may do, granted to the mirrored groups (authorization is on, see
+ * application.yaml). Tasks themselves are not granted here: the engine gives a task's assignee
+ * and candidate groups READ/UPDATE on that one task, which is what keeps one community's tasks
+ * away from another's (ORG-5).
+ */
+@Component
+public class AccessBootstrap {
+
+  /** Street and district leaders who watch the processes in Cockpit (read-only). */
+  static final Set<Role> SUPERVISORS = Set.of(Role.PRINCIPAL_LEADER, Role.LEADER_IN_CHARGE, Role.DISTRICT_SUPERVISION);
+
+  private final Grants grants;
+  private final OrganisationMapper organisation;
+  private final List<ProcessStartRights> startRights;
+
+  public AccessBootstrap(Grants grants, OrganisationMapper organisation, List<ProcessStartRights> startRights) {
+    this.grants = grants;
+    this.organisation = organisation;
+    this.startRights = startRights;
+  }
+
+  public void grantAll() {
+    grants.toGroup(IdentitySync.ALL_STAFF_GROUP, Resources.APPLICATION, "tasklist", ACCESS);
+    List<RoleAssignment> roles = organisation.allRoles();
+    for (ProcessStartRights rights : startRights) {
+      roles.stream()
+          .filter(r -> rights.roles().contains(r.role()))
+          .map(RoleAssignment::groupId)
+          .distinct()
+          .forEach(group -> {
+            grants.toGroup(group, Resources.PROCESS_DEFINITION, rights.processKey(), READ, CREATE_INSTANCE);
+            grants.toGroup(group, Resources.PROCESS_INSTANCE, "*", CREATE);
+          });
+    }
+    roles.stream()
+        .filter(r -> SUPERVISORS.contains(r.role()))
+        .map(RoleAssignment::groupId)
+        .distinct()
+        .forEach(group -> {
+          grants.toGroup(group, Resources.APPLICATION, "cockpit", ACCESS);
+          grants.toGroup(group, Resources.PROCESS_DEFINITION, "*", READ, READ_INSTANCE, READ_HISTORY);
+          grants.toGroup(group, Resources.PROCESS_INSTANCE, "*", READ);
+          grants.toGroup(group, Resources.DECISION_DEFINITION, "*", READ);
+        });
+  }
+}

@@ -1,0 +1,58 @@
+package cn.shequflow.leave;
+
+import cn.shequflow.core.process.Clock;
+import cn.shequflow.core.process.Inputs;
+import cn.shequflow.core.process.InvalidInputException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks the fields of a leave request (CONTRACTS.md {@code leave-request}), on first submission
+ * and on every resubmission, and stores them back in canonical form (dates as yyyy-MM-dd).
+ */
+@Component
+public class LeaveRequestValidator {
+
+  public static final int MAX_REASON = 500;
+  private static final BigDecimal HALF = new BigDecimal("0.5");
+
+  public record LeaveRequestFields(LeaveType type, LocalDate startDate, LocalDate endDate, BigDecimal days,
+      String reason) {}
+
+  public LeaveRequestFields validate(VariableScope scope) {
+    Inputs in = Inputs.of(scope);
+    LeaveType type = LeaveType.of(in.requiredEnum("leaveType", "请假类型", LeaveType.CODES));
+    LocalDate start = in.requiredDate("startDate", "开始日期");
+    LocalDate end = in.requiredDate("endDate", "结束日期");
+    if (end.isBefore(start)) {
+      throw new InvalidInputException("endDate", "结束日期（" + end + "）不能早于开始日期（" + start + "）");
+    }
+    if (type != LeaveType.SICK && start.isBefore(Clock.today())) {
+      throw new InvalidInputException("startDate",
+          "须先请假、经批准后方可离岗（LV-1），开始日期不能早于今天；因病未能事先请假的请选择病假补办");
+    }
+    BigDecimal days = in.requiredNumber("days", "请假天数");
+    if (days.signum() <= 0) {
+      throw new InvalidInputException("days", "请假天数必须大于 0");
+    }
+    if (days.remainder(HALF).signum() != 0) {
+      throw new InvalidInputException("days", "请假天数以半天为单位（0.5 的倍数），不能是 " + days.stripTrailingZeros().toPlainString());
+    }
+    long calendarDays = ChronoUnit.DAYS.between(start, end) + 1;
+    if (days.compareTo(BigDecimal.valueOf(calendarDays)) > 0) {
+      throw new InvalidInputException("days", "请假天数（" + days.stripTrailingZeros().toPlainString()
+          + "）不能超过开始到结束日期之间的日历天数（" + calendarDays + "）");
+    }
+    String reason = in.requiredText("reason", "请假事由", MAX_REASON);
+
+    scope.setVariable("startDate", start.toString());
+    scope.setVariable("endDate", end.toString());
+    scope.setVariable("reason", reason);
+    scope.setVariable("leaveTypeLabel", type.label());
+    scope.setVariable("daysLabel", days.stripTrailingZeros().toPlainString());
+    return new LeaveRequestFields(type, start, end, days, reason);
+  }
+}
