@@ -28,6 +28,7 @@ create table leave_decision (
   id             varchar(36)   not null,
   business_key   varchar(32)   not null,
   submission     int           not null,
+  step           int           not null,
   approver_id    varchar(64)   not null,
   approver_name  varchar(100)  not null,
   approver_role  varchar(32)   not null,

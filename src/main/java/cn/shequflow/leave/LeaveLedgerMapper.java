@@ -48,13 +48,13 @@ public interface LeaveLedgerMapper {
   @Update("update leave_request set cover_person = #{coverPerson} where business_key = #{businessKey}")
   void recordCover(@Param("businessKey") String businessKey, @Param("coverPerson") String coverPerson);
 
-  @Insert("insert into leave_decision (id, business_key, submission, approver_id, approver_name, approver_role, "
-      + "approved, comment, decided_at) values (#{id}, #{businessKey}, #{submission}, #{approverId}, #{approverName}, "
+  @Insert("insert into leave_decision (id, business_key, submission, step, approver_id, approver_name, approver_role, "
+      + "approved, comment, decided_at) values (#{id}, #{businessKey}, #{submission}, #{step}, #{approverId}, #{approverName}, "
       + "#{approverRole}, #{approved}, #{comment}, #{decidedAt})")
   void insertDecision(LeaveDecisionEntry decision);
 
-  @Select("select id, business_key, submission, approver_id, approver_name, approver_role, approved, comment, decided_at "
-      + "from leave_decision where business_key = #{businessKey} order by decided_at, id")
+  @Select("select id, business_key, submission, step, approver_id, approver_name, approver_role, approved, comment, decided_at "
+      + "from leave_decision where business_key = #{businessKey} order by submission, step")
   List<LeaveDecisionEntry> decisions(String businessKey);
 
   @Select("<script>select count(*) from leave_request <where>"

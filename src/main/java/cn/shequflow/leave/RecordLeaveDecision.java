@@ -38,6 +38,7 @@ public class RecordLeaveDecision implements TaskListener {
         UUID.randomUUID().toString(),
         businessKey,
         submission == null ? 1 : submission.intValue(),
+        ((Number) task.getVariable("loopCounter")).intValue() + 1,
         approverId,
         organisation.displayName(approverId),
         role.name(),

@@ -42,6 +42,9 @@ public class AccessBootstrap {
     grants.toGroup(IdentitySync.ALL_STAFF_GROUP, Resources.APPLICATION, "tasklist", ACCESS);
     List<RoleAssignment> roles = organisation.allRoles();
     for (ProcessStartRights rights : startRights) {
+      // Everyone who works on a process may read its definition (Tasklist shows the diagram);
+      // Tasklist lists for starting only what the user may also CREATE_INSTANCE.
+      grants.toGroup(IdentitySync.ALL_STAFF_GROUP, Resources.PROCESS_DEFINITION, rights.processKey(), READ);
       roles.stream()
           .filter(r -> rights.roles().contains(r.role()))
           .map(RoleAssignment::groupId)

@@ -1,0 +1,82 @@
+package cn.shequflow.leave;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.util.List;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The approval tiers of the decision table {@code leaveApprovers} (processes/leave/leave-approvers.dmn),
+ * at every boundary of LV-D1, for ordinary staff (LV-2) and directors (LV-3).
+ */
+class LeaveApproversDecisionTest {
+
+  private static DmnEngine dmn;
+  private static DmnDecision decision;
+
+  @BeforeAll
+  static void parseDecision() throws Exception {
+    dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    try (InputStream in = LeaveApproversDecisionTest.class.getResourceAsStream("/processes/leave/leave-approvers.dmn")) {
+      decision = dmn.parseDecision("leaveApprovers", in);
+    }
+  }
+
+  private static List<Object> approvers(String role, Number days) {
+    return dmn.evaluateDecisionTable(decision,
+        Variables.createVariables().putValue("applicantRole", role).putValue("days", days))
+        .collectEntries("approverRole");
+  }
+
+  @DisplayName("LV-2 / LV-D1: ordinary staff, one approver by days")
+  @ParameterizedTest(name = "staff, {0} days -> {1}")
+  @CsvSource({
+      "0.5, DIRECTOR",
+      "1, DIRECTOR",
+      "1.5, SOCIAL_AFFAIRS",
+      "2, SOCIAL_AFFAIRS",
+      "2.5, PRINCIPAL_LEADER",
+      "3, PRINCIPAL_LEADER",
+      "30, PRINCIPAL_LEADER",
+      "31, PRINCIPAL_LEADER"})
+  void staffTiers(double days, String approver) {
+    assertThat(approvers("staff", days)).containsExactly(approver);
+  }
+
+  @DisplayName("LV-3 / LV-D1: director, by days; three days or more is two steps in order")
+  @ParameterizedTest(name = "director, {0} days -> {1}")
+  @CsvSource(delimiter = ';', value = {
+      "0.5; LIAISON_LEADER",
+      "1; LIAISON_LEADER",
+      "1.5; LEADER_IN_CHARGE",
+      "2; LEADER_IN_CHARGE",
+      "2.5; LEADER_IN_CHARGE,PRINCIPAL_LEADER",
+      "3; LEADER_IN_CHARGE,PRINCIPAL_LEADER",
+      "30; LEADER_IN_CHARGE,PRINCIPAL_LEADER",
+      "31; LEADER_IN_CHARGE,PRINCIPAL_LEADER"})
+  void directorTiers(double days, String approvers) {
+    assertThat(approvers("director", days)).containsExactly((Object[]) approvers.split(","));
+  }
+
+  @DisplayName("LV-D1: whole days arrive as Integer from forms and REST and are read as numbers")
+  @ParameterizedTest(name = "{0}, Integer {1} -> {2}")
+  @CsvSource({"staff, 1, DIRECTOR", "staff, 2, SOCIAL_AFFAIRS", "staff, 3, PRINCIPAL_LEADER", "director, 1, LIAISON_LEADER"})
+  void integerDays(String role, int days, String first) {
+    assertThat(approvers(role, days)).first().isEqualTo(first);
+  }
+
+  @DisplayName("An unknown applicant role yields no approver (the process refuses such input before)")
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"grid", "admin"})
+  void unknownRole(String role) {
+    assertThat(approvers(role, 1)).isEmpty();
+  }
+}

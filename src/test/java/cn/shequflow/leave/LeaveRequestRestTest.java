@@ -1,0 +1,207 @@
+package cn.shequflow.leave;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.shequflow.support.RestClient;
+import cn.shequflow.support.RestClient.Response;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * End to end over HTTP, as the demo users of DEMO-ORG.md with authorization on: the Camunda REST
+ * API at /engine-rest and the ledger at /api/leave/ledger.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LeaveRequestRestTest {
+
+  @LocalServerPort int port;
+
+  RestClient as(String user) {
+    return RestClient.as(port, user);
+  }
+
+  static Map<String, Object> leave(double days) {
+    LocalDate start = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(7);
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("leaveType", "personal");
+    v.put("startDate", start.toString());
+    v.put("endDate", start.plusDays((long) Math.ceil(days) - 1).toString());
+    v.put("days", days == Math.rint(days) ? (Object) (int) days : (Object) days);
+    v.put("reason", "孩子生病需要照顾");
+    return v;
+  }
+
+  private JsonNode start(String user, Map<String, Object> variables) {
+    Response r = as(user).post("/engine-rest/process-definition/key/leave-request/start", RestClient.variables(variables));
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return r.json();
+  }
+
+  private List<JsonNode> tasks(String user, String processInstanceId) {
+    Response r = as(user).get("/engine-rest/task?processInstanceId=" + processInstanceId);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    List<JsonNode> list = new ArrayList<>();
+    r.json().forEach(list::add);
+    return list;
+  }
+
+  @Test
+  @DisplayName("401 without credentials or with a wrong password, on /engine-rest and /api")
+  void unauthenticated() {
+    assertThat(RestClient.anonymous(port).get("/engine-rest/task").status()).isEqualTo(401);
+    assertThat(RestClient.anonymous(port).get("/api/leave/ledger").status()).isEqualTo(401);
+    assertThat(RestClient.anonymous(port).post("/engine-rest/process-definition/key/leave-request/start",
+        RestClient.variables(leave(1))).status()).isEqualTo(401);
+  }
+
+  @Test
+  @DisplayName("LV-2, ORG-5: staff applies; the wrong director neither sees nor completes; the right one approves")
+  void staffAppliesDirectorApproves() {
+    JsonNode instance = start("liu.staff", leave(1));
+    String id = instance.get("id").asText();
+    assertThat(instance.get("businessKey").asText()).matches("LV-\\d{4}-\\d{6}");
+
+    assertThat(tasks("gao.director", id)).isEmpty();
+    assertThat(tasks("ma.staff", id)).isEmpty();
+    List<JsonNode> zhang = tasks("zhang.director", id);
+    assertThat(zhang).hasSize(1);
+    String taskId = zhang.get(0).get("id").asText();
+    assertThat(zhang.get(0).get("name").asText()).isEqualTo("审批请假：刘洋（1天）");
+
+    Response wrong = as("gao.director").post("/engine-rest/task/" + taskId + "/complete",
+        RestClient.variables(Map.of("approved", true, "comment", "同意")));
+    assertThat(wrong.status()).isEqualTo(403);
+    assertThat(as("gao.director").get("/engine-rest/task/" + taskId).status()).isIn(403, 404);
+
+    Response noReason = as("zhang.director").post("/engine-rest/task/" + taskId + "/complete",
+        RestClient.variables(Map.of("approved", false, "comment", "")));
+    assertThat(noReason.status()).isEqualTo(400);
+    assertThat(noReason.json().get("field").asText()).isEqualTo("comment");
+    assertThat(tasks("zhang.director", id)).hasSize(1);
+
+    Response form = as("zhang.director").get("/engine-rest/task/" + taskId + "/deployed-form");
+    assertThat(form.status()).as(form.body()).isEqualTo(200);
+    assertThat(form.json().get("id").asText()).isEqualTo("leave-approve");
+
+    Response ok = as("zhang.director").post("/engine-rest/task/" + taskId + "/complete",
+        RestClient.variables(Map.of("approved", true, "comment", "同意，注意安全")));
+    assertThat(ok.status()).as(ok.body()).isEqualTo(204);
+
+    List<JsonNode> reportBack = tasks("liu.staff", id);
+    assertThat(reportBack).hasSize(1);
+    assertThat(reportBack.get(0).get("taskDefinitionKey").asText()).isEqualTo("reportBack");
+    assertThat(reportBack.get(0).get("assignee").asText()).isEqualTo("liu.staff");
+    assertThat(reportBack.get(0).get("due").isNull()).isFalse();
+  }
+
+  @Test
+  @DisplayName("Bad input at start: 400 naming the field, and nothing is left behind")
+  void badInput() {
+    Map<String, Object> v = leave(1);
+    v.put("days", 1.3);
+    long before = count("/engine-rest/process-instance/count?processDefinitionKey=leave-request");
+    Response r = as("liu.staff").post("/engine-rest/process-definition/key/leave-request/start", RestClient.variables(v));
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json().get("field").asText()).isEqualTo("days");
+    assertThat(r.json().get("message").asText()).contains("0.5");
+
+    Map<String, Object> reversed = leave(2);
+    reversed.put("endDate", LocalDate.parse((String) reversed.get("startDate")).minusDays(1).toString());
+    Response r2 = as("liu.staff").post("/engine-rest/process-definition/key/leave-request/start", RestClient.variables(reversed));
+    assertThat(r2.status()).isEqualTo(400);
+    assertThat(r2.json().get("field").asText()).isEqualTo("endDate");
+    assertThat(count("/engine-rest/process-instance/count?processDefinitionKey=leave-request")).isEqualTo(before);
+  }
+
+  @Test
+  @DisplayName("Only those who may apply can start; street staff cannot (403)")
+  void startRights() {
+    Response r = as("qian.social").post("/engine-rest/process-definition/key/leave-request/start",
+        RestClient.variables(leave(1)));
+    assertThat(r.status()).isEqualTo(403);
+  }
+
+  @Test
+  @DisplayName("Tasklist filters in Chinese for every user, listing the user's own and group tasks")
+  void filters() {
+    JsonNode instance = start("chen.staff", leave(1));
+    Response filters = as("zhang.director").get("/engine-rest/filter?resourceType=Task");
+    List<String> names = new ArrayList<>();
+    filters.json().forEach(f -> names.add(f.get("name").asText()));
+    assertThat(names).contains("我的待办", "本组待办", "全部待办");
+    String all = null;
+    String group = null;
+    for (JsonNode f : filters.json()) {
+      if (f.get("name").asText().equals("全部待办")) {
+        all = f.get("id").asText();
+      }
+      if (f.get("name").asText().equals("本组待办")) {
+        group = f.get("id").asText();
+      }
+    }
+    String pi = instance.get("id").asText();
+    assertThat(filterList("zhang.director", all)).contains(pi);
+    assertThat(filterList("zhang.director", group)).contains(pi);
+    assertThat(filterList("gao.director", all)).doesNotContain(pi);
+    assertThat(as("liu.staff").get("/engine-rest/filter?resourceType=Task").json()).hasSizeGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  @DisplayName("The start form is a deployed Camunda Form readable by an applicant")
+  void startForm() {
+    Response form = as("liu.staff").get("/engine-rest/process-definition/key/leave-request/deployed-start-form");
+    assertThat(form.status()).as(form.body()).isEqualTo(200);
+    assertThat(form.json().get("id").asText()).isEqualTo("leave-request-start");
+    assertThat(form.body()).contains("请假类型", "leaveType", "startDate", "days", "reason");
+  }
+
+  @Test
+  @DisplayName("LV-6: the ledger is listed for the community's director and the street, not for others")
+  void ledger() {
+    JsonNode instance = start("huang.bookkeeper", leave(1));
+    String key = instance.get("businessKey").asText();
+    assertThat(ledgerKeys("zhang.director", "")).contains(key);
+    assertThat(ledgerKeys("qian.social", "?communityId=zaozhi")).contains(key);
+    assertThat(ledgerKeys("zhou.liaison", "")).contains(key);
+    assertThat(as("gao.director").get("/api/leave/ledger").status()).isEqualTo(200);
+    assertThat(ledgerKeys("gao.director", "")).doesNotContain(key);
+    assertThat(as("gao.director").get("/api/leave/ledger?communityId=zaozhi").status()).isEqualTo(403);
+    assertThat(as("liu.staff").get("/api/leave/ledger").status()).isEqualTo(403);
+    Response bad = as("zhang.director").get("/api/leave/ledger?status=open");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().get("field").asText()).isEqualTo("status");
+    JsonNode page = as("wang.principal").get("/api/leave/ledger?status=pending&page=1&size=1").json();
+    assertThat(page.get("size").asInt()).isEqualTo(1);
+    assertThat(page.get("items")).hasSize(1);
+    assertThat(page.get("total").asLong()).isGreaterThanOrEqualTo(1);
+  }
+
+  private List<String> ledgerKeys(String user, String query) {
+    Response r = as(user).get("/api/leave/ledger" + query);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    List<String> keys = new ArrayList<>();
+    r.json().get("items").forEach(i -> keys.add(i.get("request").get("businessKey").asText()));
+    return keys;
+  }
+
+  private List<String> filterList(String user, String filterId) {
+    Response r = as(user).post("/engine-rest/filter/" + filterId + "/list", Map.of());
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    List<String> instances = new ArrayList<>();
+    r.json().forEach(t -> instances.add(t.get("processInstanceId").asText()));
+    return instances;
+  }
+
+  private long count(String path) {
+    return as("admin").get(path).json().get("count").asLong();
+  }
+}

@@ -1,0 +1,97 @@
+package cn.shequflow.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestExecutionListeners;
+
+/**
+ * Base of the process tests: the whole application (real delegates, DMN, organisation, ledger)
+ * on the test database, authorization on, the job executor off (tests drive timers), the engine
+ * clock fixed, and process test coverage recorded under target/process-test-coverage.
+ * Users act as themselves: {@link #startAs} and {@link #completeAs} run with that user's
+ * identity, so the engine's authorization checks apply exactly as over REST.
+ */
+@SpringBootTest
+@Import(ProcessEngineCoverageConfiguration.class)
+@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+public abstract class ProcessTestSupport {
+
+  /** Monday 23 November 2026, 09:00 in Beijing. */
+  public static final LocalDateTime DEFAULT_NOW = LocalDateTime.of(2026, 11, 23, 9, 0);
+
+  @Autowired protected ProcessEngine engine;
+  @Autowired protected RuntimeService runtime;
+  @Autowired protected TaskService tasks;
+  @Autowired protected IdentityService identity;
+  @Autowired protected ManagementService management;
+
+  @BeforeEach
+  void initEngineForAssertions() {
+    BpmnAwareTests.init(engine);
+    setClock(DEFAULT_NOW);
+  }
+
+  @AfterEach
+  void resetEngine() {
+    identity.clearAuthentication();
+    ClockUtil.reset();
+  }
+
+  protected void setClock(LocalDateTime beijingTime) {
+    ClockUtil.setCurrentTime(cn.shequflow.core.process.Clock.toDate(beijingTime));
+  }
+
+  protected ProcessInstance startAs(String userId, String processKey, Map<String, Object> variables) {
+    return as(userId, () -> runtime.startProcessInstanceByKey(processKey, variables));
+  }
+
+  protected void completeAs(String userId, Task task, Map<String, Object> variables) {
+    as(userId, () -> {
+      tasks.complete(task.getId(), variables);
+      return null;
+    });
+  }
+
+  /** The open tasks of an instance that {@code userId} can see (authorization applies). */
+  protected List<Task> visibleTo(String userId, ProcessInstance instance) {
+    return as(userId, () -> tasks.createTaskQuery().processInstanceId(instance.getId()).list());
+  }
+
+  /** The single task {@code userId} can see in the instance. */
+  protected Task onlyTaskFor(String userId, ProcessInstance instance) {
+    List<Task> visible = visibleTo(userId, instance);
+    assertThat(visible).as("tasks of %s visible to %s", instance.getBusinessKey(), userId).hasSize(1);
+    return visible.get(0);
+  }
+
+  protected <T> T as(String userId, java.util.function.Supplier<T> action) {
+    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    identity.setAuthentication(userId, groups);
+    try {
+      return action.get();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package cn.shequflow.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A small HTTP client that talks to the running app as a demo user (HTTP Basic, password demo). */
+public class RestClient {
+
+  public record Response(int status, String body) {
+    public JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new IllegalStateException("Not JSON (" + status + "): " + body, e);
+      }
+    }
+  }
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final String base;
+  private final String user;
+  private final String password;
+
+  private RestClient(String base, String user, String password) {
+    this.base = base;
+    this.user = user;
+    this.password = password;
+  }
+
+  public static RestClient as(int port, String user) {
+    return new RestClient("http://localhost:" + port, user, "demo");
+  }
+
+  public static RestClient anonymous(int port) {
+    return new RestClient("http://localhost:" + port, null, null);
+  }
+
+  public Response get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+  }
+
+  public Response post(String path, Object body) {
+    try {
+      return send(HttpRequest.newBuilder(URI.create(base + path))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Camunda's variable format: {@code {"name": {"value": v}}}. */
+  public static Map<String, Object> variables(Map<String, ?> values) {
+    Map<String, Object> vars = new LinkedHashMap<>();
+    values.forEach((k, v) -> vars.put(k, Map.of("value", v)));
+    return Map.of("variables", vars);
+  }
+
+  private Response send(HttpRequest.Builder request) {
+    if (user != null) {
+      String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+      request.header("Authorization", "Basic " + token);
+    }
+    try {
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Response(response.statusCode(), response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
