@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Service task {@code approveLeaveRequest}: the request is approved by every approver of the
- * chain. Marks the ledger, sets the report-back (销假, LV-4) due date and the moment it counts as
+ * chain. Marks the ledger, sets the report-back (销假, LV-4) due date (counted from the end of
+ * the leave, or from the approval when that comes later) and the moment it counts as
  * overdue (LV-6) on the working calendar, and tells the applicant. The two working-day limits are
  * input parameters of the task in the model ({@code reportBackWorkingDays},
  * {@code overdueWorkingDays}), so an analyst changes them in Modeler.
@@ -32,7 +33,9 @@ public class ApproveLeaveRequest implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String key = execution.getProcessBusinessKey();
     LocalDate end = LocalDate.parse((String) execution.getVariable("endDate"));
-    LocalDate due = calendar.addWorkingDays(end, workingDays(execution, "reportBackWorkingDays"));
+    // Approved after the leave ended (e.g. sick leave applied for afterwards): count from today.
+    LocalDate from = end.isBefore(Clock.today()) ? Clock.today() : end;
+    LocalDate due = calendar.addWorkingDays(from, workingDays(execution, "reportBackWorkingDays"));
     LocalDate overdue = calendar.addWorkingDays(due, workingDays(execution, "overdueWorkingDays"));
 
     ledger.decide(key, LeaveStatus.APPROVED.code(), Clock.now());

@@ -43,8 +43,9 @@ public class IdentifyLeaveApplicant implements ExecutionListener {
     if (applicantId == null) {
       throw new InvalidInputException("applicantId", "无法确定申请人：请用本人账号登录后提交");
     }
+    String userId = applicantId;
     Person person = organisation.person(applicantId).orElseThrow(() ->
-        new InvalidInputException("applicantId", "组织架构中没有用户“" + execution.getVariable("applicantId") + "”"));
+        new InvalidInputException("applicantId", "组织架构中没有用户“" + userId + "”"));
     CommunityMembership membership = organisation.communityMembership(applicantId).orElseThrow(() ->
         new InvalidInputException("applicantId", person.name() + "不是社区干部或居委会主任，不适用本请假流程"));
 
@@ -56,7 +57,9 @@ public class IdentifyLeaveApplicant implements ExecutionListener {
 
     String key = execution.getProcessBusinessKey();
     if (key == null || key.isBlank()) {
-      key = businessKeys.next(KEY_PREFIX);
+      do {
+        key = businessKeys.next(KEY_PREFIX);
+      } while (ledger.find(key) != null); // skip numbers a client already used as its own key
       execution.setProcessBusinessKey(key);
     } else if (key.length() > 32) {
       throw new InvalidInputException("businessKey", "业务编号不能超过 32 个字符");

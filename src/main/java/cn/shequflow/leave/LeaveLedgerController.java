@@ -75,10 +75,19 @@ public class LeaveLedgerController {
     List<String> communities = visibleCommunities(userId, communityId);
     long total = ledger.count(communities, status);
     List<LedgerItem> items = ledger.page(communities, status, size, (page - 1) * size).stream()
-        .map(e -> new LedgerItem(e, LeaveType.of(e.leaveType()).label(), LeaveStatus.of(e.status()).label(),
+        .map(e -> new LedgerItem(e, LeaveType.of(e.leaveType()).label(), statusLabel(e),
             ledger.decisions(e.businessKey())))
         .toList();
     return new Page<>(page, size, total, items);
+  }
+
+  /** LV-6: "late" is either still not reported back, or reported back late. */
+  static String statusLabel(LeaveEntry e) {
+    LeaveStatus status = LeaveStatus.of(e.status());
+    if (status == LeaveStatus.LATE && e.returnedOn() == null) {
+      return "逾期未销假";
+    }
+    return status.label();
   }
 
   /** The communities the user may see, narrowed to {@code requested}; {@code null} means all. */

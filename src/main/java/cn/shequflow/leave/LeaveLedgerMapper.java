@@ -25,7 +25,8 @@ public interface LeaveLedgerMapper {
 
   @Update("update leave_request set leave_type = #{leaveType}, start_date = #{startDate}, end_date = #{endDate}, "
       + "days = #{days}, reason = #{reason}, status = #{status}, submissions = submissions + 1, "
-      + "submitted_at = #{submittedAt}, decided_at = null where business_key = #{businessKey}")
+      + "submitted_at = #{submittedAt}, decided_at = null "
+      + "where business_key = #{businessKey} and process_instance_id = #{processInstanceId}")
   int resubmit(LeaveEntry entry);
 
   @Select("select " + COLUMNS + " from leave_request where business_key = #{businessKey}")

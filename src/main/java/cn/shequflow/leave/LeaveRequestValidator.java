@@ -1,6 +1,5 @@
 package cn.shequflow.leave;
 
-import cn.shequflow.core.process.Clock;
 import cn.shequflow.core.process.Inputs;
 import cn.shequflow.core.process.InvalidInputException;
 import java.math.BigDecimal;
@@ -12,11 +11,14 @@ import org.springframework.stereotype.Component;
 /**
  * Checks the fields of a leave request (CONTRACTS.md {@code leave-request}), on first submission
  * and on every resubmission, and stores them back in canonical form (dates as yyyy-MM-dd).
+ * A start date in the past is allowed: sick leave is often applied for afterwards (补假).
  */
 @Component
 public class LeaveRequestValidator {
 
   public static final int MAX_REASON = 500;
+  /** One request covers at most a year. */
+  public static final int MAX_DAYS = 366;
   private static final BigDecimal HALF = new BigDecimal("0.5");
 
   public record LeaveRequestFields(LeaveType type, LocalDate startDate, LocalDate endDate, BigDecimal days,
@@ -30,9 +32,8 @@ public class LeaveRequestValidator {
     if (end.isBefore(start)) {
       throw new InvalidInputException("endDate", "结束日期（" + end + "）不能早于开始日期（" + start + "）");
     }
-    if (type != LeaveType.SICK && start.isBefore(Clock.today())) {
-      throw new InvalidInputException("startDate",
-          "须先请假、经批准后方可离岗（LV-1），开始日期不能早于今天；因病未能事先请假的请选择病假补办");
+    if (ChronoUnit.DAYS.between(start, end) + 1 > MAX_DAYS) {
+      throw new InvalidInputException("endDate", "一次请假的起止日期不能超过 " + MAX_DAYS + " 天");
     }
     BigDecimal days = in.requiredNumber("days", "请假天数");
     if (days.signum() <= 0) {

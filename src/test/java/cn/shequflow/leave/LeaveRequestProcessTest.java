@@ -200,6 +200,13 @@ class LeaveRequestProcessTest extends ProcessTestSupport {
               () -> runtime.startProcessInstanceByKey(KEY, first.getBusinessKey(), personal(1))))
           .isInstanceOf(InvalidInputException.class)
           .extracting("field").isEqualTo("businessKey");
+
+      String taken = String.format("LV-2026-%06d", Integer.parseInt(second.getBusinessKey().substring(8)) + 1);
+      ProcessInstance clientKeyed = as("liu.staff", () -> runtime.startProcessInstanceByKey(KEY, taken, personal(1)));
+      ProcessInstance generated = startAs("liu.staff", KEY, personal(1));
+      Assertions.assertThat(generated.getBusinessKey()).as("skips the number a client used").isNotEqualTo(taken);
+      Assertions.assertThat(ledgerOf(clientKeyed).processInstanceId()).isEqualTo(clientKeyed.getId());
+      Assertions.assertThat(ledgerOf(generated).processInstanceId()).isEqualTo(generated.getId());
     }
   }
 
@@ -332,6 +339,7 @@ class LeaveRequestProcessTest extends ProcessTestSupport {
       execute(job(pi));
       assertThat(pi).isWaitingAt("reportBack", "remindReportBack");
       Assertions.assertThat(ledgerOf(pi).status()).isEqualTo("late");
+      Assertions.assertThat(LeaveLedgerController.statusLabel(ledgerOf(pi))).isEqualTo("逾期未销假");
       Task remind = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("remindReportBack").singleResult();
       Assertions.assertThat(candidateGroups(remind)).containsExactly("zaozhi-director");
       Assertions.assertThat(visibleTo("gao.director", pi)).isEmpty();
@@ -343,6 +351,7 @@ class LeaveRequestProcessTest extends ProcessTestSupport {
       assertThat(pi).isEnded().hasPassed("markReportBackLate", "overdueHandled", "leaveClosed");
       Assertions.assertThat(ledgerOf(pi)).extracting(LeaveEntry::status, LeaveEntry::returnedOn)
           .containsExactly("late", LocalDate.of(2026, 11, 26));
+      Assertions.assertThat(LeaveLedgerController.statusLabel(ledgerOf(pi))).isEqualTo("逾期销假");
     }
 
     @Test
@@ -434,7 +443,7 @@ class LeaveRequestProcessTest extends ProcessTestSupport {
         "days      | two",
         "reason    | NULL",
         "reason    | LONG",
-        "startDate | 2026-11-20"})
+        "endDate   | 2027-12-31"})
     void refused(String field, String value) {
       Map<String, Object> v = request("personal", "2026-11-24", "2026-11-25", 2);
       Object bad = value;
@@ -454,10 +463,12 @@ class LeaveRequestProcessTest extends ProcessTestSupport {
     }
 
     @Test
-    @DisplayName("LV-1: sick leave may be applied for afterwards; other leave may not start in the past")
-    void sickLeaveMayStartInThePast() {
-      ProcessInstance pi = startAs("liu.staff", KEY, request("sick", "2026-11-20", "2026-11-20", 1));
-      assertThat(pi).isWaitingAt("approveLeave");
+    @DisplayName("LV-4: leave applied for afterwards (补假) and approved after its end: report back counts from the approval")
+    void approvedAfterTheEnd() {
+      ProcessInstance pi = startAs("liu.staff", KEY, request("sick", "2026-11-16", "2026-11-17", 2));
+      approveAs("qian.social", pi);
+      Assertions.assertThat(ledgerOf(pi).reportBackDue()).isEqualTo(LocalDate.of(2026, 11, 24));
+      Assertions.assertThat(job(pi).getDuedate()).isAfter(cn.shequflow.core.process.Clock.toDate(DEFAULT_NOW));
     }
 
     @Test

@@ -25,8 +25,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class AccessBootstrap {
 
-  /** Street and district leaders who watch the processes in Cockpit (read-only). */
-  static final Set<Role> SUPERVISORS = Set.of(Role.PRINCIPAL_LEADER, Role.LEADER_IN_CHARGE, Role.DISTRICT_SUPERVISION);
+  /**
+   * Street leaders who watch the processes in Cockpit (read-only). They oversee every community's
+   * leave anyway (LV-2, LV-3); the district is not given personnel data.
+   */
+  static final Set<Role> SUPERVISORS = Set.of(Role.PRINCIPAL_LEADER, Role.LEADER_IN_CHARGE);
 
   private final Grants grants;
   private final OrganisationMapper organisation;
