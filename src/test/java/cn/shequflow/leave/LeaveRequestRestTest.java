@@ -152,6 +152,14 @@ class LeaveRequestRestTest {
     assertThat(filterList("zhang.director", all)).contains(pi);
     assertThat(filterList("zhang.director", group)).contains(pi);
     assertThat(filterList("gao.director", all)).doesNotContain(pi);
+
+    Response hal = as("zhang.director").postHal("/engine-rest/filter/" + group + "/list", Map.of());
+    assertThat(hal.status()).as(hal.body()).isEqualTo(200);
+    Map<String, String> columns = new LinkedHashMap<>();
+    taskOf(hal, pi).get("_embedded").get("variable")
+        .forEach(v -> columns.put(v.get("name").asText(), v.get("value").asText()));
+    assertThat(columns).containsEntry("listApplicant", "陈静").containsEntry("listDays", "1")
+        .containsEntry("listCommunity", "造纸社区").containsKey("listStart");
     assertThat(as("liu.staff").get("/engine-rest/filter?resourceType=Task").json()).hasSizeGreaterThanOrEqualTo(3);
   }
 
@@ -199,6 +207,15 @@ class LeaveRequestRestTest {
     List<String> instances = new ArrayList<>();
     r.json().forEach(t -> instances.add(t.get("processInstanceId").asText()));
     return instances;
+  }
+
+  private static JsonNode taskOf(Response hal, String processInstanceId) {
+    for (JsonNode t : hal.json().get("_embedded").get("task")) {
+      if (t.get("processInstanceId").asText().equals(processInstanceId)) {
+        return t;
+      }
+    }
+    throw new AssertionError("no task of " + processInstanceId);
   }
 
   private long count(String path) {

@@ -60,6 +60,18 @@ public class RestClient {
     }
   }
 
+  /** POST asking for HAL, as Tasklist does for filter lists (tasks with embedded variables). */
+  public Response postHal(String path, Object body) {
+    try {
+      return send(HttpRequest.newBuilder(URI.create(base + path))
+          .header("Content-Type", "application/json")
+          .header("Accept", "application/hal+json")
+          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Camunda's variable format: {@code {"name": {"value": v}}}. */
   public static Map<String, Object> variables(Map<String, ?> values) {
     Map<String, Object> vars = new LinkedHashMap<>();

@@ -4,7 +4,6 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ;
 
 import cn.shequflow.core.organisation.IdentitySync;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
@@ -13,7 +12,10 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
-/** The shared Tasklist filters, in Chinese, readable by every member of staff. */
+/**
+ * The shared Tasklist filters, in Chinese, readable by every member of staff, with the columns of
+ * {@link TaskListColumns}. A filter is created once; its columns follow the product's at every start.
+ */
 @Component
 public class TasklistFilters {
 
@@ -21,15 +23,6 @@ public class TasklistFilters {
   public static final String GROUP = "本组待办";
   public static final String ALL = "全部待办";
 
-  /** Variables shown as columns in the task list. */
-  static final List<Map<String, String>> COLUMNS = List.of(
-      column("requestNo", "编号"),
-      column("applicantName", "申请人"),
-      column("communityName", "社区"),
-      column("leaveTypeLabel", "类型"),
-      column("days", "天数"),
-      column("startDate", "开始日期"),
-      column("endDate", "结束日期"));
 
   private final FilterService filters;
   private final TaskService tasks;
@@ -62,15 +55,16 @@ public class TasklistFilters {
       properties.put("description", description);
       properties.put("priority", priority);
       properties.put("refresh", true);
-      properties.put("variables", COLUMNS);
+      properties.put("variables", TaskListColumns.filterVariables());
       filter.setProperties(properties);
       filter.setQuery(query);
       filter = filters.saveFilter(filter);
+    } else if (!TaskListColumns.filterVariables().equals(filter.getProperties().get("variables"))) {
+      Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties());
+      properties.put("variables", TaskListColumns.filterVariables());
+      filter.setProperties(properties);
+      filters.saveFilter(filter);
     }
     grants.toGroup(IdentitySync.ALL_STAFF_GROUP, Resources.FILTER, filter.getId(), READ);
-  }
-
-  private static Map<String, String> column(String name, String label) {
-    return Map.of("name", name, "label", label);
   }
 }
