@@ -101,6 +101,13 @@ class LeaveRequestRestTest {
     assertThat(reportBack.get(0).get("taskDefinitionKey").asText()).isEqualTo("reportBack");
     assertThat(reportBack.get(0).get("assignee").asText()).isEqualTo("liu.staff");
     assertThat(reportBack.get(0).get("due").isNull()).isFalse();
+
+    Response notices = as("liu.staff").get("/api/notifications");
+    assertThat(notices.status()).isEqualTo(200);
+    List<String> messages = new ArrayList<>();
+    notices.json().forEach(n -> messages.add(n.get("message").asText()));
+    assertThat(messages).anySatisfy(m -> assertThat(m).contains(instance.get("businessKey").asText(), "已批准"));
+    assertThat(RestClient.anonymous(port).get("/api/notifications").status()).isEqualTo(401);
   }
 
   @Test

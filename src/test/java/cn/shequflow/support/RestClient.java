@@ -51,21 +51,19 @@ public class RestClient {
   }
 
   public Response post(String path, Object body) {
-    try {
-      return send(HttpRequest.newBuilder(URI.create(base + path))
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return post(path, body, "application/json");
   }
 
   /** POST asking for HAL, as Tasklist does for filter lists (tasks with embedded variables). */
   public Response postHal(String path, Object body) {
+    return post(path, body, "application/hal+json");
+  }
+
+  private Response post(String path, Object body, String accept) {
     try {
       return send(HttpRequest.newBuilder(URI.create(base + path))
           .header("Content-Type", "application/json")
-          .header("Accept", "application/hal+json")
+          .header("Accept", accept)
           .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)));
     } catch (IOException e) {
       throw new IllegalStateException(e);

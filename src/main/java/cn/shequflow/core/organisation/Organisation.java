@@ -30,10 +30,6 @@ public class Organisation {
     return mapper.rolesOf(userId);
   }
 
-  public boolean hasRole(String userId, Role role) {
-    return roles(userId).stream().anyMatch(r -> r.role() == role);
-  }
-
   /** The community a person works in, as director if he directs one, else as staff. */
   public Optional<CommunityMembership> communityMembership(String userId) {
     List<RoleAssignment> roles = roles(userId);

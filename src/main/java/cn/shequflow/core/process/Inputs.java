@@ -28,15 +28,6 @@ public final class Inputs {
     return new Inputs(scope);
   }
 
-  public Object raw(String name) {
-    return scope.getVariable(name);
-  }
-
-  public boolean present(String name) {
-    Object value = scope.getVariable(name);
-    return value != null && !(value instanceof String s && s.isBlank());
-  }
-
   public String requiredText(String name, String label, int maxLength) {
     String value = optionalText(name, label, maxLength);
     if (value == null) {
@@ -86,15 +77,6 @@ public final class Inputs {
       throw new InvalidInputException(name, label + "必须是有限的数字");
     }
     return new BigDecimal(number.toString());
-  }
-
-  public Integer requiredInteger(String name, String label) {
-    BigDecimal number = requiredNumber(name, label);
-    try {
-      return number.stripTrailingZeros().intValueExact();
-    } catch (ArithmeticException e) {
-      throw new InvalidInputException(name, label + "必须是整数");
-    }
   }
 
   public Boolean requiredBoolean(String name, String label) {

@@ -17,9 +17,4 @@ public class InvalidInputException extends RuntimeException {
   public String getField() {
     return field;
   }
-
-  /** The message without the field prefix. */
-  public String getReason() {
-    return getMessage().substring(field.length() + 2);
-  }
 }
