@@ -130,8 +130,12 @@ class LeaveRequestRestTest {
   }
 
   @Test
-  @DisplayName("Only those who may apply can start; street staff cannot (403)")
+  @DisplayName("Only those who may apply can start; street staff cannot (403), nor see it in Tasklist's start list")
   void startRights() {
+    String startable = "/engine-rest/process-definition?latest=true&startableInTasklist=true&startablePermissionCheck=true";
+    assertThat(as("liu.staff").get(startable).body()).contains("\"key\":\"leave-request\"");
+    assertThat(as("zhang.director").get(startable).body()).contains("\"key\":\"leave-request\"");
+    assertThat(as("qian.social").get(startable).body()).doesNotContain("leave-request");
     Response r = as("qian.social").post("/engine-rest/process-definition/key/leave-request/start",
         RestClient.variables(leave(1)));
     assertThat(r.status()).isEqualTo(403);
