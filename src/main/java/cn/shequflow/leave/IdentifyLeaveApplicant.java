@@ -35,17 +35,9 @@ public class IdentifyLeaveApplicant implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    String applicantId = currentUser.id();
-    if (applicantId == null) {
-      Object given = execution.getVariable("applicantId");
-      applicantId = given instanceof String s && !s.isBlank() ? s : null;
-    }
-    if (applicantId == null) {
-      throw new InvalidInputException("applicantId", "无法确定申请人：请用本人账号登录后提交");
-    }
-    String userId = applicantId;
+    String applicantId = applicant(execution);
     Person person = organisation.person(applicantId).orElseThrow(() ->
-        new InvalidInputException("applicantId", "组织架构中没有用户“" + userId + "”"));
+        new InvalidInputException("applicantId", "组织架构中没有用户“" + applicantId + "”"));
     CommunityMembership membership = organisation.communityMembership(applicantId).orElseThrow(() ->
         new InvalidInputException("applicantId", person.name() + "不是社区干部或居委会主任，不适用本请假流程"));
 
@@ -67,5 +59,17 @@ public class IdentifyLeaveApplicant implements ExecutionListener {
       throw new InvalidInputException("businessKey", "业务编号 " + key + " 已被使用");
     }
     execution.setVariable("requestNo", key);
+  }
+
+  /** The authenticated user; only work without a user (tests, system) may name the applicant. */
+  private String applicant(DelegateExecution execution) {
+    String authenticated = currentUser.id();
+    if (authenticated != null) {
+      return authenticated;
+    }
+    if (execution.getVariable("applicantId") instanceof String given && !given.isBlank()) {
+      return given;
+    }
+    throw new InvalidInputException("applicantId", "无法确定申请人：请用本人账号登录后提交");
   }
 }

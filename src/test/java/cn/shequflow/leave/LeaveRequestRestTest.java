@@ -175,6 +175,16 @@ class LeaveRequestRestTest {
   }
 
   @Test
+  @DisplayName("Tasklist speaks Chinese: the zh locale is served and is the default")
+  void tasklistInChinese() {
+    Response locale = RestClient.anonymous(port).get("/camunda/app/tasklist/locales/zh.json");
+    assertThat(locale.status()).isEqualTo(200);
+    assertThat(locale.json().get("labels").get("CLAIM_TASK").asText()).contains("认领");
+    Response config = RestClient.anonymous(port).get("/camunda/app/tasklist/scripts/config.js");
+    assertThat(config.body()).contains("availableLocales: ['zh', 'en']", "fallbackLocale: 'zh'");
+  }
+
+  @Test
   @DisplayName("The start form is a deployed Camunda Form readable by an applicant")
   void startForm() {
     Response form = as("liu.staff").get("/engine-rest/process-definition/key/leave-request/deployed-start-form");
