@@ -2,35 +2,49 @@ package cn.shequflow.core.process;
 
 import java.util.ArrayList;
 import java.util.List;
+import cn.shequflow.core.guard.CommandGuard;
+import cn.shequflow.core.guard.GuardInterceptor;
 import cn.shequflow.core.security.TaskListColumns;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Engine settings that Spring Boot properties cannot express: refused input reaches clients as
- * such, and every user task carries the Tasklist columns ({@link TaskListColumns}).
+ * such, every command a person sends passes the {@link CommandGuard}s, and every user task carries
+ * the Tasklist columns ({@link TaskListColumns}).
  */
 @Component
 public class EnginePlugin extends AbstractProcessEnginePlugin {
 
+  private final ObjectProvider<CommandGuard> guards;
+  private final ObjectProvider<IdentityService> identity;
+
+  public EnginePlugin(ObjectProvider<CommandGuard> guards, ObjectProvider<IdentityService> identity) {
+    this.guards = guards;
+    this.identity = identity;
+  }
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setCustomPreCommandInterceptorsTxRequired(
-        append(configuration.getCustomPreCommandInterceptorsTxRequired()));
+        append(configuration.getCustomPreCommandInterceptorsTxRequired(), new GuardInterceptor(guards, identity)));
     configuration.setCustomPreCommandInterceptorsTxRequiresNew(
-        append(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+        append(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), new GuardInterceptor(guards, identity)));
     List<BpmnParseListener> parseListeners = configuration.getCustomPostBPMNParseListeners() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
     parseListeners.add(new TaskListColumns());
     configuration.setCustomPostBPMNParseListeners(parseListeners);
   }
 
-  private static List<CommandInterceptor> append(List<CommandInterceptor> existing) {
+  private static List<CommandInterceptor> append(List<CommandInterceptor> existing, GuardInterceptor guard) {
     List<CommandInterceptor> list = existing == null ? new ArrayList<>() : new ArrayList<>(existing);
     list.add(new UnwrapInvalidInputInterceptor());
+    list.add(guard);
     return list;
   }
 }
