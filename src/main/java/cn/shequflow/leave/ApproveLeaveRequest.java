@@ -1,56 +1,65 @@
 package cn.shequflow.leave;
 
-import cn.shequflow.core.calendar.WorkCalendar;
+import cn.shequflow.core.calendar.Deadlines;
+import cn.shequflow.core.cases.CaseRecord;
+import cn.shequflow.core.cases.Cases;
 import cn.shequflow.core.process.Clock;
 import cn.shequflow.core.process.Notifications;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Service task {@code approveLeaveRequest}: the request is approved by every approver of the
- * chain. Marks the ledger, sets the report-back (销假, LV-4) due date (counted from the end of
- * the leave, or from the approval when that comes later) and the moment it counts as
- * overdue (LV-6) on the working calendar, and tells the applicant. The two working-day limits are
- * input parameters of the task in the model ({@code reportBackWorkingDays},
- * {@code overdueWorkingDays}), so an analyst changes them in Modeler.
+ * Service task {@code approveLeaveRequest}: the whole chain approved. The case moves to approved;
+ * the report-back (销假, LV-4) deadline is the close of office on the {@code reportBackWorkingDays}-th
+ * working day after the end of the leave (or after today, when approved after the end), and it
+ * counts as overdue (LV-6) {@code overdueWorkingDays} working days later. Both limits are input
+ * parameters of the task in the model (policy an analyst edits in Modeler); both deadlines are kept
+ * in the register, where the report-back task and the overdue timer read them.
  */
 @Component("approveLeaveRequest")
 public class ApproveLeaveRequest implements JavaDelegate {
 
-  private final LeaveLedgerMapper ledger;
-  private final WorkCalendar calendar;
+  static final String REPORT_BACK = "reportBack";
+  static final String REPORT_BACK_OVERDUE = "reportBackOverdue";
+
+  private final LeaveRegister register;
+  private final Cases cases;
+  private final Deadlines deadlines;
   private final Notifications notifications;
 
-  public ApproveLeaveRequest(LeaveLedgerMapper ledger, WorkCalendar calendar, Notifications notifications) {
-    this.ledger = ledger;
-    this.calendar = calendar;
+  public ApproveLeaveRequest(LeaveRegister register, Cases cases, Deadlines deadlines, Notifications notifications) {
+    this.register = register;
+    this.cases = cases;
+    this.deadlines = deadlines;
     this.notifications = notifications;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String key = execution.getProcessBusinessKey();
-    LocalDate end = LocalDate.parse((String) execution.getVariable("endDate"));
-    // Approved after the leave ended (e.g. sick leave applied for afterwards): count from today.
-    LocalDate from = end.isBefore(Clock.today()) ? Clock.today() : end;
-    LocalDate due = calendar.addWorkingDays(from, workingDays(execution, "reportBackWorkingDays"));
-    LocalDate overdue = calendar.addWorkingDays(due, workingDays(execution, "overdueWorkingDays"));
+    CaseRecord record = cases.of(execution);
+    LeaveEntry leave = register.find(record.businessKey());
+    LocalDate from = leave.endDate().isBefore(Clock.today()) ? Clock.today() : leave.endDate();
+    LocalDateTime due = deadlines.closeOfWorkingDayAfter(from, workingDays(execution, "reportBackWorkingDays"));
+    LocalDateTime overdue = deadlines.closeOfWorkingDayAfter(due.toLocalDate(),
+        workingDays(execution, "overdueWorkingDays"));
 
-    ledger.decide(key, LeaveStatus.APPROVED.code(), Clock.now());
-    ledger.setReportBackDue(key, due);
-    execution.setVariable("reportBackDueDate", due.toString());
-    execution.setVariable("reportBackDueAt", Clock.toDate(calendar.closeOfDay(due)));
-    execution.setVariable("reportBackOverdueAt", Clock.toDate(calendar.closeOfDay(overdue)));
-    notifications.send((String) execution.getVariable("applicantId"), key,
-        "您的请假申请 " + key + " 已批准。请于 " + due + " 下班前办理销假。");
+    cases.moveTo(record, LeaveStatus.APPROVED.code());
+    register.setReportBackDue(record.businessKey(), due.toLocalDate());
+    deadlines.set(record.businessKey(), REPORT_BACK, due);
+    deadlines.set(record.businessKey(), REPORT_BACK_OVERDUE, overdue);
+    execution.setVariable(LeaveVariables.REPORT_BACK_DUE_DATE, due.toLocalDate().toString());
+    notifications.send(record.applicantId(), record.businessKey(),
+        "您的请假申请 " + record.businessKey() + " 已批准。请于 " + due.toLocalDate() + " 下班前办理销假。");
   }
 
   static int workingDays(DelegateExecution execution, String name) {
     Object value = execution.getVariableLocal(name);
     if (value == null) {
-      throw new IllegalStateException("Model error: input parameter " + name + " is missing on " + execution.getCurrentActivityId());
+      throw new IllegalStateException("Model error: input parameter " + name + " is missing on "
+          + execution.getCurrentActivityId());
     }
     int days = value instanceof Number n ? n.intValue() : Integer.parseInt(value.toString().trim());
     if (days < 0) {

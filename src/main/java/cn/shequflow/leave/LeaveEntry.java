@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
-/** One row of the leave ledger. */
+/** One row of the leave ledger: the case in the register joined with the leave's own facts. */
 public record LeaveEntry(
     String businessKey,
     String processInstanceId,
@@ -21,7 +21,7 @@ public record LeaveEntry(
     String status,
     int submissions,
     LocalDateTime submittedAt,
-    LocalDateTime decidedAt,
+    LocalDateTime updatedAt,
     LocalDate reportBackDue,
     LocalDate returnedOn,
     String coverPerson) {}

@@ -1,14 +1,12 @@
 package cn.shequflow.leave;
 
-import cn.shequflow.core.organisation.Organisation;
-import cn.shequflow.core.organisation.Role;
-import cn.shequflow.core.organisation.RoleAssignment;
+import cn.shequflow.core.approval.ApprovalChain;
+import cn.shequflow.core.approval.ApprovalStep;
+import cn.shequflow.core.cases.CaseFamilies;
+import cn.shequflow.core.cases.CommunityScope;
 import cn.shequflow.core.process.CurrentUser;
 import cn.shequflow.core.process.InvalidInputException;
 import java.util.List;
-import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,34 +16,33 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The leave ledger (LV-6) over HTTP: {@code GET /api/leave/ledger?communityId=&status=&page=&size=}.
- * Street leaders and the social affairs office see every community; a director or liaison
- * leader sees his community only; nobody else sees the ledger.
+ * Who sees which communities is the platform's {@link CommunityScope} for the leave family.
  */
 @RestController
 @RequestMapping("/api/leave")
 public class LeaveLedgerController {
 
-  /** Street roles that oversee leave in all communities (LV-2, LV-3). */
-  static final Set<Role> STREET_VIEWERS = Set.of(Role.PRINCIPAL_LEADER, Role.LEADER_IN_CHARGE, Role.SOCIAL_AFFAIRS);
-  /** Roles that see the ledger of the community they hold the role at. */
-  static final Set<Role> COMMUNITY_VIEWERS = Set.of(Role.DIRECTOR, Role.LIAISON_LEADER);
+  /** Deepest page a client may ask for (keeps offsets far from overflow). */
+  static final int MAX_PAGE = 10_000;
 
   public record Page<T>(int page, int size, long total, List<T> items) {}
 
   public record LedgerItem(LeaveEntry request, String leaveTypeLabel, String statusLabel,
-      List<LeaveDecisionEntry> decisions) {}
+      List<ApprovalStep> decisions) {}
 
-  private final LeaveLedgerMapper ledger;
-  private final Organisation organisation;
+  private final LeaveRegister register;
+  private final ApprovalChain chain;
+  private final CommunityScope scope;
+  private final CaseFamilies families;
   private final CurrentUser currentUser;
-  private final IdentityService identity;
 
-  public LeaveLedgerController(LeaveLedgerMapper ledger, Organisation organisation, CurrentUser currentUser,
-      IdentityService identity) {
-    this.ledger = ledger;
-    this.organisation = organisation;
+  public LeaveLedgerController(LeaveRegister register, ApprovalChain chain, CommunityScope scope,
+      CaseFamilies families, CurrentUser currentUser) {
+    this.register = register;
+    this.chain = chain;
+    this.scope = scope;
+    this.families = families;
     this.currentUser = currentUser;
-    this.identity = identity;
   }
 
   @GetMapping("/ledger")
@@ -66,17 +63,22 @@ public class LeaveLedgerController {
             + "，可选值为 pending | approved | rejected | withdrawn | returned | late");
       }
     }
-    if (page < 1) {
-      throw new InvalidInputException("page", "页码从 1 开始");
+    if (page < 1 || page > MAX_PAGE) {
+      throw new InvalidInputException("page", "页码应在 1 到 " + MAX_PAGE + " 之间");
     }
     if (size < 1 || size > 100) {
       throw new InvalidInputException("size", "每页条数应在 1 到 100 之间");
     }
-    List<String> communities = visibleCommunities(userId, communityId);
-    long total = ledger.count(communities, status);
-    List<LedgerItem> items = ledger.page(communities, status, size, (page - 1) * size).stream()
+    CommunityScope.Scope visible = scope.of(userId, families.byKey(LeaveFamily.KEY));
+    if (visible.isEmpty()) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+          "只有居委会主任、蹲点领导和街道领导、社会事务办可以查看请假台账");
+    }
+    List<String> communities = visible.narrow(communityId);
+    long total = register.count(communities, null, status);
+    List<LedgerItem> items = register.page(communities, null, status, size, (long) (page - 1) * size).stream()
         .map(e -> new LedgerItem(e, LeaveType.of(e.leaveType()).label(), statusLabel(e),
-            ledger.decisions(e.businessKey())))
+            chain.chain(e.businessKey())))
         .toList();
     return new Page<>(page, size, total, items);
   }
@@ -88,29 +90,5 @@ public class LeaveLedgerController {
       return "逾期未销假";
     }
     return status.label();
-  }
-
-  /** The communities the user may see, narrowed to {@code requested}; {@code null} means all. */
-  private List<String> visibleCommunities(String userId, String requested) {
-    boolean admin = identity.createUserQuery().userId(userId).memberOfGroup(Groups.CAMUNDA_ADMIN).count() > 0;
-    List<RoleAssignment> roles = organisation.roles(userId);
-    if (admin || roles.stream().anyMatch(r -> STREET_VIEWERS.contains(r.role()))) {
-      return requested == null ? null : List.of(requested);
-    }
-    List<String> own = roles.stream()
-        .filter(r -> COMMUNITY_VIEWERS.contains(r.role()))
-        .map(RoleAssignment::unitId)
-        .distinct()
-        .toList();
-    if (own.isEmpty()) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有居委会主任、蹲点领导和街道领导、社会事务办可以查看请假台账");
-    }
-    if (requested == null) {
-      return own;
-    }
-    if (!own.contains(requested)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "无权查看社区 " + requested + " 的请假台账");
-    }
-    return List.of(requested);
   }
 }

@@ -9,6 +9,8 @@ public enum LeaveStatus {
   RETURNED("returned", "已按时销假"),
   LATE("late", "逾期销假");
 
+  // pending is first: the status of a (re)submitted request (CaseFamily.initialStatus).
+
   private final String code;
   private final String label;
 

@@ -1,5 +1,7 @@
 package cn.shequflow.leave;
 
+import cn.shequflow.core.cases.CaseRecord;
+import cn.shequflow.core.cases.Cases;
 import cn.shequflow.core.process.Notifications;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -7,24 +9,26 @@ import org.springframework.stereotype.Component;
 
 /**
  * Service task {@code markReportBackLate}, after the overdue timer on the report-back task: the
- * ledger shows the leave as late (LV-6) and the applicant is told; the approver gets a task.
+ * case shows the leave as late (LV-6) and the applicant is told; the last approver gets a task.
  */
 @Component("markReportBackLate")
 public class MarkReportBackLate implements JavaDelegate {
 
-  private final LeaveLedgerMapper ledger;
+  private final LeaveRegister register;
+  private final Cases cases;
   private final Notifications notifications;
 
-  public MarkReportBackLate(LeaveLedgerMapper ledger, Notifications notifications) {
-    this.ledger = ledger;
+  public MarkReportBackLate(LeaveRegister register, Cases cases, Notifications notifications) {
+    this.register = register;
+    this.cases = cases;
     this.notifications = notifications;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String key = execution.getProcessBusinessKey();
-    ledger.setStatus(key, LeaveStatus.LATE.code());
-    notifications.send((String) execution.getVariable("applicantId"), key,
-        "您的请假 " + key + " 应于 " + execution.getVariable("reportBackDueDate") + " 销假，已逾期，请尽快销假。");
+    CaseRecord record = cases.of(execution);
+    cases.moveTo(record, LeaveStatus.LATE.code());
+    notifications.send(record.applicantId(), record.businessKey(), "您的请假 " + record.businessKey() + " 应于 "
+        + register.find(record.businessKey()).reportBackDue() + " 销假，已逾期，请尽快销假。");
   }
 }

@@ -1,5 +1,7 @@
 package cn.shequflow.leave;
 
+import cn.shequflow.core.cases.CaseRecord;
+import cn.shequflow.core.cases.Cases;
 import cn.shequflow.core.process.Clock;
 import cn.shequflow.core.process.Inputs;
 import cn.shequflow.core.process.InvalidInputException;
@@ -16,29 +18,28 @@ import org.springframework.stereotype.Component;
 @Component("recordLeaveReturn")
 public class RecordLeaveReturn implements JavaDelegate {
 
-  private final LeaveLedgerMapper ledger;
+  private final LeaveRegister register;
+  private final Cases cases;
 
-  public RecordLeaveReturn(LeaveLedgerMapper ledger) {
-    this.ledger = ledger;
+  public RecordLeaveReturn(LeaveRegister register, Cases cases) {
+    this.register = register;
+    this.cases = cases;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Inputs in = Inputs.of(execution);
-    LocalDate returnedOn = in.requiredDate("returnedOn", "返岗日期");
-    LocalDate start = LocalDate.parse((String) execution.getVariable("startDate"));
-    if (returnedOn.isBefore(start)) {
-      throw new InvalidInputException("returnedOn", "返岗日期不能早于请假开始日期（" + start + "）");
+    CaseRecord record = cases.of(execution);
+    LeaveEntry leave = register.find(record.businessKey());
+    LocalDate returnedOn = Inputs.of(execution).requiredDate(LeaveVariables.RETURNED_ON, "返岗日期");
+    if (returnedOn.isBefore(leave.startDate())) {
+      throw new InvalidInputException(LeaveVariables.RETURNED_ON, "返岗日期不能早于请假开始日期（" + leave.startDate() + "）");
     }
     if (returnedOn.isAfter(Clock.today())) {
-      throw new InvalidInputException("returnedOn", "返岗日期不能晚于今天，返岗后再销假");
+      throw new InvalidInputException(LeaveVariables.RETURNED_ON, "返岗日期不能晚于今天，返岗后再销假");
     }
-    LocalDate due = LocalDate.parse((String) execution.getVariable("reportBackDueDate"));
-    execution.setVariable("returnedOn", returnedOn.toString());
-    String key = execution.getProcessBusinessKey();
-    boolean alreadyOverdue = LeaveStatus.LATE.code().equals(ledger.find(key).status());
-    boolean late = returnedOn.isAfter(due) || alreadyOverdue;
-    ledger.recordReturn(key,
-        late ? LeaveStatus.LATE.code() : LeaveStatus.RETURNED.code(), returnedOn);
+    execution.setVariable(LeaveVariables.RETURNED_ON, returnedOn.toString());
+    boolean late = returnedOn.isAfter(leave.reportBackDue()) || LeaveStatus.LATE.code().equals(record.status());
+    register.recordReturn(record.businessKey(), returnedOn);
+    cases.moveTo(record, late ? LeaveStatus.LATE.code() : LeaveStatus.RETURNED.code());
   }
 }

@@ -1,50 +1,46 @@
 package cn.shequflow.leave;
 
-import cn.shequflow.core.process.Clock;
+import cn.shequflow.core.cases.CaseActions;
+import cn.shequflow.core.cases.CaseRecord;
+import cn.shequflow.core.cases.Cases;
 import cn.shequflow.leave.LeaveRequestValidator.LeaveRequestFields;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Service task {@code registerLeaveRequest}: validates the request and enters it in the leave
- * ledger as pending, on first submission and again on each resubmission. Invalid input rolls the
- * whole step back (a start leaves no instance; a resubmission leaves the revise task open).
+ * Service task {@code registerLeaveRequest}: validates the request and writes it to the register,
+ * on first submission and again on each resubmission (a new round of the approval chain). Invalid
+ * input rolls the whole step back (a start leaves no instance; a resubmission leaves the revise
+ * task open).
  */
 @Component("registerLeaveRequest")
 public class RegisterLeaveRequest implements JavaDelegate {
 
   private final LeaveRequestValidator validator;
-  private final LeaveLedgerMapper ledger;
+  private final LeaveRegister register;
+  private final Cases cases;
 
-  public RegisterLeaveRequest(LeaveRequestValidator validator, LeaveLedgerMapper ledger) {
+  public RegisterLeaveRequest(LeaveRequestValidator validator, LeaveRegister register, Cases cases) {
     this.validator = validator;
-    this.ledger = ledger;
+    this.register = register;
+    this.cases = cases;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    LeaveRequestFields fields = validator.validate(execution);
-    LeaveEntry entry = new LeaveEntry(
-        execution.getProcessBusinessKey(),
-        execution.getProcessInstanceId(),
-        (String) execution.getVariable("applicantId"),
-        (String) execution.getVariable("applicantName"),
-        (String) execution.getVariable("applicantRole"),
-        (String) execution.getVariable("communityId"),
-        (String) execution.getVariable("communityName"),
-        fields.type().code(),
-        fields.startDate(),
-        fields.endDate(),
-        fields.days(),
-        fields.reason(),
-        LeaveStatus.PENDING.code(),
-        1,
-        Clock.now(),
-        null, null, null, null);
-    if (ledger.resubmit(entry) == 0) {
-      ledger.insert(entry);
+    LeaveRequestFields f = validator.validate(execution);
+    CaseRecord record = cases.of(execution);
+    String key = record.businessKey();
+    if (register.find(key) == null) {
+      register.insert(key, f.type().code(), f.startDate(), f.endDate(), f.days(), f.reason());
+    } else {
+      register.update(key, f.type().code(), f.startDate(), f.endDate(), f.days(), f.reason());
+      cases.nextSubmission(execution);
+      cases.event(key, record.applicantId(), CaseActions.RESUBMITTED, null, null, null);
+      cases.moveTo(execution, LeaveStatus.PENDING.code());
     }
-    execution.setVariable("submission", ledger.find(entry.businessKey()).submissions());
+    String days = f.days().stripTrailingZeros().toPlainString();
+    cases.describe(execution, f.type().label() + " " + days + " 天（" + f.startDate() + " 至 " + f.endDate() + "）");
   }
 }

@@ -1,29 +1,37 @@
 package cn.shequflow.leave;
 
-import cn.shequflow.core.process.Clock;
+import cn.shequflow.core.approval.ApprovalChain;
+import cn.shequflow.core.approval.ApprovalStep;
+import cn.shequflow.core.cases.CaseRecord;
+import cn.shequflow.core.cases.Cases;
 import cn.shequflow.core.process.Notifications;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Service task {@code rejectLeaveRequest}: marks the ledger and tells the applicant why. */
+/** Service task {@code rejectLeaveRequest}: the case moves to rejected and the applicant is told why. */
 @Component("rejectLeaveRequest")
 public class RejectLeaveRequest implements JavaDelegate {
 
-  private final LeaveLedgerMapper ledger;
+  private final Cases cases;
+  private final ApprovalChain chain;
   private final Notifications notifications;
 
-  public RejectLeaveRequest(LeaveLedgerMapper ledger, Notifications notifications) {
-    this.ledger = ledger;
+  public RejectLeaveRequest(Cases cases, ApprovalChain chain, Notifications notifications) {
+    this.cases = cases;
+    this.chain = chain;
     this.notifications = notifications;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String key = execution.getProcessBusinessKey();
-    ledger.decide(key, LeaveStatus.REJECTED.code(), Clock.now());
-    notifications.send((String) execution.getVariable("applicantId"), key,
-        "您的请假申请 " + key + " 被" + execution.getVariable("lastApproverName") + "退回："
-            + execution.getVariable("comment") + "。可修改后重新提交或撤回。");
+    CaseRecord record = cases.of(execution);
+    cases.moveTo(record, LeaveStatus.REJECTED.code());
+    List<ApprovalStep> refusals = chain.chain(record.businessKey()).stream()
+        .filter(s -> s.submission() == record.submission() && ApprovalStep.REJECTED.equals(s.state())).toList();
+    ApprovalStep refusal = refusals.get(refusals.size() - 1);
+    notifications.send(record.applicantId(), record.businessKey(), "您的请假申请 " + record.businessKey() + " 被"
+        + refusal.decidedByName() + "退回：" + refusal.comment() + "。可修改后重新提交或撤回。");
   }
 }

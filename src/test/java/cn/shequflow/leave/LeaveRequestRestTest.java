@@ -169,8 +169,9 @@ class LeaveRequestRestTest {
     Map<String, String> columns = new LinkedHashMap<>();
     taskOf(hal, pi).get("_embedded").get("variable")
         .forEach(v -> columns.put(v.get("name").asText(), v.get("value").asText()));
-    assertThat(columns).containsEntry("listApplicant", "陈静").containsEntry("listDays", "1")
-        .containsEntry("listCommunity", "造纸社区").containsKey("listStart");
+    assertThat(columns).containsEntry("listApplicant", "陈静").containsEntry("listCommunity", "造纸社区")
+        .containsEntry("listNo", instance.get("businessKey").asText());
+    assertThat(columns.get("listSubject")).startsWith("事假 1 天");
     assertThat(as("liu.staff").get("/engine-rest/filter?resourceType=Task").json()).hasSizeGreaterThanOrEqualTo(3);
   }
 

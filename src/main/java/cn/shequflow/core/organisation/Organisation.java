@@ -30,18 +30,26 @@ public class Organisation {
     return mapper.rolesOf(userId);
   }
 
-  /** The community a person works in, as director if he directs one, else as staff. */
-  public Optional<CommunityMembership> communityMembership(String userId) {
-    List<RoleAssignment> roles = roles(userId);
-    Optional<RoleAssignment> director = roles.stream().filter(r -> r.role() == Role.DIRECTOR).findFirst();
-    if (director.isPresent()) {
-      return unit(director.get().unitId()).map(c -> new CommunityMembership(c, true));
-    }
-    return roles.stream()
-        .filter(r -> r.role().isCommunityStaff())
+  /**
+   * The role among {@code roles} in which the person acts, and its community. A director acts as
+   * director (the committee works under the director-responsibility system, ORG-2); otherwise the
+   * first of his roles in {@code roles}.
+   */
+  public Optional<Membership> membership(String userId, java.util.Set<Role> roles) {
+    return roles(userId).stream()
+        .filter(r -> roles.contains(r.role()))
+        .sorted(java.util.Comparator.comparing((RoleAssignment r) -> r.role() != Role.DIRECTOR)
+            .thenComparing(r -> r.role().ordinal()))
         .findFirst()
-        .flatMap(r -> unit(r.unitId()))
-        .map(c -> new CommunityMembership(c, false));
+        .map(r -> {
+          OrgUnit unit = unit(r.unitId()).orElseThrow();
+          return new Membership(unit.unitLevel() == UnitLevel.COMMUNITY ? unit : null, r.role());
+        });
+  }
+
+  /** Whether the person holds {@code role} at {@code unitId}. */
+  public boolean holds(String userId, Role role, String unitId) {
+    return roles(userId).stream().anyMatch(r -> r.role() == role && r.unitId().equals(unitId));
   }
 
   /** The unit at which {@code role} is held for {@code communityId}: the community, its street or district. */

@@ -47,11 +47,6 @@ public enum Role {
     return unitId + "-" + groupSuffix;
   }
 
-  /** Community staff in the sense of LV-2: cadres, bookkeepers and grid workers. */
-  public boolean isCommunityStaff() {
-    return this == STAFF || this == BOOKKEEPER || this == GRID_WORKER;
-  }
-
   public static Role parse(String name) {
     try {
       return Role.valueOf(name.trim().toUpperCase().replace('-', '_'));

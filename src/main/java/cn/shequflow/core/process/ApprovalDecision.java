@@ -10,6 +10,9 @@ public record ApprovalDecision(boolean approved, String comment) {
 
   public static final int MAX_COMMENT = 1000;
 
+  /** What every approval form lets the approver write. */
+  public static final java.util.Set<String> FIELDS = java.util.Set.of("approved", "comment");
+
   public static ApprovalDecision read(VariableScope scope) {
     Inputs in = Inputs.of(scope);
     boolean approved = in.requiredBoolean("approved", "审批结论（approved）");

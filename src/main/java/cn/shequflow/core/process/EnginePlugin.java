@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import cn.shequflow.core.guard.CommandGuard;
 import cn.shequflow.core.guard.GuardInterceptor;
-import cn.shequflow.core.security.TaskListColumns;
-import org.camunda.bpm.engine.IdentityService;
+import cn.shequflow.core.cases.CaseMapper;
+import cn.shequflow.core.cases.TaskListColumns;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -22,22 +22,22 @@ import org.springframework.stereotype.Component;
 public class EnginePlugin extends AbstractProcessEnginePlugin {
 
   private final ObjectProvider<CommandGuard> guards;
-  private final ObjectProvider<IdentityService> identity;
+  private final ObjectProvider<CaseMapper> cases;
 
-  public EnginePlugin(ObjectProvider<CommandGuard> guards, ObjectProvider<IdentityService> identity) {
+  public EnginePlugin(ObjectProvider<CommandGuard> guards, ObjectProvider<CaseMapper> cases) {
     this.guards = guards;
-    this.identity = identity;
+    this.cases = cases;
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setCustomPreCommandInterceptorsTxRequired(
-        append(configuration.getCustomPreCommandInterceptorsTxRequired(), new GuardInterceptor(guards, identity)));
+        append(configuration.getCustomPreCommandInterceptorsTxRequired(), new GuardInterceptor(guards, configuration)));
     configuration.setCustomPreCommandInterceptorsTxRequiresNew(
-        append(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), new GuardInterceptor(guards, identity)));
+        append(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), new GuardInterceptor(guards, configuration)));
     List<BpmnParseListener> parseListeners = configuration.getCustomPostBPMNParseListeners() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-    parseListeners.add(new TaskListColumns());
+    parseListeners.add(new TaskListColumns(cases));
     configuration.setCustomPostBPMNParseListeners(parseListeners);
   }
 

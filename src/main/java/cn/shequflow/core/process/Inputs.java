@@ -48,8 +48,9 @@ public final class Inputs {
     if (trimmed.isEmpty()) {
       return null;
     }
-    if (trimmed.codePointCount(0, trimmed.length()) > maxLength) {
-      throw new InvalidInputException(name, label + "不能超过" + maxLength + "个字");
+    // Counted as the database stores it (UTF-16 units: an emoji counts twice).
+    if (trimmed.length() > maxLength) {
+      throw new InvalidInputException(name, label + "不能超过 " + maxLength + " 个字符（表情符号按 2 个计）");
     }
     return trimmed;
   }
@@ -112,17 +113,28 @@ public final class Inputs {
     throw new InvalidInputException(name, label + "必须是日期（yyyy-MM-dd）");
   }
 
-  static LocalDate parseDate(String name, String label, String text) {
+  /**
+   * A date as forms and clients send it: exactly {@code yyyy-MM-dd}, or an ISO date-time (with an
+   * offset, read in China Standard Time, or without). Anything else, e.g. {@code 2026-12-07X}, is refused.
+   */
+  public static LocalDate parseDate(String name, String label, String text) {
     try {
-      if (text.length() <= 10) {
+      if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
         return LocalDate.parse(text);
       }
-      if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:?\\d\\d$")) {
-        return OffsetDateTime.parse(text).atZoneSameInstant(ZONE).toLocalDate();
+      if (text.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})")) {
+        return OffsetDateTime.parse(text.replaceFirst("([+-]\\d{2})(\\d{2})$", "$1:$2")).atZoneSameInstant(ZONE).toLocalDate();
       }
-      return LocalDate.parse(text.substring(0, 10));
+      if (text.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?")) {
+        return java.time.LocalDateTime.parse(text).toLocalDate();
+      }
     } catch (DateTimeParseException e) {
-      throw new InvalidInputException(name, label + "不是有效日期（应为 yyyy-MM-dd）：" + text);
+      // reported below
     }
+    throw new InvalidInputException(name, label + "不是有效日期（应为 yyyy-MM-dd）：" + abbreviate(text));
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
   }
 }

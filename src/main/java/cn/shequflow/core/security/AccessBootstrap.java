@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE;
 
+import cn.shequflow.core.cases.CaseFamily;
 import cn.shequflow.core.organisation.IdentitySync;
 import cn.shequflow.core.organisation.OrganisationMapper;
 import cn.shequflow.core.organisation.Role;
@@ -33,27 +34,27 @@ public class AccessBootstrap {
 
   private final Grants grants;
   private final OrganisationMapper organisation;
-  private final List<ProcessStartRights> startRights;
+  private final List<CaseFamily> families;
 
-  public AccessBootstrap(Grants grants, OrganisationMapper organisation, List<ProcessStartRights> startRights) {
+  public AccessBootstrap(Grants grants, OrganisationMapper organisation, List<CaseFamily> families) {
     this.grants = grants;
     this.organisation = organisation;
-    this.startRights = startRights;
+    this.families = families;
   }
 
   public void grantAll() {
     grants.toGroup(IdentitySync.ALL_STAFF_GROUP, Resources.APPLICATION, "tasklist", ACCESS);
     List<RoleAssignment> roles = organisation.allRoles();
-    for (ProcessStartRights rights : startRights) {
+    for (CaseFamily family : families) {
       // Everyone who works on a process may read its definition (Tasklist shows the diagram);
       // Tasklist lists for starting only what the user may also CREATE_INSTANCE.
-      grants.toGroup(IdentitySync.ALL_STAFF_GROUP, Resources.PROCESS_DEFINITION, rights.processKey(), READ);
+      grants.toGroup(IdentitySync.ALL_STAFF_GROUP, Resources.PROCESS_DEFINITION, family.processKey(), READ);
       roles.stream()
-          .filter(r -> rights.roles().contains(r.role()))
+          .filter(r -> family.starters().contains(r.role()))
           .map(RoleAssignment::groupId)
           .distinct()
           .forEach(group -> {
-            grants.toGroup(group, Resources.PROCESS_DEFINITION, rights.processKey(), READ, CREATE_INSTANCE);
+            grants.toGroup(group, Resources.PROCESS_DEFINITION, family.processKey(), READ, CREATE_INSTANCE);
             grants.toGroup(group, Resources.PROCESS_INSTANCE, "*", CREATE);
           });
     }

@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import cn.shequflow.core.organisation.IdentitySync;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import cn.shequflow.core.cases.TaskListColumns;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Resources;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.shequflow.core.StartupData;
 import cn.shequflow.support.ProcessTestSupport;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -24,16 +25,20 @@ class OrganisationTest extends ProcessTestSupport {
   @Autowired IdentitySync identitySync;
 
   @Test
-  @DisplayName("ORG-4/LV-2: community membership and whether the person directs the community")
+  @DisplayName("ORG-2/ORG-4: the role a person acts in for a family, and its community; a director acts as director")
   void membership() {
-    assertThat(organisation.communityMembership("zhang.director").orElseThrow())
+    Set<Role> community = Set.of(Role.DIRECTOR, Role.STAFF, Role.BOOKKEEPER, Role.GRID_WORKER);
+    assertThat(organisation.membership("zhang.director", community).orElseThrow())
         .satisfies(m -> {
           assertThat(m.community().id()).isEqualTo("zaozhi");
-          assertThat(m.leaveRole()).isEqualTo("director");
+          assertThat(m.role()).isEqualTo(Role.DIRECTOR);
         });
-    assertThat(organisation.communityMembership("huang.bookkeeper").orElseThrow().leaveRole()).isEqualTo("staff");
-    assertThat(organisation.communityMembership("xu.grid").orElseThrow().community().id()).isEqualTo("taiping");
-    assertThat(organisation.communityMembership("wang.principal")).isEmpty();
+    assertThat(organisation.membership("huang.bookkeeper", community).orElseThrow().role())
+        .isIn(Role.STAFF, Role.BOOKKEEPER);
+    assertThat(organisation.membership("xu.grid", community).orElseThrow().community().id()).isEqualTo("taiping");
+    assertThat(organisation.membership("wang.principal", community)).isEmpty();
+    assertThat(organisation.membership("wei.justice", Set.of(Role.JUSTICE_OFFICE)).orElseThrow())
+        .satisfies(m -> assertThat(m.community()).as("a street role has no community").isNull());
   }
 
   @Test

@@ -1,0 +1,197 @@
+package cn.shequflow.core.approval;
+
+import cn.shequflow.core.cases.CaseRecord;
+import cn.shequflow.core.cases.Cases;
+import cn.shequflow.core.organisation.OrgUnit;
+import cn.shequflow.core.organisation.Organisation;
+import cn.shequflow.core.organisation.Role;
+import cn.shequflow.core.process.InvalidInputException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one approval chain every family uses. When a request is submitted (or resubmitted) the
+ * family's decision table names the approver roles; {@link #fix} resolves each to the group that
+ * holds it for the case's community and stores the chain. The model then loops over it:
+ *
+ * <pre>
+ *   approve (parallel multi-instance over {@code ${approvalChain.currentStep(execution)}},
+ *            candidate group {@code ${approvalChain.candidateGroup(approvalStepId)}},
+ *            done early when {@code ${approvalChain.stepRejected(execution)}})
+ *   → gateway on {@code ${approvalChain.outcome(execution)}}: next (loop) | approved | rejected
+ * </pre>
+ *
+ * Steps are decided in order; positions with the same step number are decided in parallel and all
+ * must agree. Decisions are written by {@link ApprovalTask} onto the chain's rows; nothing here
+ * reads a process variable a person could have written.
+ */
+@Service("approvalChain")
+public class ApprovalChain {
+
+  public static final String NEXT = "next";
+  public static final String APPROVED = "approved";
+  public static final String REJECTED = "rejected";
+
+  private final ApprovalMapper mapper;
+  private final Cases cases;
+  private final Organisation organisation;
+  private final IdentityService identity;
+
+  public ApprovalChain(ApprovalMapper mapper, Cases cases, Organisation organisation, IdentityService identity) {
+    this.mapper = mapper;
+    this.cases = cases;
+    this.organisation = organisation;
+    this.identity = identity;
+  }
+
+  /** A position named by a decision table: its role and (for parallel positions) its step number. */
+  public record Position(Role role, Integer step) {}
+
+  /**
+   * Fixes the chain of the case's current submission from the decision result: a list of role
+   * names (one output, {@code collectEntries}) or of maps with {@code approverRole} and optionally
+   * {@code step} ({@code resultList}). An empty chain is refused: no request goes through unapproved.
+   */
+  public List<ApprovalStep> fix(DelegateExecution execution, Object decisionResult, String decisionKey) {
+    CaseRecord record = cases.of(execution);
+    List<Position> positions = positions(decisionResult);
+    if (positions.isEmpty()) {
+      throw new InvalidInputException("approvalChain", "审批链为空：决策表 " + decisionKey
+          + " 没有为本申请给出任何审批岗位，请联系管理员补充规则");
+    }
+    if (!mapper.round(record.businessKey(), record.submission()).isEmpty()) {
+      throw new IllegalStateException("The chain of " + record.businessKey() + " round " + record.submission()
+          + " is fixed already");
+    }
+    List<ApprovalStep> steps = new ArrayList<>();
+    int order = 0;
+    for (Position p : positions) {
+      order++;
+      int stepNo = p.step() != null ? p.step() : order;
+      OrgUnit unit = organisation.unitFor(p.role(), record.communityId());
+      String group = organisation.candidateGroup(p.role().name(), record.communityId());
+      ApprovalStep step = new ApprovalStep(UUID.randomUUID().toString(), record.businessKey(), record.submission(),
+          stepNo, p.role().name(), unit.id(), group, ApprovalStep.PENDING, null, null, null, null, null, null);
+      mapper.insert(step);
+      steps.add(step);
+    }
+    return steps;
+  }
+
+  /**
+   * The positions of the step to decide now (the multi-instance collection, which the engine reads
+   * more than once): the active positions if a step is open, otherwise the lowest step number with
+   * pending positions in the current round, which become active.
+   */
+  public List<String> currentStep(DelegateExecution execution) {
+    CaseRecord record = cases.of(execution);
+    List<ApprovalStep> round = mapper.round(record.businessKey(), record.submission());
+    List<String> active = round.stream().filter(s -> ApprovalStep.ACTIVE.equals(s.state())).map(ApprovalStep::id).toList();
+    if (!active.isEmpty()) {
+      return active;
+    }
+    List<ApprovalStep> pending = round.stream().filter(s -> ApprovalStep.PENDING.equals(s.state())).toList();
+    if (pending.isEmpty()) {
+      throw new IllegalStateException("No pending approval step for " + record.businessKey());
+    }
+    int stepNo = pending.get(0).stepNo();
+    List<String> ids = new ArrayList<>();
+    for (ApprovalStep s : pending) {
+      if (s.stepNo() == stepNo) {
+        mapper.transition(s.id(), ApprovalStep.PENDING, ApprovalStep.ACTIVE);
+        ids.add(s.id());
+      }
+    }
+    return ids;
+  }
+
+  /** The group that holds the position, as fixed with the chain. */
+  public String candidateGroup(String stepId) {
+    ApprovalStep step = step(stepId);
+    return step.candidateGroup();
+  }
+
+  /** Completion condition of the multi-instance: a refusal ends the step at once. */
+  public boolean stepRejected(DelegateExecution execution) {
+    CaseRecord record = cases.of(execution);
+    return mapper.round(record.businessKey(), record.submission()).stream()
+        .anyMatch(s -> ApprovalStep.REJECTED.equals(s.state()));
+  }
+
+  /** After a step: {@code rejected}, {@code next} (more steps to decide) or {@code approved}. */
+  public String outcome(DelegateExecution execution) {
+    CaseRecord record = cases.of(execution);
+    List<ApprovalStep> round = mapper.round(record.businessKey(), record.submission());
+    if (round.stream().anyMatch(s -> ApprovalStep.REJECTED.equals(s.state()))) {
+      return REJECTED;
+    }
+    if (round.stream().anyMatch(s -> ApprovalStep.PENDING.equals(s.state()) || ApprovalStep.ACTIVE.equals(s.state()))) {
+      return NEXT;
+    }
+    return APPROVED;
+  }
+
+  /** The group of the last position that approved the current round (e.g. to chase a late report-back). */
+  public String lastApproverGroup(DelegateExecution execution) {
+    CaseRecord record = cases.of(execution);
+    List<ApprovalStep> approved = mapper.round(record.businessKey(), record.submission()).stream()
+        .filter(s -> ApprovalStep.APPROVED.equals(s.state())).toList();
+    if (approved.isEmpty()) {
+      throw new IllegalStateException("Nobody approved " + record.businessKey());
+    }
+    return approved.get(approved.size() - 1).candidateGroup();
+  }
+
+  /** The rows of every round, in order (ledgers show them). */
+  public List<ApprovalStep> chain(String businessKey) {
+    return mapper.all(businessKey);
+  }
+
+  /** Whether the user decided on the case, or belongs to a group on its chain. */
+  public boolean involves(String businessKey, String userId) {
+    if (mapper.decidedBy(businessKey, userId) > 0) {
+      return true;
+    }
+    List<String> groups = mapper.groups(businessKey);
+    return !groups.isEmpty() && identity.createGroupQuery().groupMember(userId).groupIdIn(groups.toArray(String[]::new))
+        .count() > 0;
+  }
+
+  ApprovalStep step(String stepId) {
+    ApprovalStep step = stepId == null ? null : mapper.find(stepId);
+    if (step == null) {
+      throw new IllegalStateException("Unknown approval step " + stepId);
+    }
+    return step;
+  }
+
+  private static List<Position> positions(Object result) {
+    List<Position> positions = new ArrayList<>();
+    if (result == null) {
+      return positions;
+    }
+    if (!(result instanceof List<?> list)) {
+      throw new IllegalStateException("Approver decision result must be a list, not " + result.getClass());
+    }
+    for (Object entry : list) {
+      if (entry instanceof String role) {
+        positions.add(new Position(Role.parse(role), null));
+      } else if (entry instanceof Map<?, ?> map) {
+        Object role = map.get("approverRole");
+        Object step = map.get("step");
+        if (role == null) {
+          continue;
+        }
+        positions.add(new Position(Role.parse(role.toString()), step instanceof Number n ? n.intValue() : null));
+      } else if (entry != null) {
+        throw new IllegalStateException("Unexpected approver entry " + entry);
+      }
+    }
+    return positions;
+  }
+}

@@ -1,0 +1,30 @@
+package cn.shequflow.core.cases;
+
+import java.util.Map;
+
+/** Chinese labels of the timeline's actions; a status change is labelled with the family's status. */
+public final class CaseActions {
+
+  public static final String SUBMITTED = "submitted";
+  public static final String RESUBMITTED = "resubmitted";
+  public static final String APPROVED = "approve";
+  public static final String REJECTED = "reject";
+
+  private static final Map<String, String> LABELS = Map.of(
+      SUBMITTED, "提交申请",
+      RESUBMITTED, "重新提交",
+      APPROVED, "同意",
+      REJECTED, "不同意",
+      "cover", "安排顶岗",
+      "chased", "督促");
+
+  private CaseActions() {}
+
+  public static String label(String action, CaseFamily family) {
+    String label = LABELS.get(action);
+    if (label != null) {
+      return label;
+    }
+    return family.statuses().getOrDefault(action, action);
+  }
+}

@@ -1,0 +1,69 @@
+package cn.shequflow.core.cases;
+
+import cn.shequflow.core.process.CurrentUser;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * A case as the people who may see it read it: {@code GET /api/cases/{businessKey}} and its
+ * timeline {@code GET /api/cases/{businessKey}/timeline} (oldest first, CONTRACTS.md).
+ */
+@RestController
+@RequestMapping("/api/cases")
+public class CaseController {
+
+  public record CaseView(String businessKey, String family, String familyLabel, String applicantId,
+      String applicantName, String communityId, String communityName, String subject, String status,
+      String statusLabel, int submission, LocalDateTime createdAt, LocalDateTime updatedAt, LocalDateTime closedAt) {}
+
+  public record TimelineEntry(LocalDateTime at, String userId, String userName, String action, String actionLabel,
+      String taskName, Boolean approved, String comment) {}
+
+  private final Cases cases;
+  private final CommunityScope scope;
+  private final CurrentUser currentUser;
+
+  public CaseController(Cases cases, CommunityScope scope, CurrentUser currentUser) {
+    this.cases = cases;
+    this.scope = scope;
+    this.currentUser = currentUser;
+  }
+
+  @GetMapping("/{businessKey}")
+  public CaseView get(@PathVariable String businessKey) {
+    CaseRecord c = visible(businessKey);
+    CaseFamily family = cases.familyOf(c);
+    return new CaseView(c.businessKey(), c.family(), family.label(), c.applicantId(), c.applicantName(),
+        c.communityId(), c.communityName(), c.subject(), c.status(), family.statusLabel(c.status()), c.submission(),
+        c.createdAt(), c.updatedAt(), c.closedAt());
+  }
+
+  @GetMapping("/{businessKey}/timeline")
+  public List<TimelineEntry> timeline(@PathVariable String businessKey) {
+    CaseRecord c = visible(businessKey);
+    CaseFamily family = cases.familyOf(c);
+    return cases.timeline(businessKey).stream()
+        .map(e -> new TimelineEntry(e.occurredAt(), e.userId(), e.userName(), e.action(),
+            CaseActions.label(e.action(), family), e.taskName(), e.approved(), e.comment()))
+        .toList();
+  }
+
+  private CaseRecord visible(String businessKey) {
+    String userId = currentUser.id();
+    if (userId == null) {
+      throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "请先登录");
+    }
+    CaseRecord c = cases.get(businessKey);
+    // An unknown case and one the user may not see answer alike, so keys cannot be probed.
+    if (c == null || !scope.canSee(userId, c, cases.familyOf(c))) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为 " + businessKey + " 的事项，或无权查看");
+    }
+    return c;
+  }
+}

@@ -1,0 +1,58 @@
+package cn.shequflow.core.cases;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import org.apache.ibatis.annotations.Delete;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+/** The case register, its timeline and deadlines (V3__case_register.sql). */
+@Mapper
+public interface CaseMapper {
+
+  String COLUMNS = "business_key, family, process_instance_id, applicant_id, applicant_name, applicant_role, "
+      + "community_id, community_name, subject, status, submission, created_at, updated_at, closed_at";
+
+  @Insert("insert into biz_case (" + COLUMNS + ") values (#{businessKey}, #{family}, #{processInstanceId}, "
+      + "#{applicantId}, #{applicantName}, #{applicantRole}, #{communityId}, #{communityName}, #{subject}, #{status}, "
+      + "#{submission}, #{createdAt}, #{updatedAt}, #{closedAt})")
+  void insert(CaseRecord record);
+
+  @Select("select " + COLUMNS + " from biz_case where business_key = #{businessKey}")
+  CaseRecord find(String businessKey);
+
+  @Select("select count(*) from biz_case where business_key = #{businessKey}")
+  int count(String businessKey);
+
+  @Update("update biz_case set status = #{status}, updated_at = #{at}, "
+      + "closed_at = case when #{closed} then #{at} else null end where business_key = #{businessKey}")
+  int setStatus(@Param("businessKey") String businessKey, @Param("status") String status,
+      @Param("closed") boolean closed, @Param("at") LocalDateTime at);
+
+  @Update("update biz_case set submission = submission + 1, updated_at = #{at} where business_key = #{businessKey}")
+  int nextSubmission(@Param("businessKey") String businessKey, @Param("at") LocalDateTime at);
+
+  @Update("update biz_case set subject = #{subject} where business_key = #{businessKey}")
+  int setSubject(@Param("businessKey") String businessKey, @Param("subject") String subject);
+
+  @Insert("insert into case_event (business_key, occurred_at, user_id, user_name, action, task_name, approved, comment) "
+      + "values (#{businessKey}, #{occurredAt}, #{userId}, #{userName}, #{action}, #{taskName}, #{approved}, #{comment})")
+  void insertEvent(CaseEvent event);
+
+  @Select("select id, business_key, occurred_at, user_id, user_name, action, task_name, approved, comment "
+      + "from case_event where business_key = #{businessKey} order by id")
+  List<CaseEvent> events(String businessKey);
+
+  @Delete("delete from case_deadline where business_key = #{businessKey} and name = #{name}")
+  void deleteDeadline(@Param("businessKey") String businessKey, @Param("name") String name);
+
+  @Insert("insert into case_deadline (business_key, name, due_at) values (#{businessKey}, #{name}, #{dueAt})")
+  void insertDeadline(@Param("businessKey") String businessKey, @Param("name") String name,
+      @Param("dueAt") LocalDateTime dueAt);
+
+  @Select("select due_at from case_deadline where business_key = #{businessKey} and name = #{name}")
+  LocalDateTime deadline(@Param("businessKey") String businessKey, @Param("name") String name);
+}

@@ -1,0 +1,95 @@
+package cn.shequflow.core.cases;
+
+import cn.shequflow.core.organisation.Organisation;
+import cn.shequflow.core.process.Clock;
+import cn.shequflow.core.process.CurrentUser;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Service;
+
+/**
+ * The case register: the product's own record of every request, whatever its family. Routing,
+ * approvals, deadlines and statuses read it (never a process variable). Models call it from
+ * expressions, e.g. {@code camunda:assignee="${cases.of(execution).applicantId()}"} and, for every
+ * status change, the one mechanism {@code ${cases.moveTo(execution, 'approved')}}.
+ */
+@Service("cases")
+public class Cases {
+
+  private final CaseMapper mapper;
+  private final CaseFamilies families;
+  private final Organisation organisation;
+  private final CurrentUser currentUser;
+
+  public Cases(CaseMapper mapper, CaseFamilies families, Organisation organisation, CurrentUser currentUser) {
+    this.mapper = mapper;
+    this.families = families;
+    this.organisation = organisation;
+    this.currentUser = currentUser;
+  }
+
+  /** The case of the process instance the execution belongs to. */
+  public CaseRecord of(DelegateExecution execution) {
+    String key = execution.getProcessBusinessKey();
+    CaseRecord record = key == null ? null : mapper.find(key);
+    if (record == null || !record.processInstanceId().equals(execution.getProcessInstanceId())) {
+      throw new IllegalStateException("Process instance " + execution.getProcessInstanceId()
+          + " has no case in the register (business key " + key + ")");
+    }
+    return record;
+  }
+
+  public CaseRecord get(String businessKey) {
+    return businessKey == null ? null : mapper.find(businessKey);
+  }
+
+  public boolean exists(String businessKey) {
+    return mapper.count(businessKey) > 0;
+  }
+
+  public CaseFamily familyOf(CaseRecord record) {
+    return families.byKey(record.family());
+  }
+
+  /** The one status mechanism: moves the case to {@code status} and records it on the timeline. */
+  public void moveTo(DelegateExecution execution, String status) {
+    moveTo(of(execution), status);
+  }
+
+  public void moveTo(CaseRecord record, String status) {
+    CaseFamily family = familyOf(record);
+    family.statusLabel(status); // refuses a status the family does not declare
+    mapper.setStatus(record.businessKey(), status, family.closedStatuses().contains(status), Clock.now());
+    event(record.businessKey(), currentUser.id(), status, null, null, null);
+  }
+
+  /** End listener of every family's process: the case is closed when its process ends. */
+  public void close(DelegateExecution execution) {
+    CaseRecord record = of(execution);
+    if (record.closedAt() == null) {
+      mapper.setStatus(record.businessKey(), record.status(), true, Clock.now());
+    }
+  }
+
+  /** A resubmission starts a new round of the approval chain. */
+  public int nextSubmission(DelegateExecution execution) {
+    CaseRecord record = of(execution);
+    mapper.nextSubmission(record.businessKey(), Clock.now());
+    return record.submission() + 1;
+  }
+
+  /** The one-line summary a family gives its case (Tasklist column 事项, ledgers). */
+  public void describe(DelegateExecution execution, String subject) {
+    mapper.setSubject(of(execution).businessKey(), subject);
+  }
+
+  public void event(String businessKey, String userId, String action, String taskName, Boolean approved,
+      String comment) {
+    String name = userId == null ? null : organisation.displayName(userId);
+    mapper.insertEvent(new CaseEvent(null, businessKey, Clock.now(), userId, name, action, taskName, approved, comment));
+  }
+
+  public List<CaseEvent> timeline(String businessKey) {
+    return mapper.events(businessKey);
+  }
+}

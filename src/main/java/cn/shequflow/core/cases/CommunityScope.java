@@ -1,0 +1,82 @@
+package cn.shequflow.core.cases;
+
+import cn.shequflow.core.approval.ApprovalChain;
+import cn.shequflow.core.organisation.Organisation;
+import cn.shequflow.core.organisation.RoleAssignment;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Who sees what, decided in one place for every ledger and register endpoint: the family declares
+ * which roles see every community and which see their own ({@link CaseFamily}); administrators see
+ * everything; a single case is also visible to its applicant and to the people on its approval chain.
+ */
+@Service
+public class CommunityScope {
+
+  /** The communities a user may see: all of them, or the listed ones (possibly none). */
+  public record Scope(boolean all, Set<String> communities) {
+
+    public boolean covers(String communityId) {
+      return all || (communityId != null && communities.contains(communityId));
+    }
+
+    public boolean isEmpty() {
+      return !all && communities.isEmpty();
+    }
+
+    /**
+     * The communities to list, narrowed to {@code requested}: {@code null} means every community.
+     * Asking for a community outside the scope is 403.
+     */
+    public List<String> narrow(String requested) {
+      if (requested != null && !covers(requested)) {
+        throw new ResponseStatusException(HttpStatus.FORBIDDEN, "无权查看社区 " + requested + " 的数据");
+      }
+      if (requested != null) {
+        return List.of(requested);
+      }
+      return all ? null : List.copyOf(communities);
+    }
+  }
+
+  private final Organisation organisation;
+  private final IdentityService identity;
+  private final ApprovalChain approvals;
+
+  public CommunityScope(Organisation organisation, IdentityService identity, ApprovalChain approvals) {
+    this.organisation = organisation;
+    this.identity = identity;
+    this.approvals = approvals;
+  }
+
+  public Scope of(String userId, CaseFamily family) {
+    if (isAdmin(userId)) {
+      return new Scope(true, Set.of());
+    }
+    List<RoleAssignment> roles = organisation.roles(userId);
+    if (roles.stream().anyMatch(r -> family.streetViewers().contains(r.role()))) {
+      return new Scope(true, Set.of());
+    }
+    Set<String> own = new TreeSet<>();
+    roles.stream().filter(r -> family.communityViewers().contains(r.role())).forEach(r -> own.add(r.unitId()));
+    return new Scope(false, own);
+  }
+
+  /** Whether the user may see one case: applicant, in scope, or on its approval chain. */
+  public boolean canSee(String userId, CaseRecord record, CaseFamily family) {
+    return userId.equals(record.applicantId())
+        || of(userId, family).covers(record.communityId())
+        || approvals.involves(record.businessKey(), userId);
+  }
+
+  private boolean isAdmin(String userId) {
+    return identity.createUserQuery().userId(userId).memberOfGroup(Groups.CAMUNDA_ADMIN).count() > 0;
+  }
+}

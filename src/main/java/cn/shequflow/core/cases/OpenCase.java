@@ -1,0 +1,94 @@
+package cn.shequflow.core.cases;
+
+import cn.shequflow.core.organisation.Membership;
+import cn.shequflow.core.organisation.Organisation;
+import cn.shequflow.core.organisation.Person;
+import cn.shequflow.core.process.BusinessKeys;
+import cn.shequflow.core.process.Clock;
+import cn.shequflow.core.process.CurrentUser;
+import cn.shequflow.core.process.InvalidInputException;
+import java.time.LocalDateTime;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start listener of every family's process ({@code ${openCase}} on the start event): the applicant
+ * is the authenticated user, in the community where he holds a role that may start the family; the
+ * case gets its business key ({@code LV-2026-000042}; a client's own key only in that format and
+ * unused) and its row in the register. Sets the display variables every form shows.
+ */
+@Component("openCase")
+public class OpenCase implements ExecutionListener {
+
+  private final CaseFamilies families;
+  private final CaseMapper mapper;
+  private final Organisation organisation;
+  private final CurrentUser currentUser;
+  private final BusinessKeys businessKeys;
+  private final Cases cases;
+
+  public OpenCase(CaseFamilies families, CaseMapper mapper, Organisation organisation, CurrentUser currentUser,
+      BusinessKeys businessKeys, Cases cases) {
+    this.families = families;
+    this.mapper = mapper;
+    this.organisation = organisation;
+    this.currentUser = currentUser;
+    this.businessKeys = businessKeys;
+    this.cases = cases;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    String processKey = execution.getProcessDefinitionId().split(":")[0];
+    CaseFamily family = families.byProcessKey(processKey)
+        .orElseThrow(() -> new IllegalStateException("No case family for process " + processKey));
+    String applicantId = currentUser.id();
+    if (applicantId == null) {
+      throw new InvalidInputException("applicantId", "无法确定申请人：请用本人账号登录后提交");
+    }
+    Person person = organisation.person(applicantId).orElseThrow(() ->
+        new InvalidInputException("applicantId", "组织架构中没有用户“" + applicantId + "”"));
+    Membership membership = organisation.membership(applicantId, family.starters()).orElseThrow(() ->
+        new InvalidInputException("applicantId", person.name() + "的岗位不能发起" + family.label()));
+
+    String key = businessKey(execution, family);
+    LocalDateTime now = Clock.now();
+    CaseRecord record = new CaseRecord(key, family.key(), execution.getProcessInstanceId(), applicantId,
+        person.name(), membership.role().name(),
+        membership.community() == null ? null : membership.community().id(),
+        membership.community() == null ? null : membership.community().name(),
+        family.label(), family.initialStatus(), 1, now, now, null);
+    try {
+      mapper.insert(record);
+    } catch (DuplicateKeyException raced) {
+      throw new InvalidInputException("businessKey", "业务编号 " + key + " 已被使用");
+    }
+    cases.event(key, applicantId, CaseActions.SUBMITTED, null, null, null);
+
+    execution.setVariable("requestNo", key);
+    execution.setVariable("applicantName", person.name());
+    execution.setVariable("communityName", record.communityName() == null ? "" : record.communityName());
+  }
+
+  private String businessKey(DelegateExecution execution, CaseFamily family) {
+    String given = execution.getProcessBusinessKey();
+    if (given == null || given.isEmpty()) {
+      String key;
+      do {
+        key = businessKeys.next(family.prefix());
+      } while (mapper.count(key) > 0); // skip numbers a client already used as its own key
+      execution.setProcessBusinessKey(key);
+      return key;
+    }
+    if (!family.isOwnKeyFormat(given)) {
+      throw new InvalidInputException("businessKey", "业务编号由系统生成；如自行指定，须形如 " + family.prefix()
+          + "-2026-000001");
+    }
+    if (mapper.count(given) > 0) {
+      throw new InvalidInputException("businessKey", "业务编号 " + given + " 已被使用");
+    }
+    return given;
+  }
+}

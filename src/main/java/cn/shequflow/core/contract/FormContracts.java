@@ -1,0 +1,86 @@
+package cn.shequflow.core.contract;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.form.StartFormData;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+
+/**
+ * The contract of a task or a process start: the Camunda Form the engine shows for it (the same
+ * deployed form Tasklist renders, so what a person sees is what the server accepts).
+ */
+@Service
+public class FormContracts {
+
+  private final TaskService tasks;
+  private final FormService forms;
+  private final RepositoryService repository;
+  private final ObjectMapper json;
+  private final Map<String, FormContract> parsed = new ConcurrentHashMap<>();
+
+  public FormContracts(TaskService tasks, FormService forms, RepositoryService repository, ObjectMapper json) {
+    this.tasks = tasks;
+    this.forms = forms;
+    this.repository = repository;
+    this.json = json;
+  }
+
+  /** The task's contract, or {@code null} when the caller cannot see the task (the engine answers). */
+  public FormContract forTask(String taskId) {
+    Task task = taskId == null ? null : tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+    if (task == null) {
+      return null;
+    }
+    CamundaFormRef ref = task.getCamundaFormRef();
+    if (ref == null) {
+      return FormContract.NONE;
+    }
+    return parse(forms.getDeployedTaskForm(taskId));
+  }
+
+  /** What a task's form opens with: the current value of a variable as the task sees it. */
+  public Object currentValue(String taskId, String name) {
+    return tasks.getVariable(taskId, name);
+  }
+
+  /** The start contract of a definition (by id, or the latest by key); {@code null} if not visible. */
+  public FormContract forStart(String processDefinitionId, String processDefinitionKey) {
+    ProcessDefinition definition = processDefinitionId != null
+        ? repository.createProcessDefinitionQuery().processDefinitionId(processDefinitionId).singleResult()
+        : repository.createProcessDefinitionQuery().processDefinitionKey(processDefinitionKey).latestVersion()
+            .withoutTenantId().singleResult();
+    if (definition == null) {
+      return null;
+    }
+    StartFormData data = forms.getStartFormData(definition.getId());
+    if (data == null || data.getCamundaFormRef() == null) {
+      return FormContract.NONE;
+    }
+    return parse(forms.getDeployedStartForm(definition.getId()));
+  }
+
+  /** Parses form JSON (cached by content). */
+  public FormContract parse(InputStream form) {
+    try (InputStream in = form) {
+      String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      return parsed.computeIfAbsent(text, t -> {
+        try {
+          return FormContract.parse(json.readTree(t));
+        } catch (IOException e) {
+          throw new IllegalStateException("A deployed form is not valid JSON: " + e.getMessage(), e);
+        }
+      });
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot read a deployed form: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package cn.shequflow.core.guard;
+
+import static cn.shequflow.core.guard.Refusals.field;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskOwnerCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Handing a task on (claim, assign, unclaim, delegate, owner) below admin: only by someone who holds
+ * the task (its assignee or a candidate), and only to a person who may act on it under the routing
+ * rule, i.e. who holds the same role for the same unit (a member of one of the task's candidate
+ * groups, or one of its candidate users). A task assigned to one person (the applicant's own
+ * tasks) is not handed on. Allowed hand-ons run with the product's rights (people hold only
+ * TASK_WORK on tasks); the rest are 403.
+ */
+@Component
+@Order(20)
+public class TaskHandOnGuard implements CommandGuard {
+
+  private final TaskService tasks;
+  private final IdentityService identity;
+
+  public TaskHandOnGuard(TaskService tasks, IdentityService identity) {
+    this.tasks = tasks;
+    this.identity = identity;
+  }
+
+  @Override
+  public void check(Command<?> command, Caller caller) {
+    String taskId;
+    String target;
+    boolean mayClear;
+    if (command instanceof ClaimTaskCmd) {
+      taskId = field(command, "taskId");
+      target = field(command, "userId");
+      mayClear = true;
+    } else if (command instanceof AssignTaskCmd || command instanceof SetTaskOwnerCmd) {
+      taskId = field(command, "taskId");
+      target = field(command, "value");
+      mayClear = command instanceof AssignTaskCmd;
+    } else if (command instanceof DelegateTaskCmd) {
+      taskId = field(command, "taskId");
+      target = field(command, "userId");
+      mayClear = false;
+    } else {
+      return;
+    }
+    Task task = taskId == null ? null : tasks.createTaskQuery().taskId(taskId).singleResult();
+    if (task == null) {
+      return; // not visible to the caller: the engine answers 404/403 itself
+    }
+    List<IdentityLink> links = tasks.getIdentityLinksForTask(taskId);
+    Set<String> candidateUsers = new HashSet<>();
+    Set<String> candidateGroups = new HashSet<>();
+    for (IdentityLink link : links) {
+      if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
+        if (link.getUserId() != null) {
+          candidateUsers.add(link.getUserId());
+        }
+        if (link.getGroupId() != null) {
+          candidateGroups.add(link.getGroupId());
+        }
+      }
+    }
+    boolean holder = caller.userId().equals(task.getAssignee()) || caller.userId().equals(task.getOwner())
+        || candidateUsers.contains(caller.userId()) || caller.groupIds().stream().anyMatch(candidateGroups::contains);
+    if (!holder) {
+      throw Refusals.forbidden("只有任务的办理人或候选人可以认领、转交或委派该任务");
+    }
+    if (target == null) {
+      if (!mayClear || candidateGroups.isEmpty() && candidateUsers.isEmpty()) {
+        throw Refusals.forbidden("该任务只能由指定人员办理，不能退回任务池");
+      }
+      if (!caller.userId().equals(task.getAssignee())) {
+        throw Refusals.forbidden("只有当前办理人可以放弃认领");
+      }
+    } else if (!eligible(target, candidateUsers, candidateGroups)) {
+      throw Refusals.forbidden("只能交给与本任务同岗位、同单位的人员办理，“" + target + "”不在其列");
+    }
+    Elevation.request();
+  }
+
+  private boolean eligible(String userId, Set<String> candidateUsers, Set<String> candidateGroups) {
+    if (candidateUsers.contains(userId)) {
+      return true;
+    }
+    for (Group g : identity.createGroupQuery().groupMember(userId).list()) {
+      if (candidateGroups.contains(g.getId())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
