@@ -54,6 +54,27 @@ public class RestClient {
     return post(path, body, "application/json");
   }
 
+  public Response put(String path, Object body) {
+    try {
+      return send(HttpRequest.newBuilder(URI.create(base + path))
+          .header("Content-Type", "application/json")
+          .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public Response delete(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+  }
+
+  /** POST of a raw JSON text (for bodies no Java map can express). */
+  public Response postJson(String path, String json) {
+    return send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+  }
+
   /** POST asking for HAL, as Tasklist does for filter lists (tasks with embedded variables). */
   public Response postHal(String path, Object body) {
     return post(path, body, "application/hal+json");

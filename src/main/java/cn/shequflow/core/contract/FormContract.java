@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.engine.variable.value.PrimitiveValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
@@ -140,12 +139,13 @@ public final class FormContract {
   }
 
   private static Object check(Field f, TypedValue typed) {
-    Object value = typed == null ? null : typed.getValue();
-    if (value == null && (typed == null || typed.getType() == null || typed.getType().isPrimitiveValueType())) {
-      return null;
-    }
-    if (typed.getType() != null && !(typed instanceof PrimitiveValue<?>)) {
+    if (typed != null && typed.getType() != null && !typed.getType().isPrimitiveValueType()) {
+      // Objects, JSON, XML, files: never read (a serialized object is not even deserialized).
       throw new InvalidInputException(f.key(), f.label() + "的类型不对：只接受文本、数字、日期或是/否");
+    }
+    Object value = typed == null ? null : typed.getValue();
+    if (value == null) {
+      return null;
     }
     switch (f.type()) {
       case "checkbox" -> {
