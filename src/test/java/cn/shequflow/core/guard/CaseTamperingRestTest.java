@@ -3,6 +3,7 @@ package cn.shequflow.core.guard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shequflow.support.RestClient;
+import cn.shequflow.support.TasklistSession;
 import cn.shequflow.support.RestClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
@@ -303,6 +304,62 @@ class CaseTamperingRestTest {
     assertThat(as("zhang.director").post("/engine-rest/task/" + task + "/bpmnError",
         Map.of("errorCode", "x", "variables", Map.of("approved", Map.of("value", true)))).status()).isEqualTo(403);
     assertThat(onlyTask("zhang.director", id).get("id").asText()).isEqualTo(task);
+  }
+
+  @Test
+  @DisplayName("Tasklist's own API enforces the same contracts: 400 naming the variable, never 500")
+  void tasklistApiEnforcesContracts() {
+    TasklistSession liu = TasklistSession.login(port, "liu.staff");
+    Map<String, Object> v = leave(1);
+    StringBuilder json = new StringBuilder("{\"variables\":{");
+    v.forEach((k, val) -> json.append('"').append(k).append("\":{\"value\":")
+        .append(val instanceof String ? "\"" + val + "\"" : val).append("},"));
+    json.append("\"communityId\":{\"value\":\"taiping\"}}}");
+    Response start = liu.postEngine("/process-definition/key/leave-request/submit-form", json.toString());
+    assertThat(start.status()).as(start.body()).isEqualTo(400);
+    assertThat(start.body()).contains("communityId").doesNotContain("\tat ");
+
+    JsonNode pi = start("liu.staff", leave(1));
+    String task = onlyTask("zhang.director", pi.get("id").asText()).get("id").asText();
+    TasklistSession zhang = TasklistSession.login(port, "zhang.director");
+    Response submit = zhang.postEngine("/task/" + task + "/submit-form",
+        "{\"variables\":{\"approved\":{\"value\":true},\"comment\":{\"value\":\"\"},\"days\":{\"value\":40}}}");
+    assertThat(submit.status()).as(submit.body()).isEqualTo(400);
+    assertThat(submit.body()).contains("days");
+    Response ok = zhang.postEngine("/task/" + task + "/submit-form",
+        "{\"variables\":{\"approved\":{\"value\":true},\"comment\":{\"value\":\"同意\"},"
+            + "\"applicantName\":{\"value\":\"刘洋\"},\"requestNo\":{\"value\":\"x\"}}}");
+    assertThat(ok.status()).as(ok.body()).isIn(200, 204);
+    assertThat(onlyTask("liu.staff", pi.get("id").asText()).get("taskDefinitionKey").asText()).isEqualTo("reportBack");
+  }
+
+  @Test
+  @DisplayName("The timeline is shown to the applicant, the approvers and the street, not to another community")
+  void timelineVisibility() {
+    JsonNode pi = start("he.grid", leave(2));
+    String key = pi.get("businessKey").asText();
+    complete("qian.social", onlyTask("qian.social", pi.get("id").asText()).get("id").asText(),
+        Map.of("approved", false, "comment", "请补充事由"));
+    for (String user : List.of("he.grid", "qian.social", "zhang.director", "wang.principal", "zhou.liaison")) {
+      Response r = as(user).get("/api/cases/" + key + "/timeline");
+      assertThat(r.status()).as(user + " " + r.body()).isEqualTo(200);
+    }
+    JsonNode timeline = as("he.grid").get("/api/cases/" + key + "/timeline").json();
+    JsonNode refusal = null;
+    for (JsonNode e : timeline) {
+      if ("reject".equals(e.get("action").asText())) {
+        refusal = e;
+      }
+    }
+    assertThat(refusal).isNotNull();
+    assertThat(refusal.get("userName").asText()).isEqualTo("钱明");
+    assertThat(refusal.get("approved").asBoolean()).isFalse();
+    assertThat(refusal.get("comment").asText()).isEqualTo("请补充事由");
+    assertThat(refusal.get("taskName").asText()).startsWith("审批请假");
+    for (String user : List.of("gao.director", "ma.staff", "lin.grid", "sun.liaison")) {
+      assertThat(as(user).get("/api/cases/" + key + "/timeline").status()).as(user).isEqualTo(404);
+    }
+    assertThat(as("he.grid").get("/api/cases/LV-2026-999998/timeline").status()).isEqualTo(404);
   }
 
   @Test
