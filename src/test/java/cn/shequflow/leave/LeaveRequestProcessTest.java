@@ -489,4 +489,40 @@ class LeaveRequestProcessTest extends ProcessTestSupport {
           .isInstanceOf(InvalidInputException.class).extracting("field").isEqualTo("applicantId");
     }
   }
+
+  @Nested
+  @DisplayName("Task contracts")
+  class Contracts {
+
+    private void refusesUndeclared(String user, Task task) {
+      String before = task.getId();
+      Assertions.assertThatThrownBy(() -> completeAs(user, task, Map.of("undeclaredVariable", "x")))
+          .as(task.getTaskDefinitionKey()).isInstanceOf(InvalidInputException.class)
+          .extracting("field").isEqualTo("undeclaredVariable");
+      Assertions.assertThat(tasks.createTaskQuery().taskId(before).count()).as("task stays open").isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("Every user task of leave-request refuses a variable its form does not declare, and stays open")
+    void everyTaskRefusesUndeclared() {
+      ProcessInstance pi = startAs("liu.staff", KEY, request("sick", "2026-11-23", "2026-12-23", 31));
+      refusesUndeclared("wang.principal", onlyTaskFor("wang.principal", pi));
+      completeAs("wang.principal", onlyTaskFor("wang.principal", pi), decision(false, "请补充病历"));
+      refusesUndeclared("liu.staff", onlyTaskFor("liu.staff", pi));
+      Map<String, Object> again = request("sick", "2026-11-23", "2026-12-23", 31);
+      again.put("resubmit", true);
+      completeAs("liu.staff", onlyTaskFor("liu.staff", pi), again);
+      approveAs("wang.principal", pi);
+      Task cover = onlyTaskFor("zhang.director", pi);
+      refusesUndeclared("zhang.director", cover);
+      Task reportBack = onlyTaskFor("liu.staff", pi);
+      refusesUndeclared("liu.staff", reportBack);
+      setClock(LocalDateTime.of(2026, 12, 31, 18, 0));
+      execute(job(pi));
+      Task remind = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("remindReportBack").singleResult();
+      Assertions.assertThat(visibleTo("wang.principal", pi)).extracting(Task::getTaskDefinitionKey)
+          .as("the last approver chases the report-back").containsExactly("remindReportBack");
+      refusesUndeclared("wang.principal", remind);
+    }
+  }
 }

@@ -29,7 +29,9 @@ import org.springframework.stereotype.Component;
  * The working calendar (CAL-1): Monday to Friday, except the State Council's holidays, plus the
  * weekend days worked in exchange (调休上班). Holiday files are CSV ({@code date,kind,name}, kind
  * {@code holiday} or {@code workday}), one per year; an administrator adds next year's file to
- * a configured location, no code changes. Years without a file fall back to Monday–Friday.
+ * a configured location, no code changes. A year without a file is counted Monday to Friday, and
+ * said loudly: a warning at start-up and in Cockpit ({@link CalendarStatus}), and in the log the
+ * first time a date of that year is counted.
  */
 @Component("workCalendar")
 public class WorkCalendar {
@@ -64,6 +66,26 @@ public class WorkCalendar {
 
   public boolean hasDataFor(int year) {
     return yearsWithData.contains(year);
+  }
+
+  /** The years with a holiday file, in order. */
+  public List<Integer> years() {
+    return yearsWithData.stream().sorted().toList();
+  }
+
+  /**
+   * Years the office is about to count deadlines in but has no holiday schedule for: this year, and
+   * from October on (when the State Council publishes it) next year too.
+   */
+  public List<Integer> missingYears(LocalDate today) {
+    List<Integer> missing = new ArrayList<>();
+    if (!hasDataFor(today.getYear())) {
+      missing.add(today.getYear());
+    }
+    if (today.getMonthValue() >= 10 && !hasDataFor(today.getYear() + 1)) {
+      missing.add(today.getYear() + 1);
+    }
+    return missing;
   }
 
   public boolean isWorkingDay(LocalDate date) {

@@ -1,26 +1,51 @@
 package cn.shequflow.core.process;
 
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The engine wraps exceptions thrown by listeners and delegates (for example "Exception while
  * invoking TaskListener"), which the REST API would report as HTTP 500. This interceptor sits
  * outside the transaction interceptor: once the command has been rolled back it rethrows the
  * {@link InvalidInputException} found in the cause chain, so clients see the field and the reason.
+ *
+ * <p>It also does the engine's command-failure logging (switched off in application.yaml): input a
+ * person got wrong, or was not allowed to send, is one line at INFO; anything else is an ERROR with
+ * its stack trace.
  */
 public class UnwrapInvalidInputInterceptor extends CommandInterceptor {
 
+  private static final Logger LOG = LoggerFactory.getLogger(UnwrapInvalidInputInterceptor.class);
+
   @Override
   public <T> T execute(Command<T> command) {
+    boolean outermost = Context.getCommandContext() == null;
     try {
       return next.execute(command);
     } catch (RuntimeException e) {
       InvalidInputException invalid = find(e);
-      if (invalid != null && invalid != e) {
-        throw invalid;
+      RuntimeException thrown = invalid != null ? invalid : e;
+      if (outermost) {
+        log(command, thrown);
       }
-      throw e;
+      throw thrown;
+    }
+  }
+
+  private static void log(Command<?> command, RuntimeException e) {
+    String name = command.getClass().getSimpleName();
+    if (e instanceof InvalidInputException || e instanceof AuthorizationException || e instanceof BadUserRequestException
+        || e instanceof NotFoundException || e instanceof OptimisticLockingException) {
+      LOG.info("{} refused: {}", name, e.getMessage());
+    } else {
+      LOG.error("{} failed", name, e);
     }
   }
 

@@ -93,4 +93,16 @@ class WorkCalendarTest {
     assertThatThrownBy(() -> WorkCalendar.fromCsv("2026-10-01,off,x", "09:00-17:00"))
         .hasMessageContaining("holiday or workday");
   }
+
+  @Test
+  @DisplayName("CAL-1: a missing year is reported, this year always, next year from October on")
+  void missingYears() {
+    assertThat(calendar.years()).contains(2026);
+    assertThat(calendar.missingYears(LocalDate.of(2026, 9, 30))).isEmpty();
+    assertThat(calendar.missingYears(LocalDate.of(2026, 10, 1))).containsExactly(2027);
+    assertThat(calendar.missingYears(LocalDate.of(2027, 3, 1))).containsExactly(2027);
+    WorkCalendar withNextYear = WorkCalendar.fromCsv("2026-10-01,holiday,国庆节\n2027-01-01,holiday,元旦",
+        "08:30-12:00,14:00-17:30");
+    assertThat(withNextYear.missingYears(LocalDate.of(2026, 11, 21))).isEmpty();
+  }
 }
