@@ -26,34 +26,34 @@ public class LeaveRequestValidator {
 
   public LeaveRequestFields validate(VariableScope scope) {
     Inputs in = Inputs.of(scope);
-    LeaveType type = LeaveType.of(in.requiredEnum("leaveType", "请假类型", LeaveType.CODES));
-    LocalDate start = in.requiredDate("startDate", "开始日期");
-    LocalDate end = in.requiredDate("endDate", "结束日期");
+    LeaveType type = LeaveType.of(in.requiredEnum(LeaveVariables.LEAVE_TYPE, "请假类型", LeaveType.CODES));
+    LocalDate start = in.requiredDate(LeaveVariables.START_DATE, "开始日期");
+    LocalDate end = in.requiredDate(LeaveVariables.END_DATE, "结束日期");
     if (end.isBefore(start)) {
-      throw new InvalidInputException("endDate", "结束日期（" + end + "）不能早于开始日期（" + start + "）");
+      throw new InvalidInputException(LeaveVariables.END_DATE, "结束日期（" + end + "）不能早于开始日期（" + start + "）");
     }
     if (ChronoUnit.DAYS.between(start, end) + 1 > MAX_DAYS) {
-      throw new InvalidInputException("endDate", "一次请假的起止日期不能超过 " + MAX_DAYS + " 天");
+      throw new InvalidInputException(LeaveVariables.END_DATE, "一次请假的起止日期不能超过 " + MAX_DAYS + " 天");
     }
-    BigDecimal days = in.requiredNumber("days", "请假天数");
+    BigDecimal days = in.requiredNumber(LeaveVariables.DAYS, "请假天数");
     if (days.signum() <= 0) {
-      throw new InvalidInputException("days", "请假天数必须大于 0");
+      throw new InvalidInputException(LeaveVariables.DAYS, "请假天数必须大于 0");
     }
     if (days.remainder(HALF).signum() != 0) {
-      throw new InvalidInputException("days", "请假天数以半天为单位（0.5 的倍数），不能是 " + days.stripTrailingZeros().toPlainString());
+      throw new InvalidInputException(LeaveVariables.DAYS, "请假天数以半天为单位（0.5 的倍数），不能是 " + days.stripTrailingZeros().toPlainString());
     }
     long calendarDays = ChronoUnit.DAYS.between(start, end) + 1;
     if (days.compareTo(BigDecimal.valueOf(calendarDays)) > 0) {
-      throw new InvalidInputException("days", "请假天数（" + days.stripTrailingZeros().toPlainString()
+      throw new InvalidInputException(LeaveVariables.DAYS, "请假天数（" + days.stripTrailingZeros().toPlainString()
           + "）不能超过开始到结束日期之间的日历天数（" + calendarDays + "）");
     }
-    String reason = in.requiredText("reason", "请假事由", MAX_REASON);
+    String reason = in.requiredText(LeaveVariables.REASON, "请假事由", MAX_REASON);
 
-    scope.setVariable("startDate", start.toString());
-    scope.setVariable("endDate", end.toString());
-    scope.setVariable("reason", reason);
-    scope.setVariable("leaveTypeLabel", type.label());
-    scope.setVariable("daysLabel", days.stripTrailingZeros().toPlainString());
+    scope.setVariable(LeaveVariables.START_DATE, start.toString());
+    scope.setVariable(LeaveVariables.END_DATE, end.toString());
+    scope.setVariable(LeaveVariables.REASON, reason);
+    scope.setVariable(LeaveVariables.LEAVE_TYPE_LABEL, type.label());
+    scope.setVariable(LeaveVariables.DAYS_LABEL, days.stripTrailingZeros().toPlainString());
     return new LeaveRequestFields(type, start, end, days, reason);
   }
 }
