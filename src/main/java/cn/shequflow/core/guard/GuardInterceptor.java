@@ -1,6 +1,7 @@
 package cn.shequflow.core.guard;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -17,9 +18,13 @@ import org.springframework.beans.factory.ObjectProvider;
 public class GuardInterceptor extends CommandInterceptor {
 
   private final ObjectProvider<CommandGuard> guards;
-  private final ObjectProvider<IdentityService> identity;
+  /**
+   * The engine's own identity service (not the Spring bean: the engine runs commands while it is
+   * being built, when asking Spring for that bean is a circular reference).
+   */
+  private final Supplier<IdentityService> identity;
 
-  public GuardInterceptor(ObjectProvider<CommandGuard> guards, ObjectProvider<IdentityService> identity) {
+  public GuardInterceptor(ObjectProvider<CommandGuard> guards, Supplier<IdentityService> identity) {
     this.guards = guards;
     this.identity = identity;
   }
@@ -27,7 +32,7 @@ public class GuardInterceptor extends CommandInterceptor {
   @Override
   public <T> T execute(Command<T> command) {
     if (Context.getCommandContext() == null && !Trusted.active()) {
-      Authentication auth = identity.getObject().getCurrentAuthentication();
+      Authentication auth = identity.get().getCurrentAuthentication();
       if (auth != null && auth.getUserId() != null) {
         Caller caller = new Caller(auth.getUserId(), auth.getGroupIds() == null ? List.of() : auth.getGroupIds());
         if (!caller.isAdmin()) {

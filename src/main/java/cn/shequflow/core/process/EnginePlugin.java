@@ -5,7 +5,6 @@ import java.util.List;
 import cn.shequflow.core.guard.CommandGuard;
 import cn.shequflow.core.guard.GuardInterceptor;
 import cn.shequflow.core.security.TaskListColumns;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -22,19 +21,17 @@ import org.springframework.stereotype.Component;
 public class EnginePlugin extends AbstractProcessEnginePlugin {
 
   private final ObjectProvider<CommandGuard> guards;
-  private final ObjectProvider<IdentityService> identity;
 
-  public EnginePlugin(ObjectProvider<CommandGuard> guards, ObjectProvider<IdentityService> identity) {
+  public EnginePlugin(ObjectProvider<CommandGuard> guards) {
     this.guards = guards;
-    this.identity = identity;
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setCustomPreCommandInterceptorsTxRequired(
-        append(configuration.getCustomPreCommandInterceptorsTxRequired(), new GuardInterceptor(guards, identity)));
+        append(configuration.getCustomPreCommandInterceptorsTxRequired(), new GuardInterceptor(guards, configuration::getIdentityService)));
     configuration.setCustomPreCommandInterceptorsTxRequiresNew(
-        append(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), new GuardInterceptor(guards, identity)));
+        append(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), new GuardInterceptor(guards, configuration::getIdentityService)));
     List<BpmnParseListener> parseListeners = configuration.getCustomPostBPMNParseListeners() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
     parseListeners.add(new TaskListColumns());
