@@ -12,7 +12,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A small HTTP client that talks to the running app as a demo user (HTTP Basic, password demo). */
+/** A small HTTP client that talks to the running app as a demo user (HTTP Basic, password demo unless given). */
 public class RestClient {
 
   public record Response(int status, String body) {
@@ -42,6 +42,10 @@ public class RestClient {
     return new RestClient("http://localhost:" + port, user, "demo");
   }
 
+  public static RestClient as(int port, String user, String password) {
+    return new RestClient("http://localhost:" + port, user, password);
+  }
+
   public static RestClient anonymous(int port) {
     return new RestClient("http://localhost:" + port, null, null);
   }
@@ -52,6 +56,38 @@ public class RestClient {
 
   public Response post(String path, Object body) {
     return post(path, body, "application/json");
+  }
+
+  public Response put(String path, Object body) {
+    try {
+      return send(HttpRequest.newBuilder(URI.create(base + path))
+          .header("Content-Type", "application/json")
+          .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public Response delete(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+  }
+
+  /** Any request, answered with its headers (for header and cookie checks). */
+  public HttpResponse<String> exchange(String method, String path, String... headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        .method(method, HttpRequest.BodyPublishers.noBody());
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    authorize(request);
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** POST asking for HAL, as Tasklist does for filter lists (tasks with embedded variables). */
@@ -77,11 +113,15 @@ public class RestClient {
     return Map.of("variables", vars);
   }
 
-  private Response send(HttpRequest.Builder request) {
+  private void authorize(HttpRequest.Builder request) {
     if (user != null) {
       String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
       request.header("Authorization", "Basic " + token);
     }
+  }
+
+  private Response send(HttpRequest.Builder request) {
+    authorize(request);
     try {
       HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Response(response.statusCode(), response.body());
