@@ -56,6 +56,24 @@ class UnknownIdsTest extends RestTestSupport {
   }
 
   @Test
+  @DisplayName("Through Tasklist's engine API too: unknown ids 404, refused input 400 naming the field")
+  void tasklistRoute() {
+    WebappSession tasklist = WebappSession.login(port, "chen.staff", "tasklist");
+    for (String path : List.of("/task/does-not-exist/variables", "/process-instance/nope/variables",
+        "/execution/nope/localVariables", "/task/nope/deployed-form")) {
+      Response r = tasklist.get("/camunda/api/engine/engine/default" + path);
+      assertThat(r.status()).as("%s: %s", path, r.body()).isEqualTo(404);
+      assertClean(r);
+    }
+    String start = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(9).toString();
+    Response refused = tasklist.post("/camunda/api/engine/engine/default/process-definition/key/leave-request/submit-form",
+        "{\"variables\":{\"leaveType\":{\"value\":\"personal\"},\"startDate\":{\"value\":\"" + start
+            + "\"},\"endDate\":{\"value\":\"" + start + "\"},\"days\":{\"value\":1.3},\"reason\":{\"value\":\"x\"}}}");
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.json().get("field").asText()).isEqualTo("days");
+  }
+
+  @Test
   @DisplayName("A real server error on the same resources stays 500, with no SQL in its body")
   void realServerErrorStays500() {
     Response r = RestClient.as(port, "admin").post("/engine-rest/task/create",

@@ -51,6 +51,15 @@ class WebappSession {
     return new Response(r.statusCode(), r.body());
   }
 
+  Response post(String path, String json) {
+    HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json")
+        .header("X-XSRF-TOKEN", csrfToken())
+        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    return new Response(r.statusCode(), r.body());
+  }
+
   Response put(String path, String json) {
     HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + path))
         .header("Content-Type", "application/json")
