@@ -3,6 +3,7 @@ package cn.shequflow.leave;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shequflow.support.RestClient;
+import cn.shequflow.support.RestTestSupport;
 import cn.shequflow.support.RestClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
@@ -13,21 +14,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * End to end over HTTP, as the demo users of DEMO-ORG.md with authorization on: the Camunda REST
  * API at /engine-rest and the ledger at /api/leave/ledger.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class LeaveRequestRestTest {
-
-  @LocalServerPort int port;
-
-  RestClient as(String user) {
-    return RestClient.as(port, user);
-  }
+class LeaveRequestRestTest extends RestTestSupport {
 
   static Map<String, Object> leave(double days) {
     LocalDate start = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(7);

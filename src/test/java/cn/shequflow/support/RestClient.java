@@ -12,7 +12,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A small HTTP client that talks to the running app as a demo user (HTTP Basic, password demo). */
+/** A small HTTP client that talks to the running app as a demo user (HTTP Basic, password demo unless given). */
 public class RestClient {
 
   public record Response(int status, String body) {
@@ -40,6 +40,10 @@ public class RestClient {
 
   public static RestClient as(int port, String user) {
     return new RestClient("http://localhost:" + port, user, "demo");
+  }
+
+  public static RestClient as(int port, String user, String password) {
+    return new RestClient("http://localhost:" + port, user, password);
   }
 
   public static RestClient anonymous(int port) {
@@ -75,6 +79,24 @@ public class RestClient {
         .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
   }
 
+  /** Any request, answered with its headers (for header and cookie checks). */
+  public HttpResponse<String> exchange(String method, String path, String... headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        .method(method, HttpRequest.BodyPublishers.noBody());
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    authorize(request);
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** POST asking for HAL, as Tasklist does for filter lists (tasks with embedded variables). */
   public Response postHal(String path, Object body) {
     return post(path, body, "application/hal+json");
@@ -98,11 +120,15 @@ public class RestClient {
     return Map.of("variables", vars);
   }
 
-  private Response send(HttpRequest.Builder request) {
+  private void authorize(HttpRequest.Builder request) {
     if (user != null) {
       String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
       request.header("Authorization", "Basic " + token);
     }
+  }
+
+  private Response send(HttpRequest.Builder request) {
+    authorize(request);
     try {
       HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Response(response.statusCode(), response.body());

@@ -1,5 +1,6 @@
 package cn.shequflow.core.organisation;
 
+import cn.shequflow.core.security.PasswordRules;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -60,7 +61,8 @@ public class IdentitySync {
         if (initialPassword != null) {
           user.setPassword(initialPassword);
         }
-        identity.saveUser(user);
+        // The demo password is the product's own seed, not one a person chose: no password policy.
+        PasswordRules.saveSeededUser(identity, user);
         users++;
       }
       addMembership(p.userId(), ALL_STAFF_GROUP);

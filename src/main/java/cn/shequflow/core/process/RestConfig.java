@@ -18,6 +18,7 @@ public class RestConfig extends CamundaJerseyResourceConfig {
   @Override
   protected void registerAdditionalResources() {
     register(InvalidInputMapper.class);
+    register(cn.shequflow.core.security.EngineRestErrors.class);
   }
 
   /** {@code {"type":"InvalidInputException","field":"days","message":"days: ..."}} with 400. */

@@ -56,7 +56,14 @@ public class AdminBootstrap {
       user.setFirstName("管理员");
       user.setLastName("");
       user.setPassword(password);
-      identity.saveUser(user);
+      // Configured, not chosen in a form: saved as given (admin/demo in the demo profile), with a
+      // warning when it would not pass the policy every later password must meet.
+      String weak = PasswordRules.violations(identity, password, user);
+      if (!weak.isEmpty()) {
+        LOG.info("The configured password of administrator {} does not meet the password policy ({}); "
+            + "change it in Camunda Admin.", adminId, weak);
+      }
+      PasswordRules.saveSeededUser(identity, user);
       LOG.info("Created administrator {}", adminId);
     }
     if (identity.createUserQuery().userId(adminId).memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {

@@ -3,6 +3,7 @@ package cn.shequflow.core.guard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shequflow.support.RestClient;
+import cn.shequflow.support.RestTestSupport;
 import cn.shequflow.support.TasklistSession;
 import cn.shequflow.support.RestClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,22 +19,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The findings of the attack on the leave process (issue "Approval platform"), each replayed over
  * the REST API as the demo users with authorization on: every one must now be refused, with
  * nothing written.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CaseTamperingRestTest {
-
-  @LocalServerPort int port;
-
-  RestClient as(String user) {
-    return RestClient.as(port, user);
-  }
+class CaseTamperingRestTest extends RestTestSupport {
 
   static Map<String, Object> leave(double days) {
     LocalDate start = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(7);

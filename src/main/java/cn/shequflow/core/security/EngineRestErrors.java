@@ -1,0 +1,171 @@
+package cn.shequflow.core.security;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.annotation.Annotation;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Camunda REST API's server errors, made right for clients (registered in {@code RestConfig}):
+ *
+ * <ol>
+ *   <li>Refusals the engine reports as server errors although the request is at fault (deleting a
+ *       process's task, a password against the policy) become 400 with a Chinese message.
+ *   <li>An unknown id is a 404: many resources (a task's or an execution's variables, a task's
+ *       forms and identity links, a definition's statistics) answer 500 for an id that does not
+ *       exist. When such a "null" error (not a persistence or configuration failure) answers 5xx and
+ *       the entity its path names does not exist for the caller, the answer becomes 404. An entity
+ *       that exists keeps its 500: a real server error is never turned into "not found".
+ *   <li>No body carries SQL, a stack trace or Java internals: such a message is replaced by a
+ *       Chinese one, and the original is logged.
+ * </ol>
+ */
+@Provider
+public class EngineRestErrors implements ContainerResponseFilter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EngineRestErrors.class);
+
+  static final String SERVER_ERROR = "服务器内部错误，请稍后重试；如仍有问题请联系管理员。";
+  static final String PROCESS_TASK = "该任务属于正在进行的流程，不能单独删除：请在流程中办理，或撤销整个流程实例。";
+
+  /** Engine messages of refusals that are the request's fault, with the Chinese answer. */
+  private static final Map<String, Function<ProcessEngine, String>> REFUSALS = Map.of(
+      "The task cannot be deleted because is part of a running process", e -> PROCESS_TASK,
+      "The task cannot be deleted because is part of a running case instance", e -> PROCESS_TASK,
+      "Password does not match policy", e -> PasswordRules.describePolicy(e.getIdentityService()));
+
+  /**
+   * What the engine and the REST resources throw, as a server error, when an id names nothing: a
+   * null check ({@code NullValueException}), a null dereference, a wrapped "does not exist". Other
+   * server errors (persistence, configuration) are never candidates for 404.
+   */
+  private static final Set<String> NOT_FOUND_TYPES = Set.of(
+      "NullValueException", "NotFoundException", "NullPointerException", "RestException", "InvalidRequestException");
+
+  /** Path segments after a resource that are collection actions, not ids ({@code task/create}). */
+  private static final Set<String> NOT_IDS = Set.of(
+      "create", "count", "statistics", "suspended", "delete", "registered", "report", "retries", "job-retries",
+      "variables-async", "delete-historic-query-based", "set-removal-time", "history-time-to-live");
+
+  /** {@code [engine/<name>/]<resource>/<id>[/...]}: the first id a path names. */
+  private static final Pattern PATH = Pattern.compile(
+      "^/?(?:engine/[^/]+/)?(history/)?([a-z-]+)/(key/)?([^/]+)(?:/.*)?$");
+
+  private static final Map<String, BiFunction<ProcessEngine, String, Long>> EXISTS = new LinkedHashMap<>();
+
+  static {
+    EXISTS.put("task", (e, id) -> e.getTaskService().createTaskQuery().taskId(id).count());
+    EXISTS.put("process-instance", (e, id) -> e.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).count());
+    EXISTS.put("execution", (e, id) -> e.getRuntimeService().createExecutionQuery().executionId(id).count());
+    EXISTS.put("process-definition", (e, id) -> e.getRepositoryService().createProcessDefinitionQuery().processDefinitionId(id).count());
+    EXISTS.put("key/process-definition", (e, key) -> e.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key).count());
+    EXISTS.put("decision-definition", (e, id) -> e.getRepositoryService().createDecisionDefinitionQuery().decisionDefinitionId(id).count());
+    EXISTS.put("key/decision-definition", (e, key) -> e.getRepositoryService().createDecisionDefinitionQuery().decisionDefinitionKey(key).count());
+    EXISTS.put("decision-requirements-definition", (e, id) -> e.getRepositoryService().createDecisionRequirementsDefinitionQuery().decisionRequirementsDefinitionId(id).count());
+    EXISTS.put("case-definition", (e, id) -> e.getRepositoryService().createCaseDefinitionQuery().caseDefinitionId(id).count());
+    EXISTS.put("case-instance", (e, id) -> e.getCaseService().createCaseInstanceQuery().caseInstanceId(id).count());
+    EXISTS.put("case-execution", (e, id) -> e.getCaseService().createCaseExecutionQuery().caseExecutionId(id).count());
+    EXISTS.put("deployment", (e, id) -> e.getRepositoryService().createDeploymentQuery().deploymentId(id).count());
+    EXISTS.put("job", (e, id) -> e.getManagementService().createJobQuery().jobId(id).count());
+    EXISTS.put("job-definition", (e, id) -> e.getManagementService().createJobDefinitionQuery().jobDefinitionId(id).count());
+    EXISTS.put("external-task", (e, id) -> e.getExternalTaskService().createExternalTaskQuery().externalTaskId(id).count());
+    EXISTS.put("incident", (e, id) -> e.getRuntimeService().createIncidentQuery().incidentId(id).count());
+    EXISTS.put("filter", (e, id) -> e.getFilterService().createFilterQuery().filterId(id).count());
+    EXISTS.put("user", (e, id) -> e.getIdentityService().createUserQuery().userId(id).count());
+    EXISTS.put("group", (e, id) -> e.getIdentityService().createGroupQuery().groupId(id).count());
+    EXISTS.put("history/process-instance", (e, id) -> e.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(id).count());
+    EXISTS.put("history/process-definition", EXISTS.get("process-definition"));
+    EXISTS.put("history/decision-requirements-definition", EXISTS.get("decision-requirements-definition"));
+  }
+
+  /** SQL (MyBatis and JDBC messages) and stack frames: never in any answer. */
+  static final Pattern SQL_OR_STACK = Pattern.compile(
+      "###|\\bSQL\\b|SQLException|\\bselect\\s.+\\sfrom\\s|\\binsert\\s+into\\b|\\bupdate\\s+\\S+\\s+set\\b"
+          + "|\\bdelete\\s+from\\b|\\bACT_[A-Z]{2}_[A-Z_]+|\\n\\s*at\\s|\\bat\\s+[a-z]+\\.[\\w.$]+\\(",
+      Pattern.CASE_INSENSITIVE);
+
+  /** Java internals (class names, a NullPointerException's text): not in a server error's answer. */
+  static final Pattern JAVA_INTERNALS = Pattern.compile(
+      "\\b(?:java|javax|jakarta|org|com)\\.[a-z]+\\.[\\w.$]+|Cannot invoke \"|because \"[\\w.]+\" is null");
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    if (!(response.getEntity() instanceof ExceptionDto error)) {
+      return;
+    }
+    String message = error.getMessage() == null ? "" : error.getMessage();
+    if (response.getStatus() >= 500) {
+      ProcessEngine engine = engine();
+      var refusal = REFUSALS.get(message);
+      if (refusal != null && engine != null) {
+        answer(response, Status.BAD_REQUEST, "BadUserRequestException", refusal.apply(engine));
+        return;
+      }
+      String missing = NOT_FOUND_TYPES.contains(error.getType()) ? missingEntity(engine, request.getUriInfo().getPath()) : null;
+      if (missing != null) {
+        answer(response, Status.NOT_FOUND, "InvalidRequestException", missing);
+        return;
+      }
+    }
+    boolean serverError = response.getStatus() >= 500;
+    if (SQL_OR_STACK.matcher(message).find() || serverError && JAVA_INTERNALS.matcher(message).find()) {
+      LOG.warn("{} {} answered {} {}: {}", request.getMethod(), request.getUriInfo().getPath(),
+          response.getStatus(), error.getType(), message);
+      error.setMessage(serverError ? SERVER_ERROR : "请求无效。");
+    }
+  }
+
+  /** A Chinese "… does not exist" when the path names an entity the caller cannot find, else null. */
+  static String missingEntity(ProcessEngine engine, String path) {
+    Matcher m = PATH.matcher(path == null ? "" : path);
+    if (engine == null || !m.matches()) {
+      return null;
+    }
+    String resource = (m.group(3) != null ? "key/" : m.group(1) != null ? "history/" : "") + m.group(2);
+    BiFunction<ProcessEngine, String, Long> exists = EXISTS.get(resource);
+    if (exists == null) {
+      return null;
+    }
+    String id = m.group(4);
+    if (m.group(3) == null && NOT_IDS.contains(id)) {
+      return null;
+    }
+    try {
+      return exists.apply(engine, id) == 0 ? "未找到 " + id + "：不存在，或您无权查看。" : null;
+    } catch (RuntimeException e) {
+      LOG.debug("Could not tell whether {} exists", path, e);
+      return null;
+    }
+  }
+
+  private static ProcessEngine engine() {
+    try {
+      return EngineUtil.lookupProcessEngine(null);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static void answer(ContainerResponseContext response, Status status, String type, String message) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", type);
+    body.put("message", message);
+    response.setStatus(status.getStatusCode());
+    response.setEntity(body, new Annotation[0], MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"));
+  }
+}

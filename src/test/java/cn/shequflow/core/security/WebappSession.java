@@ -1,0 +1,89 @@
+package cn.shequflow.core.security;
+
+import cn.shequflow.support.RestClient.Response;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A browser's session in the Camunda webapps: logs in as Tasklist or Cockpit does (session cookie
+ * and CSRF token), then calls the webapps' own APIs under /camunda/api.
+ */
+class WebappSession {
+
+  private final CookieManager cookies = new CookieManager();
+  private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+  private final String base;
+  HttpResponse<String> loginResponse;
+
+  private WebappSession(int port) {
+    this.base = "http://localhost:" + port;
+  }
+
+  /** Logs {@code user} (password demo) in to {@code app} ("tasklist", "cockpit"). */
+  static WebappSession login(int port, String user, String app, String... headers) {
+    WebappSession session = new WebappSession(port);
+    session.send(HttpRequest.newBuilder(URI.create(session.base + "/camunda/app/tasklist/")).GET());
+    String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=demo";
+    HttpRequest.Builder login = HttpRequest.newBuilder(
+            URI.create(session.base + "/camunda/api/admin/auth/user/default/login/" + app))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-XSRF-TOKEN", session.csrfToken())
+        .POST(HttpRequest.BodyPublishers.ofString(form));
+    if (headers.length > 0) {
+      login.headers(headers);
+    }
+    session.loginResponse = session.send(login);
+    if (session.loginResponse.statusCode() != 200) {
+      throw new AssertionError("login of " + user + " to " + app + ": " + session.loginResponse.statusCode());
+    }
+    return session;
+  }
+
+  Response get(String path) {
+    HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET());
+    return new Response(r.statusCode(), r.body());
+  }
+
+  Response post(String path, String json) {
+    HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json")
+        .header("X-XSRF-TOKEN", csrfToken())
+        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    return new Response(r.statusCode(), r.body());
+  }
+
+  Response put(String path, String json) {
+    HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json")
+        .header("X-XSRF-TOKEN", csrfToken())
+        .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    return new Response(r.statusCode(), r.body());
+  }
+
+  private String csrfToken() {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .map(HttpCookie::getValue)
+        .findFirst().orElse("");
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
