@@ -77,7 +77,8 @@ insert into biz_case (business_key, family, process_instance_id, applicant_id, a
   select business_key, 'leave', process_instance_id, applicant_id, applicant_name,
     case when applicant_role = 'director' then 'DIRECTOR' else 'STAFF' end,
     community_id, community_name, concat('请假 ', days, ' 天'), status, submissions,
-    submitted_at, coalesce(decided_at, submitted_at), null
+    submitted_at, coalesce(decided_at, submitted_at),
+    case when status in ('withdrawn', 'returned') then coalesce(decided_at, submitted_at) else null end
   from leave_request;
 
 insert into approval_step (id, business_key, submission, step_no, approver_role, unit_id, candidate_group, state,
