@@ -21,23 +21,6 @@ import org.junit.jupiter.api.Test;
  */
 class LeaveRequestRestTest extends RestTestSupport {
 
-  static Map<String, Object> leave(double days) {
-    LocalDate start = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(7);
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("leaveType", "personal");
-    v.put("startDate", start.toString());
-    v.put("endDate", start.plusDays((long) Math.ceil(days) - 1).toString());
-    v.put("days", days == Math.rint(days) ? (Object) (int) days : (Object) days);
-    v.put("reason", "孩子生病需要照顾");
-    return v;
-  }
-
-  private JsonNode start(String user, Map<String, Object> variables) {
-    Response r = as(user).post("/engine-rest/process-definition/key/leave-request/start", RestClient.variables(variables));
-    assertThat(r.status()).as(r.body()).isEqualTo(200);
-    return r.json();
-  }
-
   private List<JsonNode> tasks(String user, String processInstanceId) {
     Response r = as(user).get("/engine-rest/task?processInstanceId=" + processInstanceId);
     assertThat(r.status()).as(r.body()).isEqualTo(200);

@@ -1,5 +1,13 @@
 package cn.shequflow.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,5 +35,25 @@ public abstract class RestTestSupport {
 
   protected RestClient as(String user) {
     return RestClient.as(port, user);
+  }
+
+  /** A personal-leave request of {@code days} starting a week from today. */
+  protected static Map<String, Object> leave(double days) {
+    LocalDate start = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(7);
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("leaveType", "personal");
+    v.put("startDate", start.toString());
+    v.put("endDate", start.plusDays((long) Math.ceil(days) - 1).toString());
+    v.put("days", days == Math.rint(days) ? (Object) (int) days : (Object) days);
+    v.put("reason", "孩子生病需要照顾");
+    return v;
+  }
+
+  /** Starts leave-request over REST as {@code user}; the started instance (200 asserted). */
+  protected JsonNode start(String user, Map<String, Object> variables) {
+    RestClient.Response r = as(user).post("/engine-rest/process-definition/key/leave-request/start",
+        RestClient.variables(variables));
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return r.json();
   }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shequflow.support.RestClient;
 import cn.shequflow.support.RestTestSupport;
-import cn.shequflow.support.TasklistSession;
+import cn.shequflow.support.WebappSession;
 import cn.shequflow.support.RestClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
@@ -26,23 +26,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * nothing written.
  */
 class CaseTamperingRestTest extends RestTestSupport {
-
-  static Map<String, Object> leave(double days) {
-    LocalDate start = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(7);
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("leaveType", "personal");
-    v.put("startDate", start.toString());
-    v.put("endDate", start.plusDays((long) Math.ceil(days) - 1).toString());
-    v.put("days", days == Math.rint(days) ? (Object) (int) days : (Object) days);
-    v.put("reason", "家中有事");
-    return v;
-  }
-
-  private JsonNode start(String user, Map<String, Object> variables) {
-    Response r = as(user).post("/engine-rest/process-definition/key/leave-request/start", RestClient.variables(variables));
-    assertThat(r.status()).as(r.body()).isEqualTo(200);
-    return r.json();
-  }
 
   private JsonNode onlyTask(String user, String instanceId) {
     Response r = as(user).get("/engine-rest/task?processInstanceId=" + instanceId);
@@ -301,24 +284,24 @@ class CaseTamperingRestTest extends RestTestSupport {
   @Test
   @DisplayName("Tasklist's own API enforces the same contracts: 400 naming the variable, never 500")
   void tasklistApiEnforcesContracts() {
-    TasklistSession liu = TasklistSession.login(port, "liu.staff");
+    WebappSession liu = WebappSession.login(port, "liu.staff", "tasklist");
     Map<String, Object> v = leave(1);
     StringBuilder json = new StringBuilder("{\"variables\":{");
     v.forEach((k, val) -> json.append('"').append(k).append("\":{\"value\":")
         .append(val instanceof String ? "\"" + val + "\"" : val).append("},"));
     json.append("\"communityId\":{\"value\":\"taiping\"}}}");
-    Response start = liu.postEngine("/process-definition/key/leave-request/submit-form", json.toString());
+    Response start = liu.post("/camunda/api/engine/engine/default/process-definition/key/leave-request/submit-form", json.toString());
     assertThat(start.status()).as(start.body()).isEqualTo(400);
     assertThat(start.body()).contains("communityId").doesNotContain("\tat ");
 
     JsonNode pi = start("liu.staff", leave(1));
     String task = onlyTask("zhang.director", pi.get("id").asText()).get("id").asText();
-    TasklistSession zhang = TasklistSession.login(port, "zhang.director");
-    Response submit = zhang.postEngine("/task/" + task + "/submit-form",
+    WebappSession zhang = WebappSession.login(port, "zhang.director", "tasklist");
+    Response submit = zhang.post("/camunda/api/engine/engine/default/task/" + task + "/submit-form",
         "{\"variables\":{\"approved\":{\"value\":true},\"comment\":{\"value\":\"\"},\"days\":{\"value\":40}}}");
     assertThat(submit.status()).as(submit.body()).isEqualTo(400);
     assertThat(submit.body()).contains("days");
-    Response ok = zhang.postEngine("/task/" + task + "/submit-form",
+    Response ok = zhang.post("/camunda/api/engine/engine/default/task/" + task + "/submit-form",
         "{\"variables\":{\"approved\":{\"value\":true},\"comment\":{\"value\":\"同意\"},"
             + "\"applicantName\":{\"value\":\"刘洋\"},\"requestNo\":{\"value\":\"x\"}}}");
     assertThat(ok.status()).as(ok.body()).isIn(200, 204);

@@ -1,5 +1,6 @@
 package cn.shequflow.core.security;
 
+import cn.shequflow.support.WebappSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shequflow.support.RestClient;

@@ -1,4 +1,4 @@
-package cn.shequflow.core.security;
+package cn.shequflow.support;
 
 import cn.shequflow.support.RestClient.Response;
 import java.io.IOException;
@@ -15,19 +15,19 @@ import java.nio.charset.StandardCharsets;
  * A browser's session in the Camunda webapps: logs in as Tasklist or Cockpit does (session cookie
  * and CSRF token), then calls the webapps' own APIs under /camunda/api.
  */
-class WebappSession {
+public class WebappSession {
 
   private final CookieManager cookies = new CookieManager();
   private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
   private final String base;
-  HttpResponse<String> loginResponse;
+  public HttpResponse<String> loginResponse;
 
   private WebappSession(int port) {
     this.base = "http://localhost:" + port;
   }
 
   /** Logs {@code user} (password demo) in to {@code app} ("tasklist", "cockpit"). */
-  static WebappSession login(int port, String user, String app, String... headers) {
+  public static WebappSession login(int port, String user, String app, String... headers) {
     WebappSession session = new WebappSession(port);
     session.send(HttpRequest.newBuilder(URI.create(session.base + "/camunda/app/tasklist/")).GET());
     String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=demo";
@@ -43,15 +43,17 @@ class WebappSession {
     if (session.loginResponse.statusCode() != 200) {
       throw new AssertionError("login of " + user + " to " + app + ": " + session.loginResponse.statusCode());
     }
+    // The login starts a new session with a CSRF token of its own: fetch it as the webapps do.
+    session.get("/camunda/api/admin/auth/user/default");
     return session;
   }
 
-  Response get(String path) {
+  public Response get(String path) {
     HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET());
     return new Response(r.statusCode(), r.body());
   }
 
-  Response post(String path, String json) {
+  public Response post(String path, String json) {
     HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + path))
         .header("Content-Type", "application/json")
         .header("Accept", "application/json")
@@ -60,7 +62,7 @@ class WebappSession {
     return new Response(r.statusCode(), r.body());
   }
 
-  Response put(String path, String json) {
+  public Response put(String path, String json) {
     HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + path))
         .header("Content-Type", "application/json")
         .header("Accept", "application/json")
