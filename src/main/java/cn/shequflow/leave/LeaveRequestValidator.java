@@ -29,6 +29,10 @@ public class LeaveRequestValidator {
     LeaveType type = LeaveType.of(in.requiredEnum(LeaveVariables.LEAVE_TYPE, "请假类型", LeaveType.CODES));
     LocalDate start = in.requiredDate(LeaveVariables.START_DATE, "开始日期");
     LocalDate end = in.requiredDate(LeaveVariables.END_DATE, "结束日期");
+    LocalDate today = cn.shequflow.core.process.Clock.today();
+    if (start.isBefore(today.minusYears(1)) || start.isAfter(today.plusYears(1))) {
+      throw new InvalidInputException(LeaveVariables.START_DATE, "开始日期（" + start + "）应在今天前后一年之内");
+    }
     if (end.isBefore(start)) {
       throw new InvalidInputException(LeaveVariables.END_DATE, "结束日期（" + end + "）不能早于开始日期（" + start + "）");
     }

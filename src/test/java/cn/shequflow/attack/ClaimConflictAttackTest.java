@@ -6,6 +6,7 @@ import cn.shequflow.support.RestClient;
 import cn.shequflow.support.RestClient.Response;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Two people in one candidate group (every real community has several staff; the demo groups have
  * one each, so the administrator adds a second zaozhi director). Claiming a task a colleague has
- * claimed answers 500, and a colleague may decide a task someone else has claimed. FAIL today.
+ * claimed answers 500, and a colleague may decide a task someone else has claimed. Each failed before the fix.
  */
 class ClaimConflictAttackTest extends AttackSupport {
 
@@ -35,6 +36,12 @@ class ClaimConflictAttackTest extends AttackSupport {
     assertThat(as("admin").put("/engine-rest/group/zaozhi-director/members/" + SECOND, Map.of()).status()).isEqualTo(204);
   }
 
+  @AfterEach
+  void removeSecondDirector() {
+    as("admin").delete("/engine-rest/group/zaozhi-director/members/" + SECOND);
+    as("admin").delete("/engine-rest/user/" + SECOND);
+  }
+
   private String claimedByZhang() {
     String task = onlyTask("zhang.director", start("liu.staff").get("id").asText());
     assertThat(as("zhang.director").post("/engine-rest/task/" + task + "/claim", Map.of("userId", "zhang.director"))
@@ -43,7 +50,7 @@ class ClaimConflictAttackTest extends AttackSupport {
   }
 
   @Test
-  @DisplayName("Claiming a task a colleague has claimed is 4xx, not 500 (FAILS today: 500 TaskAlreadyClaimedException)")
+  @DisplayName("Claiming a task a colleague has claimed is 4xx, not 500 (was 500 TaskAlreadyClaimedException)")
   void claimingAClaimedTask() {
     String task = claimedByZhang();
     Response r = RestClient.as(port, SECOND, PASSWORD).post("/engine-rest/task/" + task + "/claim", Map.of("userId", SECOND));
@@ -51,7 +58,7 @@ class ClaimConflictAttackTest extends AttackSupport {
   }
 
   @Test
-  @DisplayName("A colleague cannot decide a task someone else has claimed (FAILS today: 204)")
+  @DisplayName("A colleague cannot decide a task someone else has claimed (was 204)")
   void completingAClaimedTask() {
     String task = claimedByZhang();
     Response r = RestClient.as(port, SECOND, PASSWORD).post("/engine-rest/task/" + task + "/complete",

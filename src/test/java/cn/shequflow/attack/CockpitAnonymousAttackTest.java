@@ -12,14 +12,14 @@ import org.junit.jupiter.api.Test;
  * which grants ANONYMOUS access when nobody is logged in (it is meant for the /app pages that must
  * show the login form). Without a login the plugin's queries run with no authorization check: every
  * community's cases, business keys, counts and incidents are listed, and filtering by variables
- * (reason, applicantName, communityName …) answers yes/no about their contents. FAILS today (200).
+ * (reason, applicantName, communityName …) answers yes/no about their contents. Failed before the fix.
  */
 class CockpitAnonymousAttackTest extends AttackSupport {
 
   private static final String PLUGIN = "/camunda/api/cockpit/plugin/base/default";
 
   @Test
-  @DisplayName("Without a login Cockpit's plugin API lists no case and answers no variable query (FAILS today)")
+  @DisplayName("Without a login Cockpit's plugin API lists no case and answers no variable query")
   void anonymousSeesNothing() {
     String businessKey = start("ma.staff").get("businessKey").asText();
     RestClient nobody = RestClient.anonymous(port);

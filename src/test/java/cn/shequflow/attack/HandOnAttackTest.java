@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * AssignTaskCmd extends AbstractAddIdentityLinkCmd and carries the user in "userId"; "value" is
  * always null. Every "assign to X" is therefore judged as an unclaim, which the current assignee may
  * do, and then runs with the product's rights (Elevation): the assignee of any approval task can
- * hand it to anybody — another community, or the applicant himself. FAILS until fixed.
+ * hand it to anybody — another community, or the applicant himself. Failed before the fix (the guard read the wrong field).
  */
 class HandOnAttackTest extends AttackSupport {
 
@@ -25,7 +25,7 @@ class HandOnAttackTest extends AttackSupport {
   }
 
   @Test
-  @DisplayName("The assignee cannot hand a zaozhi approval to taiping's director (FAILS today: 204)")
+  @DisplayName("The assignee cannot hand a zaozhi approval to taiping's director")
   void assigneeCannotHandApprovalToAnotherCommunity() {
     JsonNode pi = start("liu.staff");
     String id = pi.get("id").asText();
@@ -38,7 +38,7 @@ class HandOnAttackTest extends AttackSupport {
   }
 
   @Test
-  @DisplayName("The applicant never gets, and never decides, his own approval (FAILS today: liu.staff approves himself)")
+  @DisplayName("The applicant never gets, and never decides, his own approval")
   void applicantCannotReceiveOwnApproval() {
     JsonNode pi = start("liu.staff");
     String id = pi.get("id").asText();

@@ -71,12 +71,28 @@ public class EngineWriteGuard implements CommandGuard {
       new Rule(DeleteIdentityLinkCmd.class, TASK),
       new Rule(CreateAttachmentCmd.class, TASK));
 
+  private static final String OPERATIONS = "作业、批处理、事件、外部任务、评论和流程重启由管理员维护";
+
+  /**
+   * Engine housekeeping that Camunda does not always check permissions for (e.g. a job without a
+   * process definition, such as history cleanup), plus comments and restarts, which the product
+   * does not use: administrators only.
+   */
+  private static final java.util.regex.Pattern OPERATION_COMMANDS = java.util.regex.Pattern.compile(
+      "(Set|Delete|Suspend|Activate|Recalculate|Execute|Unlock|Create|Resolve|Update)\\w*"
+          + "(Job|Batch|Incident|ExternalTask)\\w*Cmd|\\w*(Comment|Restart\\w*|ExternalTask\\w*|FetchExternalTasks)Cmd");
+
   @Override
   public void check(Command<?> command, Caller caller) {
     for (Rule rule : RULES) {
       if (rule.type().isInstance(command)) {
         throw Refusals.forbidden(rule.message());
       }
+    }
+    String name = command.getClass().getSimpleName();
+    if (command.getClass().getName().startsWith("org.camunda.bpm.engine.impl.cmd")
+        && OPERATION_COMMANDS.matcher(name).matches() && !name.startsWith("Get")) {
+      throw Refusals.forbidden(OPERATIONS);
     }
   }
 }

@@ -5,6 +5,7 @@ import static cn.shequflow.core.guard.Refusals.field;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import cn.shequflow.core.process.CaseConflictException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
@@ -50,7 +51,7 @@ public class TaskHandOnGuard implements CommandGuard {
       mayClear = true;
     } else if (command instanceof AssignTaskCmd || command instanceof SetTaskOwnerCmd) {
       taskId = field(command, "taskId");
-      target = field(command, "value");
+      target = field(command, "userId"); // AbstractAddIdentityLinkCmd keeps the user here, not in "value"
       mayClear = command instanceof AssignTaskCmd;
     } else if (command instanceof DelegateTaskCmd) {
       taskId = field(command, "taskId");
@@ -80,6 +81,9 @@ public class TaskHandOnGuard implements CommandGuard {
         || candidateUsers.contains(caller.userId()) || caller.groupIds().stream().anyMatch(candidateGroups::contains);
     if (!holder) {
       throw Refusals.forbidden("只有任务的办理人或候选人可以认领、转交或委派该任务");
+    }
+    if (command instanceof ClaimTaskCmd && task.getAssignee() != null && !task.getAssignee().equals(target)) {
+      throw new CaseConflictException("该任务已由" + task.getAssignee() + "认领，不能再认领");
     }
     if (target == null) {
       if (!mayClear || candidateGroups.isEmpty() && candidateUsers.isEmpty()) {

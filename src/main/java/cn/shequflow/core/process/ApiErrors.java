@@ -24,6 +24,14 @@ public class ApiErrors {
         new InvalidInputException(e.getName(), "取值无效：" + e.getValue())));
   }
 
+  @ExceptionHandler(CaseConflictException.class)
+  ResponseEntity<Map<String, Object>> conflict(CaseConflictException e) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "CaseConflictException");
+    body.put("message", e.getMessage());
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+  }
+
   @ExceptionHandler(ResponseStatusException.class)
   ResponseEntity<Map<String, Object>> status(ResponseStatusException e) {
     Map<String, Object> body = new LinkedHashMap<>();

@@ -18,6 +18,7 @@ public class RestConfig extends CamundaJerseyResourceConfig {
   @Override
   protected void registerAdditionalResources() {
     register(InvalidInputMapper.class);
+    register(ConflictMapper.class);
     register(cn.shequflow.core.security.EngineRestErrors.class);
   }
 
@@ -29,6 +30,21 @@ public class RestConfig extends CamundaJerseyResourceConfig {
       return Response.status(Response.Status.BAD_REQUEST)
           .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
           .entity(body(e))
+          .build();
+    }
+  }
+
+  /** {@code {"type":"CaseConflictException","message":...}} with 409. */
+  @Provider
+  public static class ConflictMapper implements ExceptionMapper<CaseConflictException> {
+    @Override
+    public Response toResponse(CaseConflictException e) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("type", "CaseConflictException");
+      body.put("message", e.getMessage());
+      return Response.status(Response.Status.CONFLICT)
+          .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+          .entity(body)
           .build();
     }
   }

@@ -3,6 +3,9 @@ package cn.shequflow.core.process;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NotValidException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -41,8 +44,10 @@ public class UnwrapInvalidInputInterceptor extends CommandInterceptor {
 
   private static void log(Command<?> command, RuntimeException e) {
     String name = command.getClass().getSimpleName();
-    if (e instanceof InvalidInputException || e instanceof AuthorizationException || e instanceof BadUserRequestException
-        || e instanceof NotFoundException || e instanceof OptimisticLockingException) {
+    if (e instanceof InvalidInputException || e instanceof CaseConflictException || e instanceof AuthorizationException
+        || e instanceof BadUserRequestException || e instanceof NotFoundException || e instanceof NullValueException
+        || e instanceof NotValidException || e instanceof TaskAlreadyClaimedException
+        || e instanceof OptimisticLockingException) {
       LOG.info("{} refused: {}", name, e.getMessage());
     } else {
       LOG.error("{} failed", name, e);

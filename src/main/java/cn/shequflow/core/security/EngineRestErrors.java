@@ -121,6 +121,13 @@ public class EngineRestErrors implements ContainerResponseFilter {
         answer(response, Status.NOT_FOUND, "InvalidRequestException", missing);
         return;
       }
+      String badRequest = badRequest(error.getType(), message);
+      if (badRequest != null) {
+        LOG.info("{} {} refused as a bad request: {} {}", request.getMethod(), request.getUriInfo().getPath(),
+            error.getType(), message);
+        answer(response, Status.BAD_REQUEST, "InvalidRequestException", badRequest);
+        return;
+      }
     }
     boolean serverError = response.getStatus() >= 500;
     if (SQL_OR_STACK.matcher(message).find() || serverError && JAVA_INTERNALS.matcher(message).find()) {
@@ -129,6 +136,29 @@ public class EngineRestErrors implements ContainerResponseFilter {
       error.setMessage(serverError ? SERVER_ERROR : "请求无效。");
     }
   }
+
+  /**
+   * Engine and REST errors that are the request's fault although reported as server errors: the
+   * engine's argument checks (a null or empty parameter, a value a query cannot use, listeners
+   * skipped without start instructions) and the REST layer's null dereferences on a body that lacks
+   * something (e.g. a variable sent as bare {@code null}). The Chinese answer, or null.
+   */
+  static String badRequest(String type, String message) {
+    if ("NullPointerException".equals(type)) {
+      return "请求内容不完整：缺少必填内容，或某一项的值为 null。";
+    }
+    if (Set.of("NullValueException", "NotValidException", "BadUserRequestException").contains(type)
+        || ("ProcessEngineException".equals(type) || "RestException".equals(type)) && VALIDATION.matcher(message).find()) {
+      String detail = SQL_OR_STACK.matcher(message).find() || JAVA_INTERNALS.matcher(message).find() ? "" : "：" + message;
+      return "请求参数无效" + detail;
+    }
+    return null;
+  }
+
+  /** Messages of the engine's own argument checks (EnsureUtil and the instantiation builders). */
+  private static final Pattern VALIDATION = Pattern.compile(
+      "is null|is empty|cannot be used to query|must not be|is not valid|ENGINE-13024|ENGINE-13043|"
+          + "Invalid value|Cannot skip custom listeners", Pattern.CASE_INSENSITIVE);
 
   /** A Chinese "… does not exist" when the path names an entity the caller cannot find, else null. */
   static String missingEntity(ProcessEngine engine, String path) {

@@ -19,6 +19,9 @@ public class WebappRestErrors implements AutoDiscoverable {
     if (!context.getConfiguration().isRegistered(RestConfig.InvalidInputMapper.class)) {
       context.register(RestConfig.InvalidInputMapper.class);
     }
+    if (!context.getConfiguration().isRegistered(RestConfig.ConflictMapper.class)) {
+      context.register(RestConfig.ConflictMapper.class);
+    }
     if (!context.getConfiguration().isRegistered(EngineRestErrors.class)) {
       context.register(EngineRestErrors.class);
     }
