@@ -136,6 +136,15 @@ public class ApprovalChain {
     return APPROVED;
   }
 
+  /**
+   * Ends the current round without a decision on its open positions (e.g. a vote the rules require
+   * failed): they are cancelled, so the outcome is no longer "next".
+   */
+  public void cancelRound(DelegateExecution execution) {
+    CaseRecord record = cases.of(execution);
+    mapper.cancelOpen(record.businessKey(), record.submission());
+  }
+
   /** The group of the last position that approved the current round (e.g. to chase a late report-back). */
   public String lastApproverGroup(DelegateExecution execution) {
     CaseRecord record = cases.of(execution);

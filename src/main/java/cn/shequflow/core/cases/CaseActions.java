@@ -16,7 +16,9 @@ public final class CaseActions {
       APPROVED, "同意",
       REJECTED, "不同意",
       "cover", "安排顶岗",
-      "chased", "督促");
+      "chased", "督促",
+      "vote-passed", "票决通过",
+      "vote-failed", "票决未通过");
 
   private CaseActions() {}
 

@@ -1,0 +1,87 @@
+package cn.shequflow.expense;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+/** The expense's own facts ({@code expense_request}) beside its case in the register (V4__expense.sql). */
+@Mapper
+public interface ExpenseRegister {
+
+  String LEDGER = "select c.business_key, c.applicant_id, c.applicant_name, c.community_id, c.community_name, c.status, "
+      + "c.submission as submissions, c.created_at as submitted_at, e.amount, e.category, e.purpose, e.handler, e.witness, "
+      + "e.office_needed, e.vote_needed, e.approved_at, e.representatives_total, e.representatives_present, "
+      + "e.votes_in_favour, e.notice_posted_on, e.meeting_on, e.vote_passed, e.vote_note, e.voucher_type, "
+      + "e.invoice_number, e.paid_amount, e.paid_on, e.booked_at, e.booked_by "
+      + "from biz_case c join expense_request e on e.business_key = c.business_key";
+
+  String WHERE = "<where>"
+      + "<if test='communityIds != null'> c.community_id in "
+      + "<foreach item='c' collection='communityIds' open='(' separator=',' close=')'>#{c}</foreach></if>"
+      + "<if test='from != null'> and c.created_at &gt;= #{from} and c.created_at &lt; #{until}</if>"
+      + "<if test='status != null'> and c.status = #{status}</if></where>";
+
+  @Insert("insert into expense_request (business_key, amount, category, purpose, handler, witness, office_needed, "
+      + "vote_needed) values (#{businessKey}, #{amount}, #{category}, #{purpose}, #{handler}, #{witness}, false, false)")
+  void insert(@Param("businessKey") String businessKey, @Param("amount") BigDecimal amount,
+      @Param("category") String category, @Param("purpose") String purpose, @Param("handler") String handler,
+      @Param("witness") String witness);
+
+  /** A resubmission: new facts, and whatever the earlier round decided (route, vote) is void. */
+  @Update("update expense_request set amount = #{amount}, category = #{category}, purpose = #{purpose}, "
+      + "handler = #{handler}, witness = #{witness}, office_needed = false, vote_needed = false, "
+      + "representatives_total = null, representatives_present = null, votes_in_favour = null, "
+      + "notice_posted_on = null, meeting_on = null, vote_passed = null, vote_note = null "
+      + "where business_key = #{businessKey}")
+  int update(@Param("businessKey") String businessKey, @Param("amount") BigDecimal amount,
+      @Param("category") String category, @Param("purpose") String purpose, @Param("handler") String handler,
+      @Param("witness") String witness);
+
+  @Update("update expense_request set office_needed = #{office}, vote_needed = #{vote} where business_key = #{businessKey}")
+  void setRoute(@Param("businessKey") String businessKey, @Param("office") boolean office, @Param("vote") boolean vote);
+
+  @Update("update expense_request set representatives_total = #{total}, representatives_present = #{present}, "
+      + "votes_in_favour = #{inFavour}, notice_posted_on = #{noticePostedOn}, meeting_on = #{meetingOn}, "
+      + "vote_passed = #{passed}, vote_note = #{note} where business_key = #{businessKey}")
+  void recordVote(@Param("businessKey") String businessKey, @Param("total") int total, @Param("present") int present,
+      @Param("inFavour") int inFavour, @Param("noticePostedOn") LocalDate noticePostedOn,
+      @Param("meetingOn") LocalDate meetingOn, @Param("passed") boolean passed, @Param("note") String note);
+
+  @Update("update expense_request set approved_at = #{at} where business_key = #{businessKey}")
+  void approve(@Param("businessKey") String businessKey, @Param("at") LocalDateTime at);
+
+  @Update("update expense_request set voucher_type = #{voucherType}, invoice_number = #{invoiceNumber}, "
+      + "paid_amount = #{paidAmount}, paid_on = #{paidOn}, booked_at = #{bookedAt}, booked_by = #{bookedBy} "
+      + "where business_key = #{businessKey}")
+  void book(@Param("businessKey") String businessKey, @Param("voucherType") String voucherType,
+      @Param("invoiceNumber") String invoiceNumber, @Param("paidAmount") BigDecimal paidAmount,
+      @Param("paidOn") LocalDate paidOn, @Param("bookedAt") LocalDateTime bookedAt, @Param("bookedBy") String bookedBy);
+
+  @Select(LEDGER + " where c.business_key = #{businessKey}")
+  ExpenseEntry find(String businessKey);
+
+  @Select("<script>select count(*) from biz_case c join expense_request e on e.business_key = c.business_key "
+      + WHERE + "</script>")
+  long count(@Param("communityIds") List<String> communityIds, @Param("from") LocalDateTime from,
+      @Param("until") LocalDateTime until, @Param("status") String status);
+
+  /** Totals of the selection: requested amount, and what was actually paid. */
+  record Totals(BigDecimal amount, BigDecimal paidAmount) {}
+
+  @Select("<script>select coalesce(sum(e.amount), 0) as amount, coalesce(sum(e.paid_amount), 0) as paid_amount "
+      + "from biz_case c join expense_request e on e.business_key = c.business_key " + WHERE + "</script>")
+  Totals totals(@Param("communityIds") List<String> communityIds, @Param("from") LocalDateTime from,
+      @Param("until") LocalDateTime until, @Param("status") String status);
+
+  @Select("<script>" + LEDGER + " " + WHERE + " order by c.created_at desc, c.business_key desc "
+      + "limit #{limit} offset #{offset}</script>")
+  List<ExpenseEntry> page(@Param("communityIds") List<String> communityIds, @Param("from") LocalDateTime from,
+      @Param("until") LocalDateTime until, @Param("status") String status, @Param("limit") int limit,
+      @Param("offset") long offset);
+}
