@@ -69,6 +69,22 @@ public class CommunityScope {
     return new Scope(false, own);
   }
 
+  /**
+   * The communities a ledger or register listing of {@code family} shows the user, narrowed to
+   * {@code requested}: {@code null} means every community. 401 without a user, 403 for someone who
+   * sees no community of the family, or asks for one outside his scope.
+   */
+  public List<String> forListing(String userId, CaseFamily family, String requested) {
+    if (userId == null) {
+      throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "请先登录");
+    }
+    Scope scope = of(userId, family);
+    if (scope.isEmpty()) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "无权查看" + family.label() + "台账");
+    }
+    return scope.narrow(requested);
+  }
+
   /** Whether the user may see one case: applicant, in scope, or on its approval chain. */
   public boolean canSee(String userId, CaseRecord record, CaseFamily family) {
     return userId.equals(record.applicantId())
