@@ -10,15 +10,15 @@ public final class CaseActions {
   public static final String APPROVED = "approve";
   public static final String REJECTED = "reject";
 
-  private static final Map<String, String> LABELS = Map.of(
-      SUBMITTED, "提交申请",
-      RESUBMITTED, "重新提交",
-      APPROVED, "同意",
-      REJECTED, "不同意",
-      "cover", "安排顶岗",
-      "chased", "督促",
-      "vote-passed", "票决通过",
-      "vote-failed", "票决未通过");
+  private static final Map<String, String> LABELS = Map.ofEntries(
+      Map.entry(SUBMITTED, "提交申请"),
+      Map.entry(RESUBMITTED, "重新提交"),
+      Map.entry(APPROVED, "同意"),
+      Map.entry(REJECTED, "不同意"),
+      Map.entry("cover", "安排顶岗"),
+      Map.entry("chased", "督促"),
+      Map.entry("vote-passed", "票决通过"),
+      Map.entry("vote-failed", "票决未通过"));
 
   private CaseActions() {}
 
