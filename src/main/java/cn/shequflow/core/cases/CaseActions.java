@@ -18,7 +18,9 @@ public final class CaseActions {
       "cover", "安排顶岗",
       "chased", "督促",
       "vote-passed", "票决通过",
-      "vote-failed", "票决未通过");
+      "vote-failed", "票决未通过",
+      "property-damaged", "财物损坏",
+      "property-lost", "财物遗失");
 
   private CaseActions() {}
 
