@@ -18,7 +18,9 @@ public final class CaseActions {
       Map.entry("cover", "安排顶岗"),
       Map.entry("chased", "督促"),
       Map.entry("vote-passed", "票决通过"),
-      Map.entry("vote-failed", "票决未通过"));
+      Map.entry("vote-failed", "票决未通过"),
+      Map.entry("property-damaged", "财物损坏"),
+      Map.entry("property-lost", "财物遗失"));
 
   private CaseActions() {}
 

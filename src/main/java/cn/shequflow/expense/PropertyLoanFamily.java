@@ -1,0 +1,40 @@
+package cn.shequflow.expense;
+
+import cn.shequflow.core.cases.CaseFamily;
+import cn.shequflow.core.contract.FormInputs;
+import cn.shequflow.core.organisation.Role;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Lending out committee property (集体财物外借, EX-9) on the platform: a community's staff and director
+ * apply for their community; the street leaders and the social affairs office oversee every
+ * community, a community's director and liaison leader their own.
+ */
+@Configuration
+public class PropertyLoanFamily {
+
+  public static final String KEY = "property-loan";
+  public static final String PROCESS_KEY = "property-loan";
+
+  @Bean
+  CaseFamily propertyLoanCaseFamily() {
+    Map<String, String> statuses = new LinkedHashMap<>();
+    Arrays.stream(PropertyLoanStatus.values()).forEach(s -> statuses.put(s.code(), s.label()));
+    return new CaseFamily(KEY, PROCESS_KEY, "PL", "集体财物外借",
+        Set.of(Role.STAFF, Role.DIRECTOR),
+        Set.of(Role.PRINCIPAL_LEADER, Role.LEADER_IN_CHARGE, Role.SOCIAL_AFFAIRS),
+        Set.of(Role.DIRECTOR, Role.LIAISON_LEADER),
+        statuses,
+        Set.of(PropertyLoanStatus.WITHDRAWN.code(), PropertyLoanStatus.RETURNED.code()));
+  }
+
+  @Bean
+  FormInputs propertyLoanFormInputs() {
+    return new FormInputs(PROCESS_KEY, PropertyLoanVariables.FORM_INPUTS);
+  }
+}

@@ -1,0 +1,43 @@
+package cn.shequflow.expense;
+
+import cn.shequflow.core.approval.ApprovalChain;
+import cn.shequflow.core.approval.ApprovalStep;
+import cn.shequflow.core.cases.CaseRecord;
+import cn.shequflow.core.cases.Cases;
+import cn.shequflow.core.process.Notifications;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Service task {@code rejectPropertyLoan}: the director or the social affairs office refused; the
+ * case moves to rejected and the applicant is told who refused and why.
+ */
+@Component("rejectPropertyLoan")
+public class PropertyLoanRejection implements JavaDelegate {
+
+  private final Cases cases;
+  private final ApprovalChain chain;
+  private final Notifications notifications;
+
+  public PropertyLoanRejection(Cases cases, ApprovalChain chain, Notifications notifications) {
+    this.cases = cases;
+    this.chain = chain;
+    this.notifications = notifications;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    CaseRecord record = cases.of(execution);
+    cases.moveTo(record, PropertyLoanStatus.REJECTED.code());
+    List<ApprovalStep> refusals = chain.chain(record.businessKey()).stream()
+        .filter(s -> s.submission() == record.submission() && ApprovalStep.REJECTED.equals(s.state())).toList();
+    if (refusals.isEmpty()) {
+      throw new IllegalStateException("No refusal in round " + record.submission() + " of " + record.businessKey());
+    }
+    ApprovalStep refusal = refusals.get(refusals.size() - 1);
+    notifications.send(record.applicantId(), record.businessKey(), "集体财物外借申请 " + record.businessKey()
+        + " 被退回。" + refusal.decidedByName() + "不同意：" + refusal.comment() + "。可修改后重新提交或撤回。");
+  }
+}
