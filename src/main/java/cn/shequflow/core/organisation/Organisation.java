@@ -26,6 +26,11 @@ public class Organisation {
     return unitId == null ? Optional.empty() : Optional.ofNullable(mapper.findUnit(unitId));
   }
 
+  /** The ids of every community, in id order (the product's own work per community, e.g. monthly reports). */
+  public List<String> communityIds() {
+    return mapper.allUnits().stream().filter(u -> u.unitLevel() == UnitLevel.COMMUNITY).map(OrgUnit::id).toList();
+  }
+
   public List<RoleAssignment> roles(String userId) {
     return mapper.rolesOf(userId);
   }
