@@ -275,6 +275,19 @@ class ExpenseApprovalProcessTest extends ProcessTestSupport {
     }
   }
 
+  @Test
+  @DisplayName("EX-4: a community without a bookkeeper (taiping) books through its director")
+  void noBookkeeperFallsBackToDirector() {
+    setClock(LocalDateTime.of(2026, 11, 23, 9, 0));
+    ProcessInstance pi = startAs("ma.staff", KEY, expense(60, "telephone"));
+    approveAs("gao.director", pi);
+    Task book = onlyTaskFor("gao.director", pi);
+    assertThat(book).hasDefinitionKey("bookVoucher");
+    Assertions.assertThat(visibleTo("huang.bookkeeper", pi)).isEmpty();
+    completeAs("gao.director", book, voucher("receipt", 60, "2026-11-23"));
+    assertThat(pi).isEnded().hasPassed("expenseBooked");
+  }
+
   @Nested
   @DisplayName("Rejection")
   class Rejection {

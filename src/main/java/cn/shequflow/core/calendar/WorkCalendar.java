@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -99,6 +100,12 @@ public class WorkCalendar {
     }
     DayOfWeek day = date.getDayOfWeek();
     return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY;
+  }
+
+  /** The first working day of a month (the 1st, or the next working day after it). */
+  public LocalDate firstWorkingDay(YearMonth month) {
+    LocalDate first = month.atDay(1);
+    return isWorkingDay(first) ? first : nextWorkingDay(first);
   }
 
   /** The first working day strictly after {@code date}. */

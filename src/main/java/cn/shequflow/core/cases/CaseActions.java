@@ -6,12 +6,15 @@ import java.util.Map;
 public final class CaseActions {
 
   public static final String SUBMITTED = "submitted";
+  /** A case the product opened itself (no applicant). */
+  public static final String OPENED = "opened";
   public static final String RESUBMITTED = "resubmitted";
   public static final String APPROVED = "approve";
   public static final String REJECTED = "reject";
 
   private static final Map<String, String> LABELS = Map.ofEntries(
       Map.entry(SUBMITTED, "提交申请"),
+      Map.entry(OPENED, "系统建立"),
       Map.entry(RESUBMITTED, "重新提交"),
       Map.entry(APPROVED, "同意"),
       Map.entry(REJECTED, "不同意"),
@@ -20,7 +23,10 @@ public final class CaseActions {
       Map.entry("vote-passed", "票决通过"),
       Map.entry("vote-failed", "票决未通过"),
       Map.entry("property-damaged", "财物损坏"),
-      Map.entry("property-lost", "财物遗失"));
+      Map.entry("property-lost", "财物遗失"),
+      Map.entry("reported", "报账"),
+      Map.entry("disclosure-posted", "张贴公示"),
+      Map.entry("disclosure-taken-down", "撤下公示"));
 
   private CaseActions() {}
 

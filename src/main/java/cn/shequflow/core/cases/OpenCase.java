@@ -1,8 +1,11 @@
 package cn.shequflow.core.cases;
 
+import cn.shequflow.core.guard.Trusted;
 import cn.shequflow.core.organisation.Membership;
+import cn.shequflow.core.organisation.OrgUnit;
 import cn.shequflow.core.organisation.Organisation;
 import cn.shequflow.core.organisation.Person;
+import cn.shequflow.core.organisation.UnitLevel;
 import cn.shequflow.core.process.BusinessKeys;
 import cn.shequflow.core.process.Clock;
 import cn.shequflow.core.process.CurrentUser;
@@ -18,6 +21,9 @@ import org.springframework.stereotype.Component;
  * is the authenticated user, in the community where he holds a role that may start the family; the
  * case gets its business key ({@code LV-2026-000042}; a client's own key only in that format and
  * unused) and its row in the register. Sets the display variables every form shows.
+ *
+ * <p>A family the product starts itself (on a timer, never a person: its {@link CaseFamily} has no
+ * starters) opens its case with {@link #openSystemCase} instead, from its own start listener.
  */
 @Component("openCase")
 public class OpenCase implements ExecutionListener {
@@ -70,6 +76,44 @@ public class OpenCase implements ExecutionListener {
     execution.setVariable("requestNo", key);
     execution.setVariable("applicantName", person.name());
     execution.setVariable("communityName", record.communityName() == null ? "" : record.communityName());
+  }
+
+  /**
+   * Opens the case of a process the product starts itself, e.g. on a timer: there is no applicant
+   * ({@link CaseRecord#SYSTEM_APPLICANT}), the community and the subject are the product's. The
+   * family must have no starters (nobody may start it by hand), and a person starting the process
+   * directly (an administrator, the only one with the right) is refused; the product's own code
+   * starts it either with no authenticated user (the job executor) or inside {@link Trusted#run}.
+   * Writes the register row, the timeline entry {@code opened} and the display variables
+   * {@code requestNo} and {@code communityName}.
+   */
+  public CaseRecord openSystemCase(DelegateExecution execution, String communityId, String subject) {
+    String processKey = execution.getProcessDefinitionId().split(":")[0];
+    CaseFamily family = families.byProcessKey(processKey)
+        .orElseThrow(() -> new IllegalStateException("No case family for process " + processKey));
+    if (!family.starters().isEmpty()) {
+      throw new IllegalStateException("Family " + family.key() + " is started by people; its start event uses ${openCase}");
+    }
+    if (currentUser.id() != null && !Trusted.active()) {
+      throw new InvalidInputException("processDefinitionKey", "“" + family.label() + "”由系统按时自动建立，不能手工发起");
+    }
+    OrgUnit community = organisation.unit(communityId)
+        .filter(u -> u.unitLevel() == UnitLevel.COMMUNITY)
+        .orElseThrow(() -> new IllegalStateException("Unknown community '" + communityId + "' for " + processKey));
+    String key = businessKey(execution, family);
+    LocalDateTime now = Clock.now();
+    CaseRecord record = new CaseRecord(key, family.key(), execution.getProcessInstanceId(),
+        CaseRecord.SYSTEM_APPLICANT, CaseRecord.SYSTEM_APPLICANT_NAME, CaseRecord.SYSTEM_ROLE,
+        community.id(), community.name(), subject, family.initialStatus(), 1, now, now, null);
+    try {
+      mapper.insert(record);
+    } catch (DuplicateKeyException raced) {
+      throw new IllegalStateException("Business key " + key + " is taken", raced);
+    }
+    cases.event(key, null, CaseActions.OPENED, null, null, null);
+    execution.setVariable("requestNo", key);
+    execution.setVariable("communityName", community.name());
+    return record;
   }
 
   private String businessKey(DelegateExecution execution, CaseFamily family) {

@@ -26,6 +26,11 @@ public class Organisation {
     return unitId == null ? Optional.empty() : Optional.ofNullable(mapper.findUnit(unitId));
   }
 
+  /** The ids of every community, in id order (the product's own work per community, e.g. monthly reports). */
+  public List<String> communityIds() {
+    return mapper.allUnits().stream().filter(u -> u.unitLevel() == UnitLevel.COMMUNITY).map(OrgUnit::id).toList();
+  }
+
   public List<RoleAssignment> roles(String userId) {
     return mapper.rolesOf(userId);
   }
@@ -76,6 +81,22 @@ public class Organisation {
           + "（" + parsed.groupId(unit.id()) + "），任务无人可办，请先在组织架构中配置");
     }
     return parsed.groupId(unit.id());
+  }
+
+  /**
+   * The group of the first of {@code roles} that somebody holds for {@code communityId}, e.g. the
+   * bookkeeper, or the director where the community has no bookkeeper:
+   * {@code ${organisation.firstCandidateGroup(communityId, 'BOOKKEEPER', 'DIRECTOR')}}.
+   */
+  public String firstCandidateGroup(String communityId, String... roles) {
+    for (String role : roles) {
+      Role parsed = Role.parse(role);
+      if (!mapper.holders(parsed, unitFor(parsed, communityId).id()).isEmpty()) {
+        return candidateGroup(role, communityId);
+      }
+    }
+    throw new IllegalStateException("组织架构中社区 " + communityId + " 没有 " + String.join("、", roles)
+        + " 中的任何岗位人员，任务无人可办，请先在组织架构中配置");
   }
 
   public String displayName(String userId) {

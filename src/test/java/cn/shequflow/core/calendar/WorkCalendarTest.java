@@ -48,6 +48,18 @@ class WorkCalendarTest {
     assertThat(calendar.nextWorkingDay(LocalDate.of(2026, 11, 27))).isEqualTo(LocalDate.of(2026, 11, 30));
   }
 
+  @DisplayName("CAL-1: the first working day of a month: the 1st, or the next working day after weekends and holidays")
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource({
+      "2026-01, 2026-01-04", // 元旦 1-3 January, Sunday the 4th worked
+      "2026-08, 2026-08-03", // Saturday the 1st
+      "2026-09, 2026-09-01",
+      "2026-10, 2026-10-08", // National Day 1-7 October
+      "2026-11, 2026-11-02"}) // Sunday the 1st
+  void firstWorkingDay(String month, LocalDate first) {
+    assertThat(calendar.firstWorkingDay(java.time.YearMonth.parse(month))).isEqualTo(first);
+  }
+
   @Test
   @DisplayName("CAL-1: working days between two dates count only working days")
   void workingDaysBetween() {
