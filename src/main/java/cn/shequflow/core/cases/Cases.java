@@ -39,6 +39,28 @@ public class Cases {
     return record;
   }
 
+  /**
+   * The unit a case belongs to, from which its roles are resolved ({@code organisation.candidateGroup}):
+   * its community; for an applicant acting in a street or district role (the justice office, say),
+   * who has no community, the unit where he holds that role.
+   */
+  public String unitOf(CaseRecord record) {
+    if (record.communityId() != null) {
+      return record.communityId();
+    }
+    return organisation.roles(record.applicantId()).stream()
+        .filter(r -> r.role().name().equals(record.applicantRole()))
+        .map(cn.shequflow.core.organisation.RoleAssignment::unitId)
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("Applicant " + record.applicantId() + " of "
+            + record.businessKey() + " no longer holds " + record.applicantRole() + ": the case has no unit"));
+  }
+
+  /** For models: {@code ${organisation.candidateGroup('JUSTICE_OFFICE', cases.unitOf(execution))}}. */
+  public String unitOf(DelegateExecution execution) {
+    return unitOf(of(execution));
+  }
+
   public CaseRecord get(String businessKey) {
     return businessKey == null ? null : mapper.find(businessKey);
   }
