@@ -18,7 +18,15 @@ public final class CaseActions {
       Map.entry("cover", "安排顶岗"),
       Map.entry("chased", "督促"),
       Map.entry("vote-passed", "票决通过"),
-      Map.entry("vote-failed", "票决未通过"));
+      Map.entry("vote-failed", "票决未通过"),
+      // community correction
+      Map.entry("proofs-verified", "核验证明材料"),
+      Map.entry("procuratorate-informed", "告知检察院"),
+      Map.entry("receiving-opinion", "征求迁入地意见"),
+      Map.entry("handed-over", "移交档案"),
+      Map.entry("copied", "抄送"),
+      Map.entry("reported-in", "报到"),
+      Map.entry("resident-moved-out", "居民登记迁出"));
 
   private CaseActions() {}
 
