@@ -122,6 +122,21 @@ public class CorrectionRequestValidator {
     return new ResidenceChange(name, idNumber, current, next, sameCounty, applied, planned);
   }
 
+  /**
+   * A required date of something that has happened (a report, a hand-over, a consultation): not
+   * before {@code earliest} ({@code earliestName}, e.g. 批准日期) and not after today.
+   */
+  static LocalDate happenedOn(Inputs in, String field, String label, LocalDate earliest, String earliestName) {
+    LocalDate date = in.requiredDate(field, label);
+    if (date.isBefore(earliest)) {
+      throw new InvalidInputException(field, label + "不能早于" + earliestName + "（" + earliest + "）");
+    }
+    if (date.isAfter(Clock.today())) {
+      throw new InvalidInputException(field, label + "不能晚于今天：办理后再登记");
+    }
+    return date;
+  }
+
   /** A notice period in Chinese: 一个月, 2 个月 15 天 … */
   static String describe(Period p) {
     StringBuilder s = new StringBuilder();

@@ -6,7 +6,6 @@ import static cn.shequflow.correction.CorrectionVariables.HAND_OVER_NOTE;
 
 import cn.shequflow.core.cases.CaseRecord;
 import cn.shequflow.core.cases.Cases;
-import cn.shequflow.core.process.Clock;
 import cn.shequflow.core.process.CurrentUser;
 import cn.shequflow.core.process.Inputs;
 import cn.shequflow.core.process.InvalidInputException;
@@ -44,13 +43,8 @@ public class RecordHandOver implements TaskListener {
     CaseRecord record = cases.of(task.getExecution());
     ResidenceChangeEntry change = facts.residence(record);
     Inputs in = Inputs.of(task);
-    LocalDate on = in.requiredDate(HANDED_OVER_ON, "移交日期");
-    if (on.isBefore(change.approvedAt().toLocalDate())) {
-      throw new InvalidInputException(HANDED_OVER_ON, "移交日期不能早于批准日期（" + change.approvedAt().toLocalDate() + "）");
-    }
-    if (on.isAfter(Clock.today())) {
-      throw new InvalidInputException(HANDED_OVER_ON, "移交日期不能晚于今天：移交后再登记");
-    }
+    LocalDate on = CorrectionRequestValidator.happenedOn(in, HANDED_OVER_ON, "移交日期",
+        change.approvedAt().toLocalDate(), "批准日期");
     if (!Boolean.TRUE.equals(in.optionalBoolean(COPIES_SENT, "已抄送检察院和公安机关"))) {
       throw new InvalidInputException(COPIES_SENT, "移交法律文书和矫正档案时须同时抄送" + copiedTo(change) + "（CC-4），抄送后再登记");
     }

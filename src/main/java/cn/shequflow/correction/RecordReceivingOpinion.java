@@ -7,10 +7,8 @@ import static cn.shequflow.correction.CorrectionVariables.RECEIVING_OPINION_NOTE
 
 import cn.shequflow.core.cases.CaseRecord;
 import cn.shequflow.core.cases.Cases;
-import cn.shequflow.core.process.Clock;
 import cn.shequflow.core.process.CurrentUser;
 import cn.shequflow.core.process.Inputs;
-import cn.shequflow.core.process.InvalidInputException;
 import java.time.LocalDate;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -49,13 +47,8 @@ public class RecordReceivingOpinion implements TaskListener {
     String county = in.requiredText(RECEIVING_COUNTY, "迁入地县级司法行政机关", 100);
     String opinion = in.requiredEnum(RECEIVING_OPINION, "迁入地意见", OPINIONS.keySet());
     String note = in.optionalText(RECEIVING_OPINION_NOTE, "意见说明", CorrectionRequestValidator.MAX_REASON);
-    LocalDate consulted = in.requiredDate(CONSULTED_ON, "征求意见日期");
-    if (consulted.isBefore(change.applicationDate())) {
-      throw new InvalidInputException(CONSULTED_ON, "征求意见日期不能早于申请日期（" + change.applicationDate() + "）");
-    }
-    if (consulted.isAfter(Clock.today())) {
-      throw new InvalidInputException(CONSULTED_ON, "征求意见日期不能晚于今天");
-    }
+    LocalDate consulted = CorrectionRequestValidator.happenedOn(in, CONSULTED_ON, "征求意见日期",
+        change.applicationDate(), "申请日期");
     register.recordReceivingOpinion(record.businessKey(), county, opinion, note, consulted);
     String summary = county + "（" + consulted + "）：" + OPINIONS.get(opinion) + (note == null ? "" : "。" + note);
     cases.event(record.businessKey(), currentUser.id(), CorrectionActions.RECEIVING_OPINION, task.getName(),

@@ -5,10 +5,8 @@ import static cn.shequflow.correction.CorrectionVariables.REPORT_IN_NOTE;
 
 import cn.shequflow.core.cases.CaseRecord;
 import cn.shequflow.core.cases.Cases;
-import cn.shequflow.core.process.Clock;
 import cn.shequflow.core.process.CurrentUser;
 import cn.shequflow.core.process.Inputs;
-import cn.shequflow.core.process.InvalidInputException;
 import cn.shequflow.correction.ResidentRegisterLink.MoveOut;
 import cn.shequflow.correction.ResidentRegisterLink.Outcome;
 import java.time.LocalDate;
@@ -47,13 +45,8 @@ public class RecordReportIn implements TaskListener {
     CaseRecord record = cases.of(task.getExecution());
     ResidenceChangeEntry change = facts.residence(record);
     Inputs in = Inputs.of(task);
-    LocalDate on = in.requiredDate(REPORTED_IN_ON, "报到日期");
-    if (on.isBefore(change.approvedAt().toLocalDate())) {
-      throw new InvalidInputException(REPORTED_IN_ON, "报到日期不能早于批准日期（" + change.approvedAt().toLocalDate() + "）");
-    }
-    if (on.isAfter(Clock.today())) {
-      throw new InvalidInputException(REPORTED_IN_ON, "报到日期不能晚于今天");
-    }
+    LocalDate on = CorrectionRequestValidator.happenedOn(in, REPORTED_IN_ON, "报到日期",
+        change.approvedAt().toLocalDate(), "批准日期");
     String note = in.optionalText(REPORT_IN_NOTE, "报到情况", CorrectionRequestValidator.MAX_REASON);
     Outcome outcome = residents.moveOut(new MoveOut(record.businessKey(), change.idNumber(), change.personName(),
         change.currentAddress(), change.newAddress(), change.newCountySame(), on));

@@ -2,9 +2,7 @@ package cn.shequflow.correction;
 
 import cn.shequflow.core.cases.CaseRecord;
 import cn.shequflow.core.cases.Cases;
-import cn.shequflow.core.process.Clock;
 import cn.shequflow.core.process.Inputs;
-import cn.shequflow.core.process.InvalidInputException;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -33,13 +31,8 @@ public class RecordTravelReturn implements TaskListener {
     CaseRecord record = cases.of(task.getExecution());
     TravelEntry travel = facts.travel(record);
     Inputs in = Inputs.of(task);
-    LocalDate reportedOn = in.requiredDate(CorrectionVariables.REPORTED_ON, "报到日期");
-    if (reportedOn.isBefore(travel.startDate())) {
-      throw new InvalidInputException(CorrectionVariables.REPORTED_ON, "报到日期不能早于外出开始日期（" + travel.startDate() + "）");
-    }
-    if (reportedOn.isAfter(Clock.today())) {
-      throw new InvalidInputException(CorrectionVariables.REPORTED_ON, "报到日期不能晚于今天：本人到司法所报到后再登记");
-    }
+    LocalDate reportedOn = CorrectionRequestValidator.happenedOn(in, CorrectionVariables.REPORTED_ON, "报到日期",
+        travel.startDate(), "外出开始日期");
     String note = in.optionalText(CorrectionVariables.REPORT_NOTE, "报到情况", CorrectionRequestValidator.MAX_REASON);
     boolean late = travel.reportMissed() || reportedOn.isAfter(travel.reportDue().toLocalDate());
     register.recordReport(record.businessKey(), reportedOn, note);
