@@ -35,7 +35,7 @@ public class RejectCorrectionRequest implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     CaseRecord record = cases.of(execution);
     String reason = reason(record);
-    cases.moveTo(record, "rejected");
+    cases.moveTo(record, TravelStatus.REJECTED.code()); // both families call it "rejected"
     execution.setVariable("rejectReason", reason);
     notifications.send(record.applicantId(), record.businessKey(), cases.familyOf(record).label() + " "
         + record.businessKey() + "（" + record.subject() + "）不予批准。" + reason + "。如仍需办理，须重新提出申请。");

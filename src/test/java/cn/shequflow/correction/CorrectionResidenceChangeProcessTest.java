@@ -179,6 +179,8 @@ class CorrectionResidenceChangeProcessTest extends ProcessTestSupport {
     void withinCounty() {
       ProcessInstance pi = startAs("wei.justice", KEY, residence(true));
       Assertions.assertThat(pi.getBusinessKey()).matches("CR-2026-\\d{6}");
+      Assertions.assertThat(pi.getProcessDefinitionId()).as("key:version:uuid would exceed 64 characters: a bare uuid, "
+          + "from which OpenCase cannot read the key").doesNotStartWith(KEY);
       Assertions.assertThat(caseOf(pi).communityId()).isNull();
       Assertions.assertThat(chain.chain(pi.getBusinessKey())).extracting(ApprovalStep::approverRole)
           .containsExactly("JUSTICE_OFFICE", "COUNTY_JUSTICE");
