@@ -13,8 +13,8 @@ import org.springframework.stereotype.Service;
 /**
  * The one place deadlines are computed and kept. Limits are policy (a model's input parameters or a
  * decision table); this service turns them into moments on the working calendar (CAL-1), in
- * calendar days or on the wall clock, and stores a case's named deadlines in the register, where timers and task due dates
- * read them back: {@code camunda:dueDate="${deadlines.due(execution, 'reportBack')}"},
+ * calendar days or on the wall clock, and stores a case's named deadlines in the register, where
+ * timers and task due dates read them back: {@code camunda:dueDate="${deadlines.due(execution, 'reportBack')}"},
  * {@code <timeDate>${deadlines.due(execution, 'reportBackOverdue')}</timeDate>}.
  */
 @Service("deadlines")

@@ -1,6 +1,7 @@
 package cn.shequflow.core.cases;
 
 import cn.shequflow.core.organisation.Organisation;
+import cn.shequflow.core.organisation.RoleAssignment;
 import cn.shequflow.core.process.Clock;
 import cn.shequflow.core.process.CurrentUser;
 import java.util.List;
@@ -50,7 +51,7 @@ public class Cases {
     }
     return organisation.roles(record.applicantId()).stream()
         .filter(r -> r.role().name().equals(record.applicantRole()))
-        .map(cn.shequflow.core.organisation.RoleAssignment::unitId)
+        .map(RoleAssignment::unitId)
         .findFirst()
         .orElseThrow(() -> new IllegalStateException("Applicant " + record.applicantId() + " of "
             + record.businessKey() + " no longer holds " + record.applicantRole() + ": the case has no unit"));

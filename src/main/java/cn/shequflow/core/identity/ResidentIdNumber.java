@@ -1,5 +1,6 @@
 package cn.shequflow.core.identity;
 
+import cn.shequflow.core.process.Clock;
 import cn.shequflow.core.process.Inputs;
 import cn.shequflow.core.process.InvalidInputException;
 import java.time.DateTimeException;
@@ -46,7 +47,7 @@ public final class ResidentIdNumber {
   public static String required(Inputs in, String field, String label) {
     // Read generously, so that the reason is this class's, not a length message.
     String value = in.requiredText(field, label, 64);
-    return check(field, label, value, cn.shequflow.core.process.Clock.today());
+    return check(field, label, value, Clock.today());
   }
 
   /** Why {@code number} (already trimmed and upper-case) is not a valid identity number, if it is not. */
