@@ -4,6 +4,7 @@ import cn.shequflow.core.calendar.Deadlines;
 import cn.shequflow.core.cases.CaseRecord;
 import cn.shequflow.core.cases.Cases;
 import cn.shequflow.core.process.Clock;
+import cn.shequflow.core.process.ModelParameters;
 import cn.shequflow.core.process.Notifications;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -42,9 +43,10 @@ public class ApproveLeaveRequest implements JavaDelegate {
     CaseRecord record = cases.of(execution);
     LeaveEntry leave = register.find(record.businessKey());
     LocalDate from = leave.endDate().isBefore(Clock.today()) ? Clock.today() : leave.endDate();
-    LocalDateTime due = deadlines.closeOfWorkingDayAfter(from, workingDays(execution, "reportBackWorkingDays"));
+    LocalDateTime due = deadlines.closeOfWorkingDayAfter(from,
+        ModelParameters.nonNegativeInt(execution, "reportBackWorkingDays"));
     LocalDateTime overdue = deadlines.closeOfWorkingDayAfter(due.toLocalDate(),
-        workingDays(execution, "overdueWorkingDays"));
+        ModelParameters.nonNegativeInt(execution, "overdueWorkingDays"));
 
     cases.moveTo(record, LeaveStatus.APPROVED.code());
     register.setReportBackDue(record.businessKey(), due.toLocalDate());
@@ -53,18 +55,5 @@ public class ApproveLeaveRequest implements JavaDelegate {
     execution.setVariable(LeaveVariables.REPORT_BACK_DUE_DATE, due.toLocalDate().toString());
     notifications.send(record.applicantId(), record.businessKey(),
         "您的请假申请 " + record.businessKey() + " 已批准。请于 " + due.toLocalDate() + " 下班前办理销假。");
-  }
-
-  static int workingDays(DelegateExecution execution, String name) {
-    Object value = execution.getVariableLocal(name);
-    if (value == null) {
-      throw new IllegalStateException("Model error: input parameter " + name + " is missing on "
-          + execution.getCurrentActivityId());
-    }
-    int days = value instanceof Number n ? n.intValue() : Integer.parseInt(value.toString().trim());
-    if (days < 0) {
-      throw new IllegalStateException("Model error: " + name + " must not be negative");
-    }
-    return days;
   }
 }

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Service;
 /**
  * The one approval chain every family uses. When a request is submitted (or resubmitted) the
  * family's decision table names the approver roles; {@link #fix} resolves each to the group that
- * holds it for the case's community and stores the chain. The model then loops over it:
+ * holds it for the case's unit ({@link Cases#unitOf}: its community, or the street of an applicant
+ * who acts in a street role) and stores the chain. The model then loops over it:
  *
  * <pre>
  *   approve (parallel multi-instance over {@code ${approvalChain.currentStep(execution)}},
@@ -68,13 +69,15 @@ public class ApprovalChain {
       throw new IllegalStateException("The chain of " + record.businessKey() + " round " + record.submission()
           + " is fixed already");
     }
+    // The case's community, or the street or district unit of an applicant who acts in a street role.
+    String caseUnit = cases.unitOf(record);
     List<ApprovalStep> steps = new ArrayList<>();
     int order = 0;
     for (Position p : positions) {
       order++;
       int stepNo = p.step() != null ? p.step() : order;
-      OrgUnit unit = organisation.unitFor(p.role(), record.communityId());
-      String group = organisation.candidateGroup(p.role().name(), record.communityId());
+      OrgUnit unit = organisation.unitFor(p.role(), caseUnit);
+      String group = organisation.candidateGroup(p.role().name(), caseUnit);
       ApprovalStep step = new ApprovalStep(UUID.randomUUID().toString(), record.businessKey(), record.submission(),
           stepNo, p.role().name(), unit.id(), group, ApprovalStep.PENDING, null, null, null, null, null, null);
       mapper.insert(step);

@@ -5,19 +5,23 @@ import cn.shequflow.core.process.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Service;
 
 /**
  * The one place deadlines are computed and kept. Limits are policy (a model's input parameters or a
- * decision table); this service turns them into moments on the working calendar (CAL-1) or on the
- * wall clock, and stores a case's named deadlines in the register, where timers and task due dates
- * read them back: {@code camunda:dueDate="${deadlines.due(execution, 'reportBack')}"},
+ * decision table); this service turns them into moments on the working calendar (CAL-1), in
+ * calendar days or on the wall clock, and stores a case's named deadlines in the register, where
+ * timers and task due dates read them back: {@code camunda:dueDate="${deadlines.due(execution, 'reportBack')}"},
  * {@code <timeDate>${deadlines.due(execution, 'reportBackOverdue')}</timeDate>}.
  */
 @Service("deadlines")
 public class Deadlines {
+
+  /** Whole seconds: MySQL/MariaDB DATETIME columns would round a fraction up into the next day. */
+  private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
 
   private final WorkCalendar calendar;
   private final CaseMapper cases;
@@ -30,6 +34,18 @@ public class Deadlines {
   /** Close of office on the {@code workingDays}-th working day after {@code from}. */
   public LocalDateTime closeOfWorkingDayAfter(LocalDate from, int workingDays) {
     return calendar.closeOfDay(calendar.addWorkingDays(from, workingDays));
+  }
+
+  /**
+   * The end of the {@code calendarDays}-th calendar day after {@code from} (a limit in plain days,
+   * "7日内": weekends and holidays count, the day of {@code from} itself does not). The last second of
+   * that day, so that a timer set to it fires once the day is over.
+   */
+  public LocalDateTime endOfCalendarDayAfter(LocalDate from, int calendarDays) {
+    if (calendarDays < 0) {
+      throw new IllegalArgumentException("calendarDays must not be negative: " + calendarDays);
+    }
+    return from.plusDays(calendarDays).atTime(END_OF_DAY);
   }
 
   /** {@code amount} of working time (office hours on working days) after {@code from}. */

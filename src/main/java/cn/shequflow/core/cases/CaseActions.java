@@ -26,7 +26,16 @@ public final class CaseActions {
       Map.entry("property-lost", "财物遗失"),
       Map.entry("reported", "报账"),
       Map.entry("disclosure-posted", "张贴公示"),
-      Map.entry("disclosure-taken-down", "撤下公示"));
+      Map.entry("disclosure-taken-down", "撤下公示"),
+
+      // community correction
+      Map.entry("proofs-verified", "核验证明材料"),
+      Map.entry("procuratorate-informed", "告知检察院"),
+      Map.entry("receiving-opinion", "征求迁入地意见"),
+      Map.entry("handed-over", "移交档案"),
+      Map.entry("copied", "抄送"),
+      Map.entry("reported-in", "报到"),
+      Map.entry("resident-moved-out", "居民登记迁出"));
 
   private CaseActions() {}
 

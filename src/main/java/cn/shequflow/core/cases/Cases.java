@@ -1,6 +1,7 @@
 package cn.shequflow.core.cases;
 
 import cn.shequflow.core.organisation.Organisation;
+import cn.shequflow.core.organisation.RoleAssignment;
 import cn.shequflow.core.process.Clock;
 import cn.shequflow.core.process.CurrentUser;
 import java.util.List;
@@ -37,6 +38,28 @@ public class Cases {
           + " has no case in the register (business key " + key + ")");
     }
     return record;
+  }
+
+  /**
+   * The unit a case belongs to, from which its roles are resolved ({@code organisation.candidateGroup}):
+   * its community; for an applicant acting in a street or district role (the justice office, say),
+   * who has no community, the unit where he holds that role.
+   */
+  public String unitOf(CaseRecord record) {
+    if (record.communityId() != null) {
+      return record.communityId();
+    }
+    return organisation.roles(record.applicantId()).stream()
+        .filter(r -> r.role().name().equals(record.applicantRole()))
+        .map(RoleAssignment::unitId)
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("Applicant " + record.applicantId() + " of "
+            + record.businessKey() + " no longer holds " + record.applicantRole() + ": the case has no unit"));
+  }
+
+  /** For models: {@code ${organisation.candidateGroup('JUSTICE_OFFICE', cases.unitOf(execution))}}. */
+  public String unitOf(DelegateExecution execution) {
+    return unitOf(of(execution));
   }
 
   public CaseRecord get(String businessKey) {

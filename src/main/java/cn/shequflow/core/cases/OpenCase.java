@@ -13,6 +13,7 @@ import cn.shequflow.core.process.InvalidInputException;
 import java.time.LocalDateTime;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
@@ -47,7 +48,9 @@ public class OpenCase implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    String processKey = execution.getProcessDefinitionId().split(":")[0];
+    // Not from the definition id: "key:version:uuid" becomes a bare uuid once it would exceed 64
+    // characters (correction-residence-change).
+    String processKey = ((ExecutionEntity) execution).getProcessDefinition().getKey();
     CaseFamily family = families.byProcessKey(processKey)
         .orElseThrow(() -> new IllegalStateException("No case family for process " + processKey));
     String applicantId = currentUser.id();

@@ -57,7 +57,11 @@ public class Organisation {
     return roles(userId).stream().anyMatch(r -> r.role() == role && r.unitId().equals(unitId));
   }
 
-  /** The unit at which {@code role} is held for {@code communityId}: the community, its street or district. */
+  /**
+   * The unit at which {@code role} is held for {@code communityId}: the community, its street or
+   * district. A street or district unit may be given too (a case of a street applicant): the walk up
+   * starts there.
+   */
   public OrgUnit unitFor(Role role, String communityId) {
     OrgUnit unit = unit(communityId)
         .orElseThrow(() -> new IllegalStateException("Unknown community '" + communityId + "'"));

@@ -91,6 +91,18 @@ public final class Inputs {
     return b;
   }
 
+  /** A Boolean that may be left out (a checkbox a REST client did not send): {@code null} then. */
+  public Boolean optionalBoolean(String name, String label) {
+    Object value = scope.getVariable(name);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof Boolean b)) {
+      throw new InvalidInputException(name, label + "必须是布尔值 true/false");
+    }
+    return b;
+  }
+
   public LocalDate requiredDate(String name, String label) {
     LocalDate date = optionalDate(name, label);
     if (date == null) {

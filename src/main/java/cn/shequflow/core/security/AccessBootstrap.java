@@ -28,7 +28,8 @@ public class AccessBootstrap {
 
   /**
    * Street leaders who watch the processes in Cockpit (read-only). They oversee every community's
-   * leave anyway (LV-2, LV-3); the district is not given personnel data.
+   * leave anyway (LV-2, LV-3); the district is not given personnel data. Each reads the instances of
+   * the families that name his role among their street viewers.
    */
   static final Set<Role> SUPERVISORS = Set.of(Role.PRINCIPAL_LEADER, Role.LEADER_IN_CHARGE);
 
@@ -58,15 +59,28 @@ public class AccessBootstrap {
             grants.toGroup(group, Resources.PROCESS_INSTANCE, "*", CREATE);
           });
     }
-    roles.stream()
-        .filter(r -> SUPERVISORS.contains(r.role()))
+    List<RoleAssignment> supervisors = roles.stream().filter(r -> SUPERVISORS.contains(r.role())).toList();
+    supervisors.stream()
         .map(RoleAssignment::groupId)
         .distinct()
         .forEach(group -> {
           grants.toGroup(group, Resources.APPLICATION, "cockpit", ACCESS);
           grants.toGroup(group, Resources.PROCESS_DEFINITION, "*", READ, READ_INSTANCE, READ_HISTORY);
-          grants.toGroup(group, Resources.PROCESS_INSTANCE, "*", READ);
           grants.toGroup(group, Resources.DECISION_DEFINITION, "*", READ);
+          // Instances are read through their definition's READ_INSTANCE, so that a family can keep a
+          // supervisor out (below); earlier versions also granted READ on every instance.
+          grants.withdrawFromGroup(group, Resources.PROCESS_INSTANCE, "*", READ);
         });
+    // A supervisor reads in Cockpit only the families whose cases he may see (CaseFamily.streetViewers):
+    // community correction's personal data is for the justice office, the county bureau and the
+    // principal leader, not the leader in charge of community affairs.
+    for (CaseFamily family : families) {
+      supervisors.stream()
+          .filter(r -> !family.streetViewers().contains(r.role()))
+          .map(RoleAssignment::groupId)
+          .distinct()
+          .forEach(group -> grants.revokeFromGroup(group, Resources.PROCESS_DEFINITION, family.processKey(),
+              READ_INSTANCE, READ_HISTORY));
+    }
   }
 }

@@ -32,4 +32,13 @@ class DeadlinesTest {
     assertThat(deadlines.afterWorkingTime(eve, Duration.ofHours(2))).isEqualTo(LocalDateTime.of(2026, 10, 8, 10, 0));
     assertThat(deadlines.afterWallClock(eve, Duration.ofHours(2))).isEqualTo(LocalDateTime.of(2026, 9, 30, 19, 0));
   }
+
+  @Test
+  @DisplayName("CC-4: 7 calendar days run through the National Day holiday and end with the last second of the 7th day")
+  void calendarDays() {
+    assertThat(deadlines.endOfCalendarDayAfter(LocalDate.of(2026, 9, 30), 7))
+        .isEqualTo(LocalDateTime.of(2026, 10, 7, 23, 59, 59));
+    assertThat(deadlines.endOfCalendarDayAfter(LocalDate.of(2026, 11, 23), 7))
+        .isEqualTo(LocalDateTime.of(2026, 11, 30, 23, 59, 59));
+  }
 }
