@@ -13,7 +13,7 @@ import cn.shequflow.core.process.InvalidInputException;
 import cn.shequflow.core.process.Notifications;
 import cn.shequflow.correction.ResidentRegisterLink.MoveOut;
 import cn.shequflow.residence.NewResident;
-import cn.shequflow.residence.ResidentRegister;
+
 import cn.shequflow.residence.ResidentRegisterSeam;
 import cn.shequflow.correction.ResidentRegisterLink.Outcome;
 import cn.shequflow.support.ProcessTestSupport;
@@ -52,7 +52,7 @@ class CorrectionResidenceChangeProcessTest extends ProcessTestSupport {
   @Autowired ApprovalChain chain;
   @Autowired Cases cases;
   @Autowired Notifications notifications;
-  @Autowired ResidentRegister residents;
+  @Autowired cn.shequflow.residence.ResidentRegister residents;
   @Autowired ResidentRegisterLink residentRegisterLink;
   @Autowired JdbcTemplate jdbc;
 
