@@ -12,6 +12,9 @@ import cn.shequflow.core.cases.Cases;
 import cn.shequflow.core.process.InvalidInputException;
 import cn.shequflow.core.process.Notifications;
 import cn.shequflow.correction.ResidentRegisterLink.MoveOut;
+import cn.shequflow.residence.NewResident;
+
+import cn.shequflow.residence.ResidentRegisterSeam;
 import cn.shequflow.correction.ResidentRegisterLink.Outcome;
 import cn.shequflow.support.ProcessTestSupport;
 import java.time.LocalDate;
@@ -49,7 +52,7 @@ class CorrectionResidenceChangeProcessTest extends ProcessTestSupport {
   @Autowired ApprovalChain chain;
   @Autowired Cases cases;
   @Autowired Notifications notifications;
-  @Autowired RecordingResidentRegister residents;
+  @Autowired cn.shequflow.residence.ResidentRegister residents;
   @Autowired ResidentRegisterLink residentRegisterLink;
   @Autowired JdbcTemplate jdbc;
 
@@ -98,6 +101,20 @@ class CorrectionResidenceChangeProcessTest extends ProcessTestSupport {
     approveAs("jiang.county", pi);
     assertThat(pi).isWaitingAt("handOverFile", "confirmReportIn");
     return pi;
+  }
+
+  /** A resident of zaozhi in the resident register (as if a move-in had been recorded). */
+  private long registerInZaozhi(String idNumber) {
+    NewResident r = new NewResident();
+    r.communityId = "zaozhi";
+    r.personName = "李某";
+    r.idNumber = idNumber;
+    r.phone = "13907920001";
+    r.occupation = "个体经营";
+    r.address = "浔阳区湓城街道造纸社区滨江路 12 号";
+    r.residentType = "registered";
+    r.arrivedOn = LocalDate.of(2020, 5, 1);
+    return residents.moveIn(r, null, "liu.staff");
   }
 
   private Task task(ProcessInstance pi, String definitionKey) {
@@ -277,7 +294,7 @@ class CorrectionResidenceChangeProcessTest extends ProcessTestSupport {
     @DisplayName("CC-4: across counties, both on time: copies to both counties' procuratorate and police; completed; the register moves the person out")
     void completedAcrossCounties() {
       Map<String, Object> request = residence("360403198503121234", false, "2026-11-23", "2027-01-01");
-      residents.register("360403198503121234");
+      long residentId = registerInZaozhi("360403198503121234");
       ProcessInstance pi = approved(request);
       setClock(LocalDateTime.of(2026, 11, 25, 10, 0));
       Task handOverTask = task(pi, "handOverFile");
@@ -299,14 +316,15 @@ class CorrectionResidenceChangeProcessTest extends ProcessTestSupport {
       CaseRecord record = caseOf(pi);
       Assertions.assertThat(record.status()).isEqualTo("completed");
       Assertions.assertThat(record.closedAt()).isNotNull();
-      List<MoveOut> moves = residents.requestsFor(pi.getBusinessKey());
-      Assertions.assertThat(moves).singleElement().satisfies(m -> {
-        Assertions.assertThat(m.idNumber()).isEqualTo("360403198503121234");
-        Assertions.assertThat(m.toAddress()).startsWith("湖口县");
-        Assertions.assertThat(m.sameCounty()).isFalse();
-        Assertions.assertThat(m.movedOn()).isEqualTo(LocalDate.of(2026, 11, 27));
+      Assertions.assertThat(residents.registeredAnywhere("360403198503121234")).isEmpty();
+      Assertions.assertThat(residents.find(residentId).status()).isEqualTo("moved-out");
+      Assertions.assertThat(residents.find(residentId).departedOn()).isEqualTo(LocalDate.of(2026, 11, 27));
+      Assertions.assertThat(residents.history(residentId)).last().satisfies(h -> {
+        Assertions.assertThat(h.businessKey()).isEqualTo(pi.getBusinessKey());
+        Assertions.assertThat(h.action()).isEqualTo("moved-out");
+        Assertions.assertThat(h.changedBy()).isEqualTo("jiang.county");
+        Assertions.assertThat(h.detail()).contains("湖口县");
       });
-      Assertions.assertThat(residents.isRegistered("360403198503121234")).isFalse();
       Assertions.assertThat(event(pi, "resident-moved-out").comment()).contains("滨江路");
       Assertions.assertThat(register.find(pi.getBusinessKey()).registerOutcome()).isEqualTo("moved-out");
     }
@@ -413,9 +431,9 @@ class CorrectionResidenceChangeProcessTest extends ProcessTestSupport {
   class ResidentRegister {
 
     @Test
-    @DisplayName("Until the resident register exists, the default seam moves no one; tests run against a recording double")
+    @DisplayName("The resident register's own seam replaces the default, which moves no one")
     void seam() {
-      Assertions.assertThat(residentRegisterLink).isSameAs(residents);
+      Assertions.assertThat(residentRegisterLink).isInstanceOf(ResidentRegisterSeam.class);
       ResidentRegisterLink none = new CorrectionFamily().noResidentRegister();
       Assertions.assertThat(none.moveOut(new MoveOut("CR-2026-000001", "360402199001014568", "李某", "甲", "乙", true,
           LocalDate.of(2026, 11, 23)))).isEqualTo(Outcome.NO_REGISTER);

@@ -35,7 +35,10 @@ public final class CaseActions {
       Map.entry("handed-over", "移交档案"),
       Map.entry("copied", "抄送"),
       Map.entry("reported-in", "报到"),
-      Map.entry("resident-moved-out", "居民登记迁出"));
+      Map.entry("resident-moved-out", "居民登记迁出"),
+      // resident register
+      Map.entry("late-flag", "逾期登记"),
+      Map.entry("police-notified", "通知社区民警"));
 
   private CaseActions() {}
 
