@@ -84,8 +84,9 @@ public class ResidentController {
         throw new InvalidInputException("idNumber", "身份证号不能超过 18 位");
       }
     }
-    String n = limited(name, "name", 50);
-    String a = limited(address, "address", 200);
+    // Searched with LIKE: what a clerk types is matched literally, % and _ included.
+    String n = likeLiteral(limited(name, "name", 50));
+    String a = likeLiteral(limited(address, "address", 200));
     long total = mapper.count(communities, n, id, a, type, st);
     FullNumbers full = fullNumbers(userId);
     List<Item> items = mapper.page(communities, n, id, a, type, st, size, paging.offset()).stream()
@@ -124,5 +125,10 @@ public class ResidentController {
       throw new InvalidInputException(field, "查询条件不能超过 " + max + " 个字符");
     }
     return v;
+  }
+
+  /** Escapes LIKE wildcards with '!' (the mapper's ESCAPE character), so they match themselves. */
+  static String likeLiteral(String text) {
+    return text == null ? null : text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 }

@@ -22,9 +22,9 @@ public interface ResidentMapper {
   String SEARCH = "<where>"
       + "<if test='communityIds != null'> r.community_id in "
       + "<foreach item='c' collection='communityIds' open='(' separator=',' close=')'>#{c}</foreach></if>"
-      + "<if test='name != null'> and r.person_name like concat('%', #{name}, '%')</if>"
+      + "<if test='name != null'> and r.person_name like concat('%', #{name}, '%') escape '!'</if>"
       + "<if test='idNumber != null'> and r.id_number = #{idNumber}</if>"
-      + "<if test='address != null'> and r.address like concat('%', #{address}, '%')</if>"
+      + "<if test='address != null'> and r.address like concat('%', #{address}, '%') escape '!'</if>"
       + "<if test='residentType != null'> and r.resident_type = #{residentType}</if>"
       + "<if test='status != null'> and r.status = #{status}</if></where>";
 

@@ -100,5 +100,105 @@ class ResidentRestTest extends RestTestSupport {
     assertThat(residents("liu.staff", "?page=0", 400).get("field").asText()).isEqualTo("page");
     assertThat(residents("liu.staff", "?size=101", 400).get("field").asText()).isEqualTo("size");
     assertThat(as("nobody").get("/api/residents").status()).isEqualTo(401);
+    assertThat(residents("zhang.director", "?name=%25", 200).get("total").asLong()).as("% matches itself, not everyone").isZero();
+    assertThat(residents("zhang.director", "?name=_", 200).get("total").asLong()).isZero();
+  }
+
+  private void verify(String instanceId) {
+    List<JsonNode> verify = tasks("liu.staff", instanceId);
+    assertThat(verify).hasSize(1);
+    Response done = as("liu.staff").post("/engine-rest/task/" + verify.get(0).get("id").asText() + "/complete",
+        RestClient.variables(Map.of("approved", true, "comment", "核实无误")));
+    assertThat(done.status()).as(done.body()).isEqualTo(204);
+  }
+
+  @Test
+  @DisplayName("RM-5: an address certificate only for a registered resident, by the community's staff, with the documents; numbered, with a stub")
+  void addressCertificate() {
+    String id = ResidentIds.next();
+    Map<String, Object> in = moveIn(id);
+    in.put("name", "吴小芳");
+    Response started = as("he.grid").post(START, RestClient.variables(in));
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    verify(started.json().get("id").asText());
+    long residentId = residents("zhang.director", "?idNumber=" + id, 200).get("items").get(0).get("resident").get("id").asLong();
+    String path = "/api/residents/" + residentId + "/certificates";
+
+    Response missing = as("liu.staff").post(path, Map.of("purpose", "子女入学", "documents", List.of("id-card")));
+    assertThat(missing.status()).as(missing.body()).isEqualTo(400);
+    assertThat(missing.json().get("field").asText()).isEqualTo("documents");
+    assertThat(missing.json().get("message").asText()).contains("缺少").contains("居住证或房屋租赁合同");
+    Response noPurpose = as("liu.staff").post(path, Map.of("documents", List.of("id-card", "rental-contract")));
+    assertThat(noPurpose.json().get("field").asText()).isEqualTo("purpose");
+    for (String outsider : List.of("he.grid", "ma.staff", "gao.director")) {
+      assertThat(as(outsider).post(path, Map.of("purpose", "子女入学", "documents", List.of("id-card", "rental-contract")))
+          .status()).as(outsider).isEqualTo(404);
+    }
+
+    Response issued = as("liu.staff").post(path, Map.of("purpose", "子女入学", "documents", List.of("id-card", "rental-contract")));
+    assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+    assertThat(issued.json().get("certificateNo").asText()).matches("ZM-\\d{4}-\\d{6}");
+    assertThat(issued.json().get("issuedByName").asText()).isEqualTo("刘洋");
+    JsonNode stubs = as("zhang.director").get(path).json();
+    assertThat(stubs).hasSize(1);
+    assertThat(stubs.get(0).get("certificateNo").asText()).isEqualTo(issued.json().get("certificateNo").asText());
+
+    Map<String, Object> leaving = ResidentMoveProcessTest.moveOut(id, LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
+    leaving.put("name", "吴小芳");
+    Response out = as("he.grid").post(START, RestClient.variables(leaving));
+    assertThat(out.status()).as(out.body()).isEqualTo(200);
+    verify(out.json().get("id").asText());
+    Response gone = as("liu.staff").post(path, Map.of("purpose", "子女入学", "documents", List.of("id-card", "rental-contract")));
+    assertThat(gone.status()).as(gone.body()).isEqualTo(409);
+    assertThat(gone.json().get("message").asText()).contains("已迁出");
+  }
+
+  @Test
+  @DisplayName("RM-1: two move-ins of the same person verified at the same moment by two staff: one registers, the other is refused (400 idNumber), never two rows (real concurrency; MariaDB in CI)")
+  void racingMoveIns() throws Exception {
+    String id = ResidentIds.next();
+    List<String> instances = new java.util.ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      Map<String, Object> in = moveIn(id);
+      in.put("name", "郑小雨");
+      Response started = as("he.grid").post(START, RestClient.variables(in));
+      assertThat(started.status()).as(started.body()).isEqualTo(200);
+      instances.add(started.json().get("id").asText());
+    }
+    List<String> verifiers = List.of("liu.staff", "chen.staff");
+    List<String> taskIds = new java.util.ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      List<JsonNode> t = tasks(verifiers.get(i), instances.get(i));
+      assertThat(t).hasSize(1);
+      taskIds.add(t.get(0).get("id").asText());
+    }
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.CompletableFuture<Response>> racing = new java.util.ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      String user = verifiers.get(i);
+      String task = taskIds.get(i);
+      racing.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          go.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return as(user).post("/engine-rest/task/" + task + "/complete",
+            RestClient.variables(Map.of("approved", true, "comment", "核实无误")));
+      }));
+    }
+    go.countDown();
+    List<Integer> statuses = new java.util.ArrayList<>();
+    for (var f : racing) {
+      Response r = f.get();
+      statuses.add(r.status());
+      if (r.status() != 204) {
+        assertThat(r.status()).as(r.body()).isIn(400, 409);
+        assertThat(r.body()).contains("idNumber").doesNotContainIgnoringCase("sql");
+      }
+    }
+    assertThat(statuses).as("exactly one wins").containsOnlyOnce(204);
+    JsonNode rows = residents("zhang.director", "?idNumber=" + id + "&status=registered", 200);
+    assertThat(rows.get("total").asLong()).isEqualTo(1);
   }
 }
