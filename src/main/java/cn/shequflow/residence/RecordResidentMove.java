@@ -29,6 +29,8 @@ import org.springframework.stereotype.Component;
 public class RecordResidentMove implements JavaDelegate {
 
   static final String LATE_FLAG_ACTION = "late-flag";
+  /** Process variable that carries the late flag into Cockpit (never read by the product). */
+  public static final String LATE_VARIABLE = "lateRegistration";
   private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final ResidentMapper mapper;
@@ -100,6 +102,8 @@ public class RecordResidentMove implements JavaDelegate {
     mapper.recordMove(key, residentId, now, userId, late, lateNote);
     if (late) {
       cases.event(key, userId, LATE_FLAG_ACTION, null, null, lateNote);
+      // Display only: Cockpit shows it on the instance, and supervisors can search instances by it.
+      execution.setVariable(LATE_VARIABLE, lateNote);
     }
     cases.moveTo(record, late ? ResidentMoveStatus.RECORDED_LATE.code() : ResidentMoveStatus.RECORDED.code());
     notifications.send(record.applicantId(), key, MoveType.of(move.moveType()).label() + "登记 " + key + "（"

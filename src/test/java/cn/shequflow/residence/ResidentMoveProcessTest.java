@@ -251,6 +251,8 @@ class ResidentMoveProcessTest extends ProcessTestSupport {
       Assertions.assertThat(r.late()).isEqualTo(late);
       Assertions.assertThat(mapper.findMove(pi.getBusinessKey()).late()).isEqualTo(late);
       Assertions.assertThat(caseOf(pi).status()).isEqualTo(late ? "recorded-late" : "recorded");
+      Assertions.assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+          .variableName(RecordResidentMove.LATE_VARIABLE).count()).as("the flag Cockpit shows").isEqualTo(late ? 1 : 0);
       if (late) {
         Assertions.assertThat(r.lateNote()).contains("1 个月").contains("2026-11-22 23:59");
         Assertions.assertThat(actions(pi)).contains("late-flag", "recorded-late");
