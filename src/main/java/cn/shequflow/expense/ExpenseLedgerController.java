@@ -11,7 +11,6 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -55,9 +54,7 @@ public class ExpenseLedgerController {
       @RequestParam(required = false) String status,
       @RequestParam(defaultValue = "1") int page,
       @RequestParam(defaultValue = "20") int size) {
-    if (status != null && Arrays.stream(ExpenseStatus.values()).noneMatch(s -> s.code().equals(status))) {
-      throw new InvalidInputException("status", "状态取值无效：" + status + "，可选值为 pending | rejected | withdrawn | approved | booked");
-    }
+    families.byKey(ExpenseFamily.KEY).requireStatus("status", status);
     LocalDateTime from = null;
     LocalDateTime until = null;
     if (month != null) {

@@ -51,6 +51,15 @@ public record CaseFamily(
     return label;
   }
 
+  /** A status a client names (e.g. a ledger filter): 400 naming {@code field} unless the family has it. */
+  public String requireStatus(String field, String status) {
+    if (status != null && !statuses.containsKey(status)) {
+      throw new cn.shequflow.core.process.InvalidInputException(field, "状态取值无效：" + status + "，可选值为 "
+          + String.join(" | ", statuses.keySet()));
+    }
+    return status;
+  }
+
   /** The product's own business-key format, e.g. {@code LV-2026-000042}. */
   public boolean isOwnKeyFormat(String businessKey) {
     return businessKey.matches(prefix + "-\\d{4}-\\d{6}");
