@@ -32,6 +32,6 @@ public class RejectLeaveRequest implements JavaDelegate {
         .filter(s -> s.submission() == record.submission() && ApprovalStep.REJECTED.equals(s.state())).toList();
     ApprovalStep refusal = refusals.get(refusals.size() - 1);
     notifications.send(record.applicantId(), record.businessKey(), "您的请假申请 " + record.businessKey() + " 被"
-        + refusal.decidedByName() + "退回：" + refusal.comment() + "。可修改后重新提交或撤回。");
+        + refusal.decidedByName() + "退回：" + refusal.comment().replaceAll("[。.！!]+$", "") + "。可修改后重新提交或撤回。");
   }
 }

@@ -8,13 +8,20 @@ package cn.shequflow.core.process;
 public class InvalidInputException extends RuntimeException {
 
   private final String field;
+  private final String reason;
 
   public InvalidInputException(String field, String message) {
     super(field + ": " + message);
     this.field = field;
+    this.reason = message;
   }
 
   public String getField() {
     return field;
+  }
+
+  /** The Chinese reason alone, as a person reads it (the message adds the field name for logs). */
+  public String getReason() {
+    return reason;
   }
 }

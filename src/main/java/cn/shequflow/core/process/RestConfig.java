@@ -22,7 +22,7 @@ public class RestConfig extends CamundaJerseyResourceConfig {
     register(cn.shequflow.core.security.EngineRestErrors.class);
   }
 
-  /** {@code {"type":"InvalidInputException","field":"days","message":"days: ..."}} with 400. */
+  /** {@code {"type":"InvalidInputException","field":"days","message":"请假天数…"}} with 400. */
   @Provider
   public static class InvalidInputMapper implements ExceptionMapper<InvalidInputException> {
     @Override
@@ -53,7 +53,7 @@ public class RestConfig extends CamundaJerseyResourceConfig {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "InvalidInputException");
     body.put("field", e.getField());
-    body.put("message", e.getMessage());
+    body.put("message", e.getReason());
     return body;
   }
 }
