@@ -38,7 +38,18 @@ public final class CaseActions {
       Map.entry("resident-moved-out", "居民登记迁出"),
       // resident register
       Map.entry("late-flag", "逾期登记"),
-      Map.entry("police-notified", "通知社区民警"));
+      Map.entry("police-notified", "通知社区民警"),
+      // incidents
+      Map.entry("signed-for", "签收"),
+      Map.entry("not-accepted-in-time", "超时未签收"),
+      Map.entry("handled", "处置"),
+      Map.entry("handed-to-police", "移交公安、消防"),
+      Map.entry("contingency", "启动应急预案"),
+      Map.entry("overdue-yellow", "黄灯督办"),
+      Map.entry("overdue-red", "红灯，区督办"),
+      Map.entry("supervised", "区督办意见"),
+      Map.entry("confirmed", "确认办理结果"),
+      Map.entry("unsatisfied", "不满意，要求重新办理"));
 
   private CaseActions() {}
 

@@ -1,0 +1,88 @@
+package cn.shequflow.incident;
+
+import cn.shequflow.core.cases.CaseFamilies;
+import cn.shequflow.core.cases.CaseFamily;
+import cn.shequflow.core.cases.CommunityScope;
+import cn.shequflow.core.cases.Paging;
+import cn.shequflow.core.process.CurrentUser;
+import cn.shequflow.core.process.InvalidInputException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The incident register for supervisors: {@code GET /api/incidents?communityId=&category=&status=&light=&page=&size=}
+ * lists incidents newest first, with counts by community, category, status and light (IN-5). Who sees
+ * which communities is the platform's {@link CommunityScope}.
+ */
+@RestController
+@RequestMapping("/api/incidents")
+public class IncidentController {
+
+  static final Set<String> LIGHTS = Set.of("GREEN", "YELLOW", "RED");
+
+  public record Counts(Map<String, Long> byCommunity, Map<String, Long> byCategory, Map<String, Long> byStatus,
+      Map<String, Long> byLight) {}
+
+  public record Item(IncidentEntry incident, String statusLabel) {}
+
+  public record Page(int page, int size, long total, Counts counts, List<Item> items) {}
+
+  private final IncidentRegister register;
+  private final CommunityScope scope;
+  private final CaseFamilies families;
+  private final CurrentUser currentUser;
+
+  public IncidentController(IncidentRegister register, CommunityScope scope, CaseFamilies families,
+      CurrentUser currentUser) {
+    this.register = register;
+    this.scope = scope;
+    this.families = families;
+    this.currentUser = currentUser;
+  }
+
+  @GetMapping
+  public Page list(
+      @RequestParam(required = false) String communityId,
+      @RequestParam(required = false) String category,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String light,
+      @RequestParam(defaultValue = "1") int page,
+      @RequestParam(defaultValue = "20") int size) {
+    CaseFamily family = families.byKey(IncidentFamily.KEY);
+    family.requireStatus("status", status);
+    if (category != null && !IncidentVariables.CATEGORIES.contains(category)) {
+      throw new InvalidInputException("category", "未知的事件类别：" + category);
+    }
+    if (light != null && !LIGHTS.contains(light)) {
+      throw new InvalidInputException("light", "督办灯只能是 GREEN、YELLOW 或 RED");
+    }
+    Paging paging = new Paging(page, size);
+    List<String> communities = scope.forListing(currentUser.id(), family, communityId);
+    long total = register.count(communities, category, status, light);
+    Counts counts = new Counts(
+        countBy("c.community_id", communities, category, status, light),
+        countBy("i.category", communities, category, status, light),
+        countBy("c.status", communities, category, status, light),
+        countBy("i.sla_status", communities, category, status, light));
+    List<Item> items = register.page(communities, category, status, light, size, paging.offset()).stream()
+        .map(i -> new Item(i, family.statusLabel(i.status()))).toList();
+    return new Page(page, size, total, counts, items);
+  }
+
+  private Map<String, Long> countBy(String column, List<String> communities, String category, String status,
+      String light) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (Map<String, Object> row : register.countBy(column, communities, category, status, light)) {
+      Object k = row.containsKey("k") ? row.get("k") : row.get("K");
+      Object n = row.containsKey("n") ? row.get("n") : row.get("N");
+      out.put(String.valueOf(k), ((Number) n).longValue());
+    }
+    return out;
+  }
+}
