@@ -20,6 +20,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 /**
@@ -262,9 +263,39 @@ public class Incidents {
     cases.event(record.businessKey(), currentUser.idOr(task.getAssignee()), "supervised", task.getName(), null, note);
   }
 
+  /** Tasklist priority of a light (IN-5): GREEN 50, YELLOW 75, RED 100. */
+  public static int priorityOf(String light) {
+    return switch (light == null ? "GREEN" : light) {
+      case "RED" -> 100;
+      case "YELLOW" -> 75;
+      default -> 50;
+    };
+  }
+
+  /** {@code camunda:priority} of every incident task: the priority of the case's light when the task opens. */
+  public int priority(DelegateExecution execution) {
+    return priorityOf(register.find(execution.getProcessBusinessKey()).slaStatus());
+  }
+
   private void setLight(DelegateExecution execution, String light) {
     register.light(execution.getProcessBusinessKey(), light);
     mirrorLight(execution, light);
+    reprioritise(execution, light);
+  }
+
+  /**
+   * The case's open tasks take the priority of the new light. The product's own write, on the task
+   * entities of this command (no client command, so no guard is involved).
+   */
+  private static void reprioritise(DelegateExecution execution, String light) {
+    int priority = priorityOf(light);
+    Context.getCommandContext().getTaskManager()
+        .findTasksByProcessInstanceId(execution.getProcessInstanceId())
+        .forEach(t -> {
+          if (t.getPriority() != priority) {
+            t.setPriority(priority);
+          }
+        });
   }
 
   private static void mirrorLight(DelegateExecution execution, String light) {

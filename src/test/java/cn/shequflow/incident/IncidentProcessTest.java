@@ -109,7 +109,7 @@ class IncidentProcessTest extends ProcessTestSupport {
   }
 
   @Test
-  @DisplayName("IN-4, IN-5, IN-D1: settled late → YELLOW (督办) → RED → district supervision; the light clears when closed")
+  @DisplayName("IN-4, IN-5, IN-D1: settled late → YELLOW (督办) → RED → district supervision, task priority 50 → 75 → 100; the light clears when closed")
   void lights() {
     ProcessInstance pi = startAs("he.grid", KEY, report("coordination", "safety-hazard"));
     completeAs("zhang.director", onlyTaskFor("zhang.director", pi), vars());
@@ -117,14 +117,18 @@ class IncidentProcessTest extends ProcessTestSupport {
     Assertions.assertThat(deadlines.get(pi.getBusinessKey(), "settle")).isEqualTo(LocalDateTime.of(2026, 11, 26, 17, 30));
     Assertions.assertThat(deadlines.get(pi.getBusinessKey(), "settleRed")).isEqualTo(LocalDateTime.of(2026, 12, 1, 17, 30));
     setClock(LocalDateTime.of(2026, 11, 26, 17, 31));
+    Assertions.assertThat(taskAt(pi, "handleIncident", "zhang.director").getPriority()).isEqualTo(50);
     execute(managementJob(pi, "settleOverdue"));
     Assertions.assertThat(entry(pi).slaStatus()).isEqualTo("YELLOW");
     Assertions.assertThat(sla(pi)).isEqualTo("YELLOW");
+    Assertions.assertThat(taskAt(pi, "handleIncident", "zhang.director").getPriority()).isEqualTo(75);
     setClock(LocalDateTime.of(2026, 12, 1, 17, 31));
     execute(managementJob(pi, "settleLongOverdue"));
     Assertions.assertThat(entry(pi).slaStatus()).isEqualTo("RED");
+    Assertions.assertThat(taskAt(pi, "handleIncident", "zhang.director").getPriority()).isEqualTo(100);
     Task supervise = onlyTaskFor("zheng.district", pi);
     assertThat(supervise).hasDefinitionKey("superviseIncident");
+    Assertions.assertThat(supervise.getPriority()).isEqualTo(100);
     completeAs("zhang.director", taskAt(pi, "handleIncident", "zhang.director"), vars("result", "已清理"));
     completeAs("he.grid", onlyTaskFor("he.grid", pi), vars("satisfied", true));
     assertThat(pi).isEnded();

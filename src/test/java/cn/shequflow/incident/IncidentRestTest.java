@@ -6,7 +6,10 @@ import cn.shequflow.support.RestClient;
 import cn.shequflow.support.RestClient.Response;
 import cn.shequflow.support.RestTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,5 +77,57 @@ class IncidentRestTest extends RestTestSupport {
     Response s = as("he.grid").post(START, RestClient.variables(w));
     assertThat(s.status()).as(s.body()).isEqualTo(400);
     assertThat(s.body()).contains("severity");
+  }
+
+  @Test
+  @DisplayName("IN-5: the shared filter 超期事件 lists feng.dept's overdue emergency task; a grid worker does not have it")
+  void overdueFilter() {
+    Map<String, Object> v = report();
+    v.put("severity", "emergency");
+    v.put("category", "fire");
+    Response started = as("he.grid").post(START, RestClient.variables(v));
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    String pid = started.json().get("id").asText();
+    String filterId = overdueFilterId("feng.dept");
+    assertThat(filterId).isNotNull();
+    assertThat(filterList("feng.dept", filterId)).doesNotContain(pid);
+    try {
+      ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofDays(1).toMillis()));
+      List<JsonNode> overdue = new ArrayList<>();
+      Response r = as("feng.dept").post("/engine-rest/filter/" + filterId + "/list", Map.of());
+      assertThat(r.status()).as(r.body()).isEqualTo(200);
+      r.json().forEach(t -> {
+        if (t.get("processInstanceId").asText().equals(pid)) {
+          overdue.add(t);
+        }
+      });
+      assertThat(overdue).hasSize(1);
+      assertThat(overdue.get(0).get("taskDefinitionKey").asText()).isEqualTo("emergencyStreet");
+      assertThat(overdue.get(0).get("priority").asInt()).isEqualTo(50);
+      assertThat(filterList("zhang.director", filterId)).contains(pid);
+      assertThat(filterList("gao.director", filterId)).doesNotContain(pid);
+    } finally {
+      ClockUtil.reset();
+    }
+    assertThat(overdueFilterId("he.grid")).isNull();
+  }
+
+  private String overdueFilterId(String user) {
+    Response filters = as(user).get("/engine-rest/filter?resourceType=Task");
+    assertThat(filters.status()).as(filters.body()).isEqualTo(200);
+    for (JsonNode f : filters.json()) {
+      if (f.get("name").asText().equals("超期事件")) {
+        return f.get("id").asText();
+      }
+    }
+    return null;
+  }
+
+  private List<String> filterList(String user, String filterId) {
+    Response r = as(user).post("/engine-rest/filter/" + filterId + "/list", Map.of());
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    List<String> instances = new ArrayList<>();
+    r.json().forEach(t -> instances.add(t.get("processInstanceId").asText()));
+    return instances;
   }
 }
