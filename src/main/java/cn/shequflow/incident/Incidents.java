@@ -225,6 +225,9 @@ public class Incidents {
   /** Service task {@code markYellow} (IN-4, IN-5): overdue; the handler and the street department are chased (督办). */
   public void yellow(DelegateExecution execution) {
     CaseRecord record = cases.of(execution);
+    if (!"GREEN".equals(register.find(record.businessKey()).slaStatus())) {
+      return; // the other emergency task's timer already chased it
+    }
     setLight(execution, "YELLOW");
     cases.event(record.businessKey(), null, "overdue-yellow", null, null, "超过办结时限，黄灯督办（IN-4、IN-5）");
     String message = "事件 " + record.businessKey() + "（" + record.subject() + "）已超过办结时限（黄灯），请尽快办结。";
@@ -236,7 +239,15 @@ public class Incidents {
     String role = e.escalated() || "emergency".equals(e.severity()) ? Role.STREET_DEPARTMENT.name() : e.handlerRole();
     to.addAll(organisation.holders(Role.valueOf(role), organisation.unitFor(Role.valueOf(role), record.communityId()).id()));
     to.addAll(holders(record, Role.STREET_DEPARTMENT));
+    if ("emergency".equals(e.severity())) {
+      to.addAll(holders(record, Role.DIRECTOR));
+    }
     to.forEach(u -> notifications.send(u, record.businessKey(), message));
+  }
+
+  /** Gateway {@code emergencyRedOnce}: the case is already RED (the other emergency task's timer came first). */
+  public boolean isRed(DelegateExecution execution) {
+    return "RED".equals(register.find(execution.getProcessBusinessKey()).slaStatus());
   }
 
   /** Service task {@code markRed} (IN-5, IN-D1): long overdue; the district supervises. */

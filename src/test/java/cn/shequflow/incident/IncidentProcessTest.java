@@ -153,6 +153,38 @@ class IncidentProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  @DisplayName("IN-D1, IN-5: emergency tasks turn YELLOW then RED on wall-clock deadlines, once for both tasks; district supervises")
+  void emergencyLights() {
+    ProcessInstance pi = startAs("he.grid", KEY, report("emergency", "fire"));
+    // settle 12:00 the same day (wall clock), red one limit later
+    LocalDateTime settle = deadlines.get(pi.getBusinessKey(), "settle");
+    LocalDateTime red = deadlines.get(pi.getBusinessKey(), "settleRed");
+    Assertions.assertThat(settle).isEqualTo(LocalDateTime.of(2026, 11, 23, 12, 0));
+    Assertions.assertThat(red).isEqualTo(LocalDateTime.of(2026, 11, 23, 15, 0));
+    setClock(settle.plusMinutes(1));
+    execute(managementJob(pi, "emergencyDirectorOverdue"));
+    execute(managementJob(pi, "emergencyStreetOverdue"));
+    Assertions.assertThat(entry(pi).slaStatus()).isEqualTo("YELLOW");
+    Assertions.assertThat(sla(pi)).isEqualTo("YELLOW");
+    Assertions.assertThat(actions(pi)).containsOnlyOnce("overdue-yellow");
+    Assertions.assertThat(taskAt(pi, "emergencyDirector", "zhang.director").getPriority()).isEqualTo(75);
+    Assertions.assertThat(taskAt(pi, "emergencyStreet", "feng.dept").getPriority()).isEqualTo(75);
+    setClock(red.plusMinutes(1));
+    execute(managementJob(pi, "emergencyStreetLongOverdue"));
+    execute(managementJob(pi, "emergencyDirectorLongOverdue"));
+    Assertions.assertThat(entry(pi).slaStatus()).isEqualTo("RED");
+    Assertions.assertThat(actions(pi)).containsOnlyOnce("overdue-red");
+    Task supervise = onlyTaskFor("zheng.district", pi);
+    assertThat(supervise).hasDefinitionKey("superviseIncident");
+    Assertions.assertThat(taskAt(pi, "emergencyStreet", "feng.dept").getPriority()).isEqualTo(100);
+    completeAs("zhang.director", taskAt(pi, "emergencyDirector", "zhang.director"), vars("result", "已疏散"));
+    completeAs("feng.dept", taskAt(pi, "emergencyStreet", "feng.dept"), vars("result", "已联系消防"));
+    completeAs("he.grid", onlyTaskFor("he.grid", pi), vars("satisfied", true));
+    assertThat(pi).isEnded();
+    Assertions.assertThat(entry(pi).slaStatus()).isEqualTo("GREEN");
+  }
+
+  @Test
   @DisplayName("IN-8: unsatisfied reopens the case once with the reason; the second time it is archived anyway")
   void reopenOnce() {
     ProcessInstance pi = startAs("he.grid", KEY, report("coordination", "dispute"));
