@@ -45,9 +45,11 @@ public class Incidents {
   private final Organisation organisation;
   private final Notifications notifications;
   private final CurrentUser currentUser;
+  private final IncidentResidenceLink residenceLink;
 
   public Incidents(IncidentRegister register, Cases cases, Deadlines deadlines, Organisation organisation,
-      Notifications notifications, CurrentUser currentUser) {
+      Notifications notifications, CurrentUser currentUser, IncidentResidenceLink residenceLink) {
+    this.residenceLink = residenceLink;
     this.register = register;
     this.cases = cases;
     this.deadlines = deadlines;
@@ -265,6 +267,10 @@ public class Incidents {
     register.closed(record.businessKey(), Clock.now());
     mirrorLight(execution, "GREEN");
     cases.moveTo(record, IncidentFamily.CLOSED);
+    IncidentEntry e = register.find(record.businessKey());
+    if (IncidentResidenceLink.CATEGORIES.contains(e.category())) {
+      residenceLink.closed(e);
+    }
   }
 
   /** Complete listener of {@code superviseIncident}. */

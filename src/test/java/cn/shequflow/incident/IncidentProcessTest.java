@@ -29,6 +29,7 @@ class IncidentProcessTest extends ProcessTestSupport {
   @Autowired Cases cases;
   @Autowired Deadlines deadlines;
   @Autowired Incidents incidents;
+  @Autowired cn.shequflow.core.process.Notifications notifications;
 
   static Map<String, Object> report(String severity, String category) {
     Map<String, Object> v = new HashMap<>();
@@ -182,6 +183,24 @@ class IncidentProcessTest extends ProcessTestSupport {
     completeAs("he.grid", onlyTaskFor("he.grid", pi), vars("satisfied", true));
     assertThat(pi).isEnded();
     Assertions.assertThat(entry(pi).slaStatus()).isEqualTo("GREEN");
+  }
+
+  @Test
+  @DisplayName("Seam to resident-move: a closed migrant-inflow incident reminds the community's staff to register the people")
+  void migrantInflowHandsOverToResidence() {
+    ProcessInstance pi = startAs("he.grid", KEY, report("routine", "migrant-inflow"));
+    Assertions.assertThat(actions(pi)).doesNotContain("residence-handover");
+    completeAs("he.grid", onlyTaskFor("he.grid", pi), vars("result", "新迁入住户 2 人，已登记联系方式"));
+    assertThat(pi).isEnded();
+    Assertions.assertThat(actions(pi)).containsOnlyOnce("residence-handover");
+    Assertions.assertThat(notifications.forBusinessKey(pi.getBusinessKey()))
+        .anySatisfy(n -> {
+          Assertions.assertThat(n.recipientId()).isEqualTo("chen.staff");
+          Assertions.assertThat(n.message()).contains("居民迁入迁出登记");
+        });
+    ProcessInstance other = startAs("he.grid", KEY, report("routine", "dispute"));
+    completeAs("he.grid", onlyTaskFor("he.grid", other), vars("result", "已调解"));
+    Assertions.assertThat(actions(other)).doesNotContain("residence-handover");
   }
 
   @Test

@@ -48,6 +48,7 @@ public final class CaseActions {
       Map.entry("overdue-yellow", "黄灯督办"),
       Map.entry("overdue-red", "红灯，区督办"),
       Map.entry("supervised", "区督办意见"),
+      Map.entry("residence-handover", "提醒办理居民登记"),
       Map.entry("confirmed", "确认办理结果"),
       Map.entry("unsatisfied", "不满意，要求重新办理"));
 
