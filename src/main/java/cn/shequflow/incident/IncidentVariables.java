@@ -34,7 +34,9 @@ public final class IncidentVariables {
       "incident-handle", Set.of(RESULT),
       "incident-emergency", Set.of(RESULT, HANDED_TO_POLICE, CORRECTION_PERSON),
       "incident-confirm", Set.of(SATISFIED, REOPEN_REASON),
-      "incident-supervise", Set.of(SUPERVISION_NOTE));
+      "incident-supervise", Set.of(SUPERVISION_NOTE),
+      "incident-street-accept", Set.of(ACCEPT_NOTE),
+      "incident-leader", Set.of(SUPERVISION_NOTE));
 
   private IncidentVariables() {}
 }

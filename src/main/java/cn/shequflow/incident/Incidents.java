@@ -37,6 +37,9 @@ public class Incidents {
   public static final int MAX_RESULT = 2000;
   public static final int MAX_REASON = 500;
   /** Words in a description that mean a community-correction person is involved (IN-10). */
+  /** RULES.md IN-3's half a working day, used only if the policy gives no street-department limit. */
+  static final String DEFAULT_STREET_ACCEPT = "PT3H30M";
+  private static final java.time.format.DateTimeFormatter AT = java.time.format.DateTimeFormatter.ofPattern("M月d日 HH:mm");
   static final Set<String> CORRECTION_WORDS = Set.of("社区矫正", "矫正对象", "矫正人员");
 
   private final IncidentRegister register;
@@ -150,8 +153,42 @@ public class Incidents {
     register.escalated(record.businessKey(), Role.STREET_DEPARTMENT.name());
     cases.event(record.businessKey(), null, "not-accepted-in-time", null, null, "社区未在时限内签收，自动升级至街道综治办（IN-3、IN-6）");
     cases.moveTo(record, IncidentFamily.ESCALATED);
+    String limit = policyValue(execution, "streetAcceptLimit");
+    LocalDateTime streetAccept = after(Clock.now(), limit == null || limit.isBlank() ? DEFAULT_STREET_ACCEPT : limit, false);
+    deadlines.set(record.businessKey(), "streetAccept", streetAccept);
     notifyRole(record, Role.STREET_DEPARTMENT, "事件 " + record.businessKey() + "（" + record.subject()
-        + "）社区未在时限内签收，已升级至街道综治办，请签收处置。");
+        + "）社区未在时限内签收，已升级至街道综治办，请于 " + streetAccept.format(AT) + " 前签收处置。");
+  }
+
+  /** Complete listener of {@code streetAcceptIncident} (IN-3): the street department signed for it (签收) in time. */
+  public void streetSigned(DelegateTask task) {
+    CaseRecord record = cases.of(task.getExecution());
+    String user = currentUser.idOr(task.getAssignee());
+    register.accepted(record.businessKey(), user, Clock.now());
+    Object note = task.getVariable(ACCEPT_NOTE);
+    cases.event(record.businessKey(), user, "signed-for", task.getName(), null,
+        note instanceof String s && !s.isBlank() ? s.strip() : "街道综治办签收");
+  }
+
+  /**
+   * Service task {@code escalateToLeader} (IN-3): the street department did not sign for it within its
+   * limit; the case goes up to the leader in charge of community affairs (督办升级).
+   */
+  public void escalateToLeader(DelegateExecution execution) {
+    CaseRecord record = cases.of(execution);
+    cases.event(record.businessKey(), null, "leader-escalation", null, null,
+        "街道综治办未在半个工作日内签收，督办升级至主管社区领导（IN-3）");
+    notifyRole(record, Role.LEADER_IN_CHARGE, "事件 " + record.businessKey() + "（" + record.subject()
+        + "）街道综治办未在时限内签收，已升级至您督办（IN-3）。");
+  }
+
+  /** Complete listener of {@code leaderSupervise} (IN-3): the leader's instruction; the street department handles it. */
+  public void leaderSupervised(DelegateTask task) {
+    CaseRecord record = cases.of(task.getExecution());
+    String note = Inputs.of(task).optionalText(SUPERVISION_NOTE, "督办意见", MAX_REASON);
+    cases.event(record.businessKey(), currentUser.idOr(task.getAssignee()), "leader-supervised", task.getName(), null, note);
+    notifyRole(record, Role.STREET_DEPARTMENT, "主管社区领导已督办事件 " + record.businessKey() + "（" + record.subject()
+        + "）" + (note == null ? "" : "：" + note) + "。请立即处置。");
   }
 
   /** Complete listener of the handling tasks: the result, the hand-over to police/fire (IN-9), IN-10. */
@@ -214,9 +251,13 @@ public class Incidents {
     }
   }
 
-  @SuppressWarnings("unchecked")
   private static String settleLimit(DelegateExecution execution) {
-    return (String) ((Map<String, Object>) execution.getVariable("policy")).get("settleLimit");
+    return policyValue(execution, "settleLimit");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String policyValue(DelegateExecution execution, String output) {
+    return (String) ((Map<String, Object>) execution.getVariable("policy")).get(output);
   }
 
   /** Gateway after {@code confirmResult}: reopen now (the case was just reopened, IN-8). */
@@ -271,6 +312,22 @@ public class Incidents {
     if (IncidentResidenceLink.CATEGORIES.contains(e.category())) {
       residenceLink.closed(e);
     }
+    if ("coordination".equals(e.severity())) {
+      reportResult(record, e);
+    }
+  }
+
+  /**
+   * IN-2: a closed coordination case reports its result to the street department and the leader in
+   * charge of community affairs (a notification each, and the timeline entry 报告处置结果).
+   */
+  private void reportResult(CaseRecord record, IncidentEntry e) {
+    Set<String> to = new LinkedHashSet<>(holders(record, Role.STREET_DEPARTMENT));
+    to.addAll(holders(record, Role.LEADER_IN_CHARGE));
+    String message = "事件 " + record.businessKey() + "（" + record.subject() + "）已办结，处置结果：" + e.result() + "（IN-2）。";
+    to.forEach(u -> notifications.send(u, record.businessKey(), message));
+    cases.event(record.businessKey(), null, "reported-result", null, null,
+        "处置结果已报告街道综治办和主管社区领导：" + e.result());
   }
 
   /** Complete listener of {@code superviseIncident}. */

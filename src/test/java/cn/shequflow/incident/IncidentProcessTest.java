@@ -97,16 +97,73 @@ class IncidentProcessTest extends ProcessTestSupport {
   }
 
   @Test
-  @DisplayName("IN-3, IN-6, IN-7: not accepted within 2 working hours → escalated to the street department")
+  @DisplayName("IN-3, IN-6, IN-7: not accepted within 2 working hours → escalated; the street department signs for it within half a working day and handles it")
   void notAcceptedEscalates() {
     ProcessInstance pi = startAs("he.grid", KEY, report("coordination", "safety-hazard"));
     setClock(LocalDateTime.of(2026, 11, 23, 11, 1));
     execute(job(pi));
-    Task handle = onlyTaskFor("feng.dept", pi);
-    assertThat(handle).hasDefinitionKey("handleIncident");
+    // half a working day (PT3H30M) from 11:01: 59 minutes before noon, 2 h 31 min after 14:00
+    Assertions.assertThat(deadlines.get(pi.getBusinessKey(), "streetAccept")).isEqualTo(LocalDateTime.of(2026, 11, 23, 16, 31));
+    Task sign = onlyTaskFor("feng.dept", pi);
+    assertThat(sign).hasDefinitionKey("streetAcceptIncident");
+    Assertions.assertThat(sign.getDueDate()).isEqualTo(cn.shequflow.core.process.Clock.toDate(LocalDateTime.of(2026, 11, 23, 16, 31)));
     Assertions.assertThat(visibleTo("zhang.director", pi)).isEmpty();
     Assertions.assertThat(entry(pi).escalated()).isTrue();
     Assertions.assertThat(actions(pi)).contains("escalated");
+    setClock(LocalDateTime.of(2026, 11, 23, 16, 30));
+    completeAs("feng.dept", sign, vars("acceptNote", "街道已签收"));
+    Task handle = onlyTaskFor("feng.dept", pi);
+    assertThat(handle).hasDefinitionKey("handleIncident");
+    Assertions.assertThat(entry(pi).acceptedBy()).isEqualTo("feng.dept");
+    Assertions.assertThat(actions(pi)).contains("signed-for").doesNotContain("leader-escalation");
+    Assertions.assertThat(visibleTo("li.leader", pi)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("IN-3: the street department does not sign for it within half a working day → 督办升级 to the leader in charge, then the street handles it")
+  void streetNotSignedGoesToLeader() {
+    ProcessInstance pi = startAs("he.grid", KEY, report("coordination", "dispute"));
+    setClock(LocalDateTime.of(2026, 11, 23, 11, 1));
+    execute(job(pi));
+    assertThat(onlyTaskFor("feng.dept", pi)).hasDefinitionKey("streetAcceptIncident");
+    setClock(LocalDateTime.of(2026, 11, 23, 16, 32));
+    execute(managementJob(pi, "streetAcceptOverdue"));
+    Assertions.assertThat(visibleTo("feng.dept", pi)).isEmpty();
+    Task lead = onlyTaskFor("li.leader", pi);
+    assertThat(lead).hasDefinitionKey("leaderSupervise");
+    Assertions.assertThat(actions(pi)).containsOnlyOnce("leader-escalation");
+    Assertions.assertThat(cases.timeline(pi.getBusinessKey()).stream()
+        .filter(e -> e.action().equals("leader-escalation")).findFirst().orElseThrow().comment()).contains("主管社区领导");
+    Assertions.assertThat(notifications.forBusinessKey(pi.getBusinessKey()))
+        .anySatisfy(n -> {
+          Assertions.assertThat(n.recipientId()).isEqualTo("li.leader");
+          Assertions.assertThat(n.message()).contains("督办");
+        });
+    completeAs("li.leader", lead, vars("supervisionNote", "请街道今日处置"));
+    Assertions.assertThat(actions(pi)).contains("leader-supervised");
+    assertThat(onlyTaskFor("feng.dept", pi)).hasDefinitionKey("handleIncident");
+  }
+
+  @Test
+  @DisplayName("IN-2: a closed coordination case reports its result to the street department and the leader in charge (报告处置结果); a routine one does not")
+  void coordinationReportsResult() {
+    ProcessInstance pi = startAs("he.grid", KEY, report("coordination", "safety-hazard"));
+    completeAs("zhang.director", onlyTaskFor("zhang.director", pi), vars());
+    completeAs("zhang.director", onlyTaskFor("zhang.director", pi), vars("result", "已清理楼道"));
+    Assertions.assertThat(actions(pi)).doesNotContain("reported-result");
+    completeAs("he.grid", onlyTaskFor("he.grid", pi), vars("satisfied", true));
+    assertThat(pi).isEnded();
+    Assertions.assertThat(actions(pi)).containsOnlyOnce("reported-result");
+    for (String user : List.of("feng.dept", "li.leader")) {
+      Assertions.assertThat(notifications.forBusinessKey(pi.getBusinessKey()))
+          .anySatisfy(n -> {
+            Assertions.assertThat(n.recipientId()).isEqualTo(user);
+            Assertions.assertThat(n.message()).contains("已办结", "已清理楼道");
+          });
+    }
+    ProcessInstance routine = startAs("he.grid", KEY, report("routine", "other"));
+    completeAs("he.grid", onlyTaskFor("he.grid", routine), vars("result", "已劝导"));
+    Assertions.assertThat(actions(routine)).doesNotContain("reported-result");
   }
 
   @Test

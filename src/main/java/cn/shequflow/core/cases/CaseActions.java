@@ -42,6 +42,9 @@ public final class CaseActions {
       // incidents
       Map.entry("signed-for", "签收"),
       Map.entry("not-accepted-in-time", "超时未签收"),
+      Map.entry("leader-escalation", "督办升级"),
+      Map.entry("leader-supervised", "主管领导督办意见"),
+      Map.entry("reported-result", "报告处置结果"),
       Map.entry("handled", "处置"),
       Map.entry("handed-to-police", "移交公安、消防"),
       Map.entry("contingency", "启动应急预案"),
