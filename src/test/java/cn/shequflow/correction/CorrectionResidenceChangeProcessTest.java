@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -121,14 +120,7 @@ class CorrectionResidenceChangeProcessTest extends ProcessTestSupport {
     return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(definitionKey).singleResult();
   }
 
-  private List<String> candidateGroups(Task task) {
-    return tasks.getIdentityLinksForTask(task.getId()).stream()
-        .filter(l -> "candidate".equals(l.getType())).map(IdentityLink::getGroupId).toList();
-  }
 
-  private CaseRecord caseOf(ProcessInstance pi) {
-    return cases.get(pi.getBusinessKey());
-  }
 
   private List<CaseEvent> timeline(ProcessInstance pi) {
     return cases.timeline(pi.getBusinessKey());

@@ -23,7 +23,6 @@ import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -113,18 +112,8 @@ class CorrectionTravelProcessTest extends ProcessTestSupport {
     return chain.chain(pi.getBusinessKey()).stream().map(ApprovalStep::approverRole).toList();
   }
 
-  private List<String> candidateGroups(Task task) {
-    return tasks.getIdentityLinksForTask(task.getId()).stream()
-        .filter(l -> "candidate".equals(l.getType())).map(IdentityLink::getGroupId).toList();
-  }
 
-  private CaseRecord caseOf(ProcessInstance pi) {
-    return cases.get(pi.getBusinessKey());
-  }
 
-  private List<String> actions(ProcessInstance pi) {
-    return cases.timeline(pi.getBusinessKey()).stream().map(CaseEvent::action).toList();
-  }
 
   private static Date beijing(LocalDateTime t) {
     return Date.from(t.atZone(ZoneId.of("Asia/Shanghai")).toInstant());

@@ -6,7 +6,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import cn.shequflow.core.approval.ApprovalChain;
 import cn.shequflow.core.approval.ApprovalStep;
-import cn.shequflow.core.cases.CaseEvent;
 import cn.shequflow.core.cases.CaseFamilies;
 import cn.shequflow.core.cases.CaseMapper;
 import cn.shequflow.core.cases.CaseRecord;
@@ -25,7 +24,6 @@ import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -103,22 +101,12 @@ class PropertyLoanProcessTest extends ProcessTestSupport {
     return chain.chain(pi.getBusinessKey()).stream().map(ApprovalStep::approverRole).toList();
   }
 
-  private CaseRecord caseOf(ProcessInstance pi) {
-    return caseMapper.find(pi.getBusinessKey());
-  }
 
   private PropertyLoanEntry entry(ProcessInstance pi) {
     return register.find(pi.getBusinessKey());
   }
 
-  private List<String> actions(ProcessInstance pi) {
-    return cases.timeline(pi.getBusinessKey()).stream().map(CaseEvent::action).toList();
-  }
 
-  private List<String> candidateGroups(Task task) {
-    return tasks.getIdentityLinksForTask(task.getId()).stream()
-        .filter(l -> "candidate".equals(l.getType())).map(IdentityLink::getGroupId).toList();
-  }
 
   private static Date beijing(int year, int month, int day, int hour, int minute) {
     return Date.from(LocalDateTime.of(year, month, day, hour, minute).atZone(ZoneId.of("Asia/Shanghai")).toInstant());

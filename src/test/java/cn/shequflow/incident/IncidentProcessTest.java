@@ -5,7 +5,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import cn.shequflow.core.calendar.Deadlines;
-import cn.shequflow.core.cases.CaseEvent;
 import cn.shequflow.core.cases.Cases;
 import cn.shequflow.core.process.InvalidInputException;
 import cn.shequflow.support.ProcessTestSupport;
@@ -53,9 +52,6 @@ class IncidentProcessTest extends ProcessTestSupport {
     return register.find(pi.getBusinessKey());
   }
 
-  private List<String> actions(ProcessInstance pi) {
-    return cases.timeline(pi.getBusinessKey()).stream().map(CaseEvent::action).toList();
-  }
 
   private Object sla(ProcessInstance pi) {
     return runtime.getVariable(pi.getId(), "slaStatus");

@@ -2,8 +2,6 @@ package cn.shequflow.residence;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import cn.shequflow.core.cases.CaseEvent;
-import cn.shequflow.core.cases.CaseRecord;
 import cn.shequflow.core.cases.Cases;
 import cn.shequflow.core.process.CaseConflictException;
 import cn.shequflow.core.process.InvalidInputException;
@@ -103,13 +101,7 @@ class ResidentMoveProcessTest extends ProcessTestSupport {
     return register.registered("zaozhi", idNumber);
   }
 
-  private CaseRecord caseOf(ProcessInstance pi) {
-    return cases.get(pi.getBusinessKey());
-  }
 
-  private List<String> actions(ProcessInstance pi) {
-    return cases.timeline(pi.getBusinessKey()).stream().map(CaseEvent::action).toList();
-  }
 
   @Nested
   @DisplayName("Every path (RM-1)")

@@ -2,6 +2,9 @@ package cn.shequflow.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shequflow.core.cases.CaseEvent;
+import cn.shequflow.core.cases.CaseRecord;
+import cn.shequflow.core.cases.Cases;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +16,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
@@ -45,6 +49,7 @@ public abstract class ProcessTestSupport {
   @Autowired protected TaskService tasks;
   @Autowired protected IdentityService identity;
   @Autowired protected ManagementService management;
+  @Autowired private Cases register;
 
   @BeforeEach
   void initEngineForAssertions() {
@@ -93,5 +98,21 @@ public abstract class ProcessTestSupport {
     } finally {
       identity.clearAuthentication();
     }
+  }
+
+  /** The candidate groups of a task. */
+  protected List<String> candidateGroups(Task task) {
+    return tasks.getIdentityLinksForTask(task.getId()).stream()
+        .filter(l -> "candidate".equals(l.getType())).map(IdentityLink::getGroupId).toList();
+  }
+
+  /** The instance's case in the register. */
+  protected CaseRecord caseOf(ProcessInstance pi) {
+    return register.get(pi.getBusinessKey());
+  }
+
+  /** The actions on the instance's case timeline, oldest first. */
+  protected List<String> actions(ProcessInstance pi) {
+    return register.timeline(pi.getBusinessKey()).stream().map(CaseEvent::action).toList();
   }
 }
