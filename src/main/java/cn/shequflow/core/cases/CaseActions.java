@@ -12,6 +12,13 @@ public final class CaseActions {
   public static final String APPROVED = "approve";
   public static final String REJECTED = "reject";
 
+  // approval operations: return/withdraw/add-signer (ApprovalOperations)
+  public static final String RETURNED = "return";
+  public static final String WITHDRAWN = "withdraw";
+  public static final String DECISION_WITHDRAWN = "withdraw-decision";
+  public static final String SIGNER_ADDED_BEFORE = "add-signer-before";
+  public static final String SIGNER_ADDED_AFTER = "add-signer-after";
+
   private static final Map<String, String> LABELS = Map.ofEntries(
       Map.entry(SUBMITTED, "提交申请"),
       Map.entry(OPENED, "系统建立"),
@@ -53,7 +60,14 @@ public final class CaseActions {
       Map.entry("supervised", "区督办意见"),
       Map.entry("residence-handover", "提醒办理居民登记"),
       Map.entry("confirmed", "确认办理结果"),
-      Map.entry("unsatisfied", "不满意，要求重新办理"));
+      Map.entry("unsatisfied", "不满意，要求重新办理"),
+
+      // approval operations: return/withdraw/add-signer
+      Map.entry(RETURNED, "退回"),
+      Map.entry(WITHDRAWN, "撤回申请"),
+      Map.entry(DECISION_WITHDRAWN, "撤回审批意见"),
+      Map.entry(SIGNER_ADDED_BEFORE, "前加签"),
+      Map.entry(SIGNER_ADDED_AFTER, "后加签"));
 
   private CaseActions() {}
 
