@@ -268,7 +268,7 @@ class InboxOperationsRestTest extends RestTestSupport {
   }
 
   @Test
-  @DisplayName("委派 leave with an unclaimed group task: the delegating director becomes the owner and gets it back; same who-checks as 转办")
+  @DisplayName("委派 leave with an unclaimed group task: the delegating director becomes the owner and gets it back (REST resolve, form contract checked); same who-checks as 转办")
   void delegateLeave() {
     JsonNode instance = start("liu.staff", leave(1));
     String pid = instance.get("id").asText();
@@ -278,9 +278,15 @@ class InboxOperationsRestTest extends RestTestSupport {
     assertField(as("zhang.director").post(path, body("userId", "liu.staff", "reason", "x")), 400, "userId");
     assertField(as("zhang.director").post(path, body("userId", DEPUTY)), 400, "reason");
     assertThat(as("zhang.director").post(path, body("userId", DEPUTY, "reason", "请代为审核")).status()).isEqualTo(200);
-    Response submit = as(DEPUTY).post("/engine-rest/task/" + taskId + "/submit-form",
+    // REST resolve (not Tasklist's submit-form) hands it back as well; the form contract still applies
+    Response undeclared = as(DEPUTY).post("/engine-rest/task/" + taskId + "/resolve",
+        RestClient.variables(Map.of("approved", false, "comment", "天数有误", "applicantId", "he.grid")));
+    assertThat(undeclared.status()).as(undeclared.body()).isEqualTo(400);
+    Response submit = as(DEPUTY).post("/engine-rest/task/" + taskId + "/resolve",
         RestClient.variables(Map.of("approved", false, "comment", "天数有误")));
-    assertThat(submit.status()).as(submit.body()).isIn(200, 204);
+    assertThat(submit.status()).as(submit.body()).isEqualTo(204);
+    assertThat(actions("liu.staff", instance.get("businessKey").asText())).contains("delegate-resolved")
+        .doesNotContain("reject");
     assertThat(as("zhang.director").get("/engine-rest/task/" + taskId).json().get("assignee").asText())
         .isEqualTo("zhang.director");
     Response decide = as("zhang.director").post("/engine-rest/task/" + taskId + "/complete",
