@@ -87,6 +87,15 @@ class InboxCcUrgeRestTest extends RestTestSupport {
     String taskId = onlyTask("zhang.director", instance.get("id").asText());
     assertThat(as("he.grid").get("/api/cases/" + key).status()).isEqualTo(404);
     assertThat(ccItem("he.grid", key)).isNull();
+    Response targets = as("zhang.director").get("/api/tasks/" + taskId + "/targets?for=cc");
+    assertThat(targets.status()).as(targets.body()).isEqualTo(200);
+    List<String> ids = new ArrayList<>();
+    targets.json().forEach(t -> ids.add(t.get("userId").asText()));
+    assertThat(ids).contains("he.grid", "lin.grid", "xu.grid", "wang.principal")
+        .doesNotContain("zhang.director", "zheng.district", "jiang.county");
+    assertThat(as("zhang.director").get("/api/tasks/" + taskId + "/targets?for=transfer").json()).isEmpty();
+    assertThat(as("gao.director").get("/api/tasks/" + taskId + "/targets?for=cc").status()).isEqualTo(403);
+    assertField(as("zhang.director").get("/api/tasks/" + taskId + "/targets?for=all"), "for");
 
     Response ok = as("zhang.director").post("/api/tasks/" + taskId + "/cc",
         body("userIds", List.of("he.grid", "lin.grid"), "note", "请知悉，安排顶班"));

@@ -134,6 +134,10 @@ class InboxOperationsRestTest extends RestTestSupport {
     String pid = instance.get("id").asText();
     String key = instance.get("businessKey").asText();
     String taskId = onlyTask("zhang.director", pid);
+    JsonNode targets = as("zhang.director").get("/api/tasks/" + taskId + "/targets?for=transfer").json();
+    assertThat(targets).hasSize(1);
+    assertThat(targets.get(0).get("userId").asText()).isEqualTo(DEPUTY);
+    assertThat(targets.get(0).get("name").asText()).isEqualTo("赵副主任");
 
     Response ok = as("zhang.director").post("/api/tasks/" + taskId + "/transfer",
         body("userId", DEPUTY, "reason", "本人外出开会"));
