@@ -97,7 +97,12 @@ public class InboxOperations {
     if (target.equals(held.task().getAssignee())) {
       throw new InvalidInputException("userId", "任务已由" + organisation.displayName(target) + "办理，无需转办");
     }
-    product.run(() -> tasks.setAssignee(taskId, target));
+    product.run(() -> {
+      if (held.task().getOwner() != null) {
+        tasks.setOwner(taskId, target); // an earlier delegation is over: the task is the colleague's now
+      }
+      tasks.setAssignee(taskId, target);
+    });
     String targetName = organisation.displayName(target);
     cases.event(held.record().businessKey(), me, CaseActions.TRANSFERRED, held.task().getName(), null,
         "转办给" + targetName + "：" + why);
@@ -121,7 +126,10 @@ public class InboxOperations {
     String target = handOnTarget(held, userId, me);
     product.run(() -> {
       if (held.task().getAssignee() == null) {
-        tasks.setAssignee(taskId, me); // the delegating person owns it and gets it back
+        tasks.setAssignee(taskId, me);
+      }
+      if (!me.equals(held.task().getOwner())) {
+        tasks.setOwner(taskId, me); // the delegating person owns it and gets it back
       }
       tasks.delegateTask(taskId, target);
     });
