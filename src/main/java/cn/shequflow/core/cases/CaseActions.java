@@ -19,6 +19,14 @@ public final class CaseActions {
   public static final String SIGNER_ADDED_BEFORE = "add-signer-before";
   public static final String SIGNER_ADDED_AFTER = "add-signer-after";
 
+  // approval operations: transfer/delegate/cc/urge (issue 10, cn.shequflow.core.inbox)
+  public static final String TRANSFERRED = "transfer";
+  public static final String DELEGATED = "delegate";
+  /** The delegate's opinion when he hands the task back: recorded, never the decision. */
+  public static final String DELEGATE_RESOLVED = "delegate-resolved";
+  public static final String CC = "cc";
+  public static final String URGED = "urge";
+
   private static final Map<String, String> LABELS = Map.ofEntries(
       Map.entry(SUBMITTED, "提交申请"),
       Map.entry(OPENED, "系统建立"),
@@ -67,7 +75,14 @@ public final class CaseActions {
       Map.entry(WITHDRAWN, "撤回申请"),
       Map.entry(DECISION_WITHDRAWN, "撤回审批意见"),
       Map.entry(SIGNER_ADDED_BEFORE, "前加签"),
-      Map.entry(SIGNER_ADDED_AFTER, "后加签"));
+      Map.entry(SIGNER_ADDED_AFTER, "后加签"),
+
+      // approval operations: transfer/delegate/cc/urge
+      Map.entry(TRANSFERRED, "转办"),
+      Map.entry(DELEGATED, "委派"),
+      Map.entry(DELEGATE_RESOLVED, "委派处理意见"),
+      Map.entry(CC, "抄送"),
+      Map.entry(URGED, "催办"));
 
   private CaseActions() {}
 
