@@ -39,8 +39,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * families he supervises (READ_TASK on their definitions, {@link AccessBootstrap}) but not, say,
  * community correction's, so the page showed a red permission error. For a logged-in user without
  * READ on every task this filter answers the same report (unassigned open tasks per candidate group,
- * {@code null} for tasks without one, ordered by group) over the tasks he may read, with the engine's
- * authorization checks on. Anybody else (an administrator, no login) gets Camunda's own answer.
+ * {@code null} for tasks without one, ordered by group id, each shown by the group's Chinese name)
+ * over the tasks he may read, with the engine's authorization checks on. Anybody else (an administrator, no login) gets Camunda's own answer.
  */
 @Configuration
 public class CandidateGroupReport {
@@ -113,10 +113,17 @@ public class CandidateGroupReport {
       } finally {
         identity.clearAuthentication();
       }
+      // The chart shows the groups' Chinese names (湓城街道主要领导), not their ids.
+      Map<String, String> names = new java.util.HashMap<>();
+      List<String> ids = counts.keySet().stream().filter(g -> g != null).toList();
+      if (!ids.isEmpty()) {
+        identity.createGroupQuery().groupIdIn(ids.toArray(String[]::new)).list()
+            .forEach(g -> names.put(g.getId(), g.getName() == null ? g.getId() : g.getName()));
+      }
       List<Map<String, Object>> report = new ArrayList<>();
       counts.forEach((group, count) -> {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("groupName", group);
+        row.put("groupName", group == null ? null : names.getOrDefault(group, group));
         row.put("taskCount", count);
         report.add(row);
       });

@@ -77,7 +77,9 @@ class CockpitSupervisorTest extends RestTestSupport {
 
     Response report = li.get(API + "/task/report/candidate-group-count");
     assertThat(report.status()).as(report.body()).isEqualTo(200);
-    assertThat(report.body()).doesNotContain("justice");
+    assertThat(report.body()).doesNotContain("justice").doesNotContain("司法");
+    assertThat(report.body()).as("groups by their Chinese names").contains("湓城街道社会事务办")
+        .doesNotContainPattern("\"groupName\":\"[a-z]");
     assertThat(total(report)).isGreaterThanOrEqualTo(1);
 
     Response deployments = li.get(API + "/deployment/count");
