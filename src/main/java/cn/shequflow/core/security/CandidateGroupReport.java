@@ -35,12 +35,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Cockpit's 人工任务 page for the street leaders (issue 10). Its "按组统计的分配" chart calls
  * {@code GET /camunda/api/engine/engine/{engine}/task/report/candidate-group-count}, which Camunda
- * answers only for READ on every task ({@code Task *}); a street leader may read the tasks of the
- * families he supervises (READ_TASK on their definitions, {@link AccessBootstrap}) but not, say,
- * community correction's, so the page showed a red permission error. For a logged-in user without
- * READ on every task this filter answers the same report (unassigned open tasks per candidate group,
- * {@code null} for tasks without one, ordered by group id, each shown by the group's Chinese name)
- * over the tasks he may read, with the engine's authorization checks on. Anybody else (an administrator, no login) gets Camunda's own answer.
+ * answers only for READ on every task ({@code Task *}) and counts every task of every community and
+ * family; a street leader reads only the tasks he is assignee or candidate of (ORG-5), so the page
+ * showed a red permission error. For a logged-in user without READ on every task this filter answers
+ * the same report (unassigned open tasks per candidate group, {@code null} for tasks without one,
+ * ordered by group id, each shown by the group's Chinese name) over the tasks he may read, with the
+ * engine's authorization checks on, the same tasks the page's other chart and the dashboard's
+ * 未完成的人工任务 count. Anybody else (an administrator, no login) gets Camunda's own answer.
  */
 @Configuration
 public class CandidateGroupReport {
