@@ -18,9 +18,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 10: a street leader's Cockpit dashboard and 人工任务 page count his own open work and
- * answer without a permission error; tasks stay visible to their candidates only (ORG-5), so
- * community correction's tasks stay with the justice office.
+ * Issue 10: a street leader's Cockpit dashboard and 人工任务 page answer without a permission error
+ * and count the open work of the families he supervises (from their history, which he may read);
+ * the tasks themselves stay visible to their candidates only (ORG-5), and community correction
+ * stays out of the leader in charge's counts.
  */
 class CockpitSupervisorTest extends RestTestSupport {
 
@@ -64,7 +65,7 @@ class CockpitSupervisorTest extends RestTestSupport {
   }
 
   @Test
-  @DisplayName("issue 10: the principal leader's dashboard counts his open approval; the group chart answers, by Chinese names")
+  @DisplayName("issue 10: the principal leader's dashboard counts his open approval; the group chart counts his families' open tasks, by Chinese names")
   void principalLeaderCountsHisWork() {
     WebappSession wang = WebappSession.login(port, "wang.principal", "cockpit");
 
@@ -76,32 +77,33 @@ class CockpitSupervisorTest extends RestTestSupport {
 
     Response report = wang.get(REPORT);
     assertThat(report.status()).as(report.body()).isEqualTo(200);
-    assertThat(report.body()).as("groups by their Chinese names").contains("湓城街道主要领导")
-        .doesNotContain("司法所").doesNotContainPattern("\"groupName\":\"[a-z]");
-    assertThat(total(report)).isEqualTo(count.json().get("count").asInt());
+    assertThat(report.body()).as("groups by their Chinese names").contains("湓城街道主要领导", "湓城街道司法所")
+        .doesNotContainPattern("\"groupName\":\"[a-z]");
+    assertThat(total(report)).isGreaterThanOrEqualTo(2);
 
     Response deployments = wang.get(API + "/deployment/count");
     assertThat(deployments.json().get("count").asInt()).as("部署 on the dashboard").isPositive();
   }
 
   @Test
-  @DisplayName("issue 10: the leader in charge sees no error and no task that is not his (ORG-5)")
-  void leaderInChargeSeesOnlyHisOwn() {
+  @DisplayName("issue 10: the leader in charge's group chart counts the leave approval, not correction; its tasks stay with their candidates (ORG-5)")
+  void leaderInChargeCountsHisFamilies() {
     WebappSession li = WebappSession.login(port, "li.leader", "cockpit");
     Response report = li.get(REPORT);
     assertThat(report.status()).as(report.body()).isEqualTo(200);
-    assertThat(total(report)).isZero();
+    assertThat(report.body()).contains("湓城街道主要领导").doesNotContain("司法所");
+    assertThat(total(report)).isGreaterThanOrEqualTo(1);
     assertThat(taskInstances(li.get(API + "/task?maxResults=1000")))
         .doesNotContain(leaveInstance, correctionInstance);
     assertThat(li.get(API + "/deployment/count").json().get("count").asInt()).isPositive();
   }
 
   @Test
-  @DisplayName("issue 10: the justice office's group chart holds correction's task, an administrator gets Camunda's own report")
+  @DisplayName("issue 10: a community's staff count nothing of another community, an administrator gets Camunda's own report")
   void othersGetTheirOwn() {
-    Response justice = WebappSession.login(port, "wei.justice", "tasklist").get(REPORT);
-    assertThat(justice.status()).as(justice.body()).isEqualTo(200);
-    assertThat(justice.body()).contains("湓城街道司法所").doesNotContain("主要领导");
+    Response staff = WebappSession.login(port, "ma.staff", "tasklist").get(REPORT);
+    assertThat(staff.status()).as(staff.body()).isEqualTo(200);
+    assertThat(staff.body()).doesNotContain("主要领导", "司法所", "造纸");
 
     Response admin = WebappSession.login(port, "admin", "cockpit").get(REPORT);
     assertThat(admin.status()).as(admin.body()).isEqualTo(200);
