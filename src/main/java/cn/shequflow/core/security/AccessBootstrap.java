@@ -67,6 +67,11 @@ public class AccessBootstrap {
           grants.toGroup(group, Resources.APPLICATION, "cockpit", ACCESS);
           grants.toGroup(group, Resources.PROCESS_DEFINITION, "*", READ, READ_INSTANCE, READ_HISTORY);
           grants.toGroup(group, Resources.DECISION_DEFINITION, "*", READ);
+          // Issue 10: the dashboard's 部署 count and the deployed models (no case data in them). Tasks
+          // are deliberately not granted: a task is visible to its assignee and candidates only
+          // (ORG-5), so the dashboard's 未完成的人工任务 counts the leader's own open tasks; the
+          // 人工任务 page counts his families' open tasks from their history (CandidateGroupReport).
+          grants.toGroup(group, Resources.DEPLOYMENT, "*", READ);
           // Instances are read through their definition's READ_INSTANCE, so that a family can keep a
           // supervisor out (below); earlier versions also granted READ on every instance.
           grants.withdrawFromGroup(group, Resources.PROCESS_INSTANCE, "*", READ);
