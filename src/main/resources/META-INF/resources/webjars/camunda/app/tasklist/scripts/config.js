@@ -38,8 +38,9 @@ export default {
   //   // with a file called 'customScript.js' in it
   //   // 'my-custom-script/customScript'
   // ],
-  // Shequ Flow: Chinese month and weekday names in the date picker (see scripts/zh-datepicker.js).
-  customScripts: ['scripts/zh-datepicker'],
+  // Shequ Flow: Chinese month and weekday names in the date picker (see scripts/zh-datepicker.js);
+  // the inbox (审批记录, approval operations, 我的申请/已办/抄送我的; see scripts/shequ-inbox.js).
+  customScripts: ['scripts/zh-datepicker', 'scripts/shequ-inbox'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
