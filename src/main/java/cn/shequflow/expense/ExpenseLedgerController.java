@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The expense ledger over HTTP: {@code GET /api/expenses/ledger?communityId=&month=yyyy-MM&status=&page=&size=}
+ * The expense ledger over HTTP: {@code GET /api/expenses/ledger?communityId=&month=yyyy-MM&status=&mine=&page=&size=}
  * lists every request with its approvals, vote and voucher, and totals the selection (requested and
  * paid, exact to the fen). Who sees which communities is the platform's {@link CommunityScope}.
  */
@@ -52,6 +52,7 @@ public class ExpenseLedgerController {
       @RequestParam(required = false) String communityId,
       @RequestParam(required = false) String month,
       @RequestParam(required = false) String status,
+      @RequestParam(defaultValue = "false") boolean mine,
       @RequestParam(defaultValue = "1") int page,
       @RequestParam(defaultValue = "20") int size) {
     families.byKey(ExpenseFamily.KEY).requireStatus("status", status);
@@ -67,10 +68,12 @@ public class ExpenseLedgerController {
       }
     }
     Paging paging = new Paging(page, size);
-    List<String> communities = scope.forListing(currentUser.id(), families.byKey(ExpenseFamily.KEY), communityId);
-    long total = register.count(communities, from, until, status);
-    ExpenseRegister.Totals sums = register.totals(communities, from, until, status);
-    List<Item> items = register.page(communities, from, until, status, size, paging.offset()).stream()
+    CommunityScope.Listing listing = scope.forLedger(currentUser.id(), families.byKey(ExpenseFamily.KEY), communityId, mine);
+    List<String> communities = listing.communities();
+    String applicant = listing.applicantId();
+    long total = register.count(communities, applicant, from, until, status);
+    ExpenseRegister.Totals sums = register.totals(communities, applicant, from, until, status);
+    List<Item> items = register.page(communities, applicant, from, until, status, size, paging.offset()).stream()
         .map(e -> new Item(e, ExpenseCategory.of(e.category()).label(),
             families.byKey(ExpenseFamily.KEY).statusLabel(e.status()), chain.chain(e.businessKey())))
         .toList();

@@ -25,7 +25,8 @@ public interface ExpenseRegister {
       + "<if test='communityIds != null'> c.community_id in "
       + "<foreach item='c' collection='communityIds' open='(' separator=',' close=')'>#{c}</foreach></if>"
       + "<if test='from != null'> and c.created_at &gt;= #{from} and c.created_at &lt; #{until}</if>"
-      + "<if test='status != null'> and c.status = #{status}</if></where>";
+      + "<if test='status != null'> and c.status = #{status}</if>"
+      + "<if test='applicantId != null'> and c.applicant_id = #{applicantId}</if></where>";
 
   @Insert("insert into expense_request (business_key, amount, category, purpose, handler, witness, office_needed, "
       + "vote_needed) values (#{businessKey}, #{amount}, #{category}, #{purpose}, #{handler}, #{witness}, false, false)")
@@ -68,20 +69,21 @@ public interface ExpenseRegister {
 
   @Select("<script>select count(*) from biz_case c join expense_request e on e.business_key = c.business_key "
       + WHERE + "</script>")
-  long count(@Param("communityIds") List<String> communityIds, @Param("from") LocalDateTime from,
-      @Param("until") LocalDateTime until, @Param("status") String status);
+  long count(@Param("communityIds") List<String> communityIds, @Param("applicantId") String applicantId,
+      @Param("from") LocalDateTime from, @Param("until") LocalDateTime until, @Param("status") String status);
 
   /** Totals of the selection: requested amount, and what was actually paid. */
   record Totals(BigDecimal amount, BigDecimal paidAmount) {}
 
   @Select("<script>select coalesce(sum(e.amount), 0) as amount, coalesce(sum(e.paid_amount), 0) as paid_amount "
       + "from biz_case c join expense_request e on e.business_key = c.business_key " + WHERE + "</script>")
-  Totals totals(@Param("communityIds") List<String> communityIds, @Param("from") LocalDateTime from,
-      @Param("until") LocalDateTime until, @Param("status") String status);
+  Totals totals(@Param("communityIds") List<String> communityIds, @Param("applicantId") String applicantId,
+      @Param("from") LocalDateTime from, @Param("until") LocalDateTime until, @Param("status") String status);
 
   @Select("<script>" + LEDGER + " " + WHERE + " order by c.created_at desc, c.business_key desc "
       + "limit #{limit} offset #{offset}</script>")
-  List<ExpenseEntry> page(@Param("communityIds") List<String> communityIds, @Param("from") LocalDateTime from,
+  List<ExpenseEntry> page(@Param("communityIds") List<String> communityIds, @Param("applicantId") String applicantId,
+      @Param("from") LocalDateTime from,
       @Param("until") LocalDateTime until, @Param("status") String status, @Param("limit") int limit,
       @Param("offset") long offset);
 }

@@ -46,14 +46,15 @@ public class PropertyLoanLedgerController {
   public Page ledger(
       @RequestParam(required = false) String communityId,
       @RequestParam(required = false) String status,
+      @RequestParam(defaultValue = "false") boolean mine,
       @RequestParam(defaultValue = "1") int page,
       @RequestParam(defaultValue = "20") int size) {
     CaseFamily family = families.byKey(PropertyLoanFamily.KEY);
     family.requireStatus("status", status);
     Paging paging = new Paging(page, size);
-    List<String> communities = scope.forListing(currentUser.id(), family, communityId);
-    long total = register.count(communities, status);
-    List<Item> items = register.page(communities, status, size, paging.offset()).stream()
+    CommunityScope.Listing listing = scope.forLedger(currentUser.id(), family, communityId, mine);
+    long total = register.count(listing.communities(), listing.applicantId(), status);
+    List<Item> items = register.page(listing.communities(), listing.applicantId(), status, size, paging.offset()).stream()
         .map(l -> new Item(l, family.statusLabel(l.status()),
             l.returnCondition() == null ? null : PropertyLoanCondition.of(l.returnCondition()).label(),
             chain.chain(l.businessKey())))

@@ -22,7 +22,8 @@ public interface PropertyLoanRegister {
   String WHERE = "<where>"
       + "<if test='communityIds != null'> c.community_id in "
       + "<foreach item='c' collection='communityIds' open='(' separator=',' close=')'>#{c}</foreach></if>"
-      + "<if test='status != null'> and c.status = #{status}</if></where>";
+      + "<if test='status != null'> and c.status = #{status}</if>"
+      + "<if test='applicantId != null'> and c.applicant_id = #{applicantId}</if></where>";
 
   @Insert("insert into property_loan (business_key, item, borrower, purpose, loan_from, loan_until) "
       + "values (#{businessKey}, #{item}, #{borrower}, #{purpose}, #{loanFrom}, #{loanUntil})")
@@ -52,10 +53,12 @@ public interface PropertyLoanRegister {
 
   @Select("<script>select count(*) from biz_case c join property_loan l on l.business_key = c.business_key "
       + WHERE + "</script>")
-  long count(@Param("communityIds") List<String> communityIds, @Param("status") String status);
+  long count(@Param("communityIds") List<String> communityIds, @Param("applicantId") String applicantId,
+      @Param("status") String status);
 
   @Select("<script>" + LEDGER + " " + WHERE + " order by c.created_at desc, c.business_key desc "
       + "limit #{limit} offset #{offset}</script>")
-  List<PropertyLoanEntry> page(@Param("communityIds") List<String> communityIds, @Param("status") String status,
+  List<PropertyLoanEntry> page(@Param("communityIds") List<String> communityIds,
+      @Param("applicantId") String applicantId, @Param("status") String status,
       @Param("limit") int limit, @Param("offset") long offset);
 }

@@ -14,7 +14,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The leave ledger (LV-6) over HTTP: {@code GET /api/leave/ledger?communityId=&status=&page=&size=}.
+ * The leave ledger (LV-6) over HTTP: {@code GET /api/leave/ledger?communityId=&status=&mine=&page=&size=}.
+ * A member of staff who sees no community's ledger (or asks {@code mine=true}) gets his own requests.
  * Who sees which communities is the platform's {@link CommunityScope} for the leave family.
  */
 @RestController
@@ -45,6 +46,7 @@ public class LeaveLedgerController {
   public Page<LedgerItem> ledger(
       @RequestParam(required = false) String communityId,
       @RequestParam(required = false) String status,
+      @RequestParam(defaultValue = "false") boolean mine,
       @RequestParam(defaultValue = "1") int page,
       @RequestParam(defaultValue = "20") int size) {
     if (status != null) {
@@ -56,9 +58,10 @@ public class LeaveLedgerController {
       }
     }
     Paging paging = new Paging(page, size);
-    List<String> communities = scope.forListing(currentUser.id(), families.byKey(LeaveFamily.KEY), communityId);
-    long total = register.count(communities, null, status);
-    List<LedgerItem> items = register.page(communities, null, status, size, paging.offset()).stream()
+    CommunityScope.Listing listing = scope.forLedger(currentUser.id(), families.byKey(LeaveFamily.KEY), communityId, mine);
+    long total = register.count(listing.communities(), listing.applicantId(), status);
+    List<LedgerItem> items = register.page(listing.communities(), listing.applicantId(), status, size, paging.offset())
+        .stream()
         .map(e -> new LedgerItem(e, LeaveType.of(e.leaveType()).label(), statusLabel(e),
             chain.chain(e.businessKey())))
         .toList();

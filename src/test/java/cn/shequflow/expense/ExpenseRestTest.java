@@ -120,7 +120,12 @@ class ExpenseRestTest extends RestTestSupport {
     assertThat(as("gao.director").get("/api/expenses/ledger?communityId=zaozhi").status()).isEqualTo(403);
     JsonNode street = as("qian.social").get("/api/expenses/ledger?communityId=zaozhi&month=" + month).json();
     assertThat(street.get("total").asLong()).isGreaterThanOrEqualTo(2);
-    assertThat(as("liu.staff").get("/api/expenses/ledger").status()).isEqualTo(403);
+    // Issue 10: a member of staff sees his own expenses only (chen.staff's two, not liu.staff's).
+    JsonNode own = as("chen.staff").get("/api/expenses/ledger?month=" + month).json();
+    assertThat(own.get("total").asLong()).isGreaterThanOrEqualTo(2);
+    own.get("items").forEach(i -> assertThat(i.get("expense").get("applicantId").asText()).isEqualTo("chen.staff"));
+    JsonNode liu = as("liu.staff").get("/api/expenses/ledger?month=" + month).json();
+    liu.get("items").forEach(i -> assertThat(i.get("expense").get("applicantId").asText()).isEqualTo("liu.staff"));
     Response badMonth = as("zhang.director").get("/api/expenses/ledger?month=2026-13");
     assertThat(badMonth.status()).isEqualTo(400);
     assertThat(badMonth.json().get("field").asText()).isEqualTo("month");

@@ -172,7 +172,9 @@ class PropertyLoanRestTest extends RestTestSupport {
     assertThat(ledgerKeys("qian.social", "?communityId=zaozhi&status=pending")).contains(key);
     assertThat(ledgerKeys("gao.director", "")).doesNotContain(key);
     assertThat(as("gao.director").get("/api/property-loans/ledger?communityId=zaozhi").status()).isEqualTo(403);
-    assertThat(as("liu.staff").get("/api/property-loans/ledger").status()).isEqualTo(403);
+    // Issue 10: staff see their own loans only.
+    assertThat(ledgerKeys("liu.staff", "")).doesNotContain(key);
+    assertThat(ledgerKeys("chen.staff", "")).contains(key);
     assertThat(RestClient.anonymous(port).get("/api/property-loans/ledger").status()).isEqualTo(401);
     Response bad = as("zhang.director").get("/api/property-loans/ledger?status=lent");
     assertThat(bad.status()).isEqualTo(400);

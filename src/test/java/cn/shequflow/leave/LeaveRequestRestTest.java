@@ -180,7 +180,11 @@ class LeaveRequestRestTest extends RestTestSupport {
     assertThat(as("gao.director").get("/api/leave/ledger").status()).isEqualTo(200);
     assertThat(ledgerKeys("gao.director", "")).doesNotContain(key);
     assertThat(as("gao.director").get("/api/leave/ledger?communityId=zaozhi").status()).isEqualTo(403);
-    assertThat(as("liu.staff").get("/api/leave/ledger").status()).isEqualTo(403);
+    // Issue 10: staff see their own ledger rows only (huang.bookkeeper's request is not liu.staff's).
+    assertThat(as("liu.staff").get("/api/leave/ledger").status()).isEqualTo(200);
+    assertThat(ledgerKeys("liu.staff", "")).doesNotContain(key);
+    assertThat(ledgerKeys("huang.bookkeeper", "?mine=true")).contains(key);
+    assertThat(as("liu.staff").get("/api/leave/ledger?communityId=zaozhi").status()).isEqualTo(403);
     Response bad = as("zhang.director").get("/api/leave/ledger?status=open");
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.json().get("field").asText()).isEqualTo("status");

@@ -62,6 +62,36 @@ public class WebappSession {
     return new Response(r.statusCode(), r.body());
   }
 
+  /** POST with the given CSRF header value ({@code null}: no header at all). */
+  public Response postWithToken(String path, String json, String token) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+    if (token != null) {
+      request.header("X-XSRF-TOKEN", token);
+    }
+    HttpResponse<String> r = send(request);
+    return new Response(r.statusCode(), r.body());
+  }
+
+  /** GET with extra headers (e.g. an Authorization header beside the session). */
+  public Response get(String path, String... headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET();
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    HttpResponse<String> r = send(request);
+    return new Response(r.statusCode(), r.body());
+  }
+
+  /** Logs out of the webapps (the session loses its login). */
+  public void logout() {
+    send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/logout"))
+        .header("X-XSRF-TOKEN", csrfToken())
+        .POST(HttpRequest.BodyPublishers.noBody()));
+  }
+
   public Response put(String path, String json) {
     HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + path))
         .header("Content-Type", "application/json")
@@ -71,7 +101,7 @@ public class WebappSession {
     return new Response(r.statusCode(), r.body());
   }
 
-  private String csrfToken() {
+  public String csrfToken() {
     return cookies.getCookieStore().getCookies().stream()
         .filter(c -> c.getName().equals("XSRF-TOKEN"))
         .map(HttpCookie::getValue)

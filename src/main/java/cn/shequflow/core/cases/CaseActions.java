@@ -12,6 +12,14 @@ public final class CaseActions {
   public static final String APPROVED = "approve";
   public static final String REJECTED = "reject";
 
+  // approval operations: transfer/delegate/cc/urge (issue 10, cn.shequflow.core.inbox)
+  public static final String TRANSFERRED = "transfer";
+  public static final String DELEGATED = "delegate";
+  /** The delegate's opinion when he hands the task back: recorded, never the decision. */
+  public static final String DELEGATE_RESOLVED = "delegate-resolved";
+  public static final String CC = "cc";
+  public static final String URGED = "urge";
+
   private static final Map<String, String> LABELS = Map.ofEntries(
       Map.entry(SUBMITTED, "提交申请"),
       Map.entry(OPENED, "系统建立"),
@@ -53,7 +61,13 @@ public final class CaseActions {
       Map.entry("supervised", "区督办意见"),
       Map.entry("residence-handover", "提醒办理居民登记"),
       Map.entry("confirmed", "确认办理结果"),
-      Map.entry("unsatisfied", "不满意，要求重新办理"));
+      Map.entry("unsatisfied", "不满意，要求重新办理"),
+      // approval operations: transfer/delegate/cc/urge
+      Map.entry(TRANSFERRED, "转办"),
+      Map.entry(DELEGATED, "委派"),
+      Map.entry(DELEGATE_RESOLVED, "委派处理意见"),
+      Map.entry(CC, "抄送"),
+      Map.entry(URGED, "催办"));
 
   private CaseActions() {}
 

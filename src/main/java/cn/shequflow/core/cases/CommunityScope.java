@@ -1,6 +1,7 @@
 package cn.shequflow.core.cases;
 
 import cn.shequflow.core.approval.ApprovalChain;
+import cn.shequflow.core.inbox.CcMapper;
 import cn.shequflow.core.organisation.Organisation;
 import cn.shequflow.core.organisation.RoleAssignment;
 import java.util.List;
@@ -49,11 +50,13 @@ public class CommunityScope {
   private final Organisation organisation;
   private final IdentityService identity;
   private final ApprovalChain approvals;
+  private final CcMapper copies;
 
-  public CommunityScope(Organisation organisation, IdentityService identity, ApprovalChain approvals) {
+  public CommunityScope(Organisation organisation, IdentityService identity, ApprovalChain approvals, CcMapper copies) {
     this.organisation = organisation;
     this.identity = identity;
     this.approvals = approvals;
+    this.copies = copies;
   }
 
   public Scope of(String userId, CaseFamily family) {
@@ -85,8 +88,37 @@ public class CommunityScope {
     return scope.narrow(requested);
   }
 
-  /** Whether the user may see one case: applicant, in scope, or on its approval chain. */
+  /**
+   * What a ledger of {@code family} lists for a user: {@code communities} ({@code null}: every one)
+   * and, when {@code applicantId} is set, only that person's own rows.
+   */
+  public record Listing(List<String> communities, String applicantId) {}
+
+  /**
+   * A ledger listing (issue 10, staff see their own ledger rows): with {@code mine}, or for someone
+   * who sees no community of the family and names none, the user's own requests (in
+   * {@code requested}, if named); otherwise {@link #forListing}.
+   */
+  public Listing forLedger(String userId, CaseFamily family, String requested, boolean mine) {
+    if (userId == null) {
+      throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "请先登录");
+    }
+    if (mine || requested == null && of(userId, family).isEmpty()) {
+      return new Listing(requested == null ? null : List.of(requested), userId);
+    }
+    return new Listing(forListing(userId, family, requested), null);
+  }
+
+  /**
+   * Whether the user may see one case: applicant, in scope, on its approval chain, or someone the
+   * case was copied to (抄送, issue 10).
+   */
   public boolean canSee(String userId, CaseRecord record, CaseFamily family) {
+    return canSeeWithoutCopy(userId, record, family) || copies.copiedTo(record.businessKey(), userId) > 0;
+  }
+
+  /** {@link #canSee} without copies: who may see the case in his own right (whom it may be copied to). */
+  public boolean canSeeWithoutCopy(String userId, CaseRecord record, CaseFamily family) {
     return userId.equals(record.applicantId())
         || of(userId, family).covers(record.communityId())
         || approvals.involves(record.businessKey(), userId);

@@ -3,7 +3,6 @@ package cn.shequflow.core.guard;
 import static cn.shequflow.core.guard.Refusals.field;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import cn.shequflow.core.process.CaseConflictException;
 import org.camunda.bpm.engine.IdentityService;
@@ -64,21 +63,10 @@ public class TaskHandOnGuard implements CommandGuard {
     if (task == null) {
       return; // not visible to the caller: the engine answers 404/403 itself
     }
-    List<IdentityLink> links = tasks.getIdentityLinksForTask(taskId);
-    Set<String> candidateUsers = new HashSet<>();
-    Set<String> candidateGroups = new HashSet<>();
-    for (IdentityLink link : links) {
-      if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
-        if (link.getUserId() != null) {
-          candidateUsers.add(link.getUserId());
-        }
-        if (link.getGroupId() != null) {
-          candidateGroups.add(link.getGroupId());
-        }
-      }
-    }
-    boolean holder = caller.userId().equals(task.getAssignee()) || caller.userId().equals(task.getOwner())
-        || candidateUsers.contains(caller.userId()) || caller.groupIds().stream().anyMatch(candidateGroups::contains);
+    Candidates candidates = candidates(taskId);
+    Set<String> candidateUsers = candidates.users();
+    Set<String> candidateGroups = candidates.groups();
+    boolean holder = holds(task, candidates, caller.userId(), caller.groupIds());
     if (!holder) {
       throw Refusals.forbidden("只有任务的办理人或候选人可以认领、转交或委派该任务");
     }
@@ -96,6 +84,41 @@ public class TaskHandOnGuard implements CommandGuard {
       throw Refusals.forbidden("只能交给与本任务同岗位、同单位的人员办理，“" + target + "”不在其列");
     }
     Elevation.request();
+  }
+
+  /** The candidate users and groups of a task (its routing: who holds the same role for the same unit). */
+  public record Candidates(Set<String> users, Set<String> groups) {}
+
+  /** The task's candidates; call it with rights to read the task's identity links. */
+  public Candidates candidates(String taskId) {
+    Set<String> candidateUsers = new HashSet<>();
+    Set<String> candidateGroups = new HashSet<>();
+    for (IdentityLink link : tasks.getIdentityLinksForTask(taskId)) {
+      if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
+        if (link.getUserId() != null) {
+          candidateUsers.add(link.getUserId());
+        }
+        if (link.getGroupId() != null) {
+          candidateGroups.add(link.getGroupId());
+        }
+      }
+    }
+    return new Candidates(candidateUsers, candidateGroups);
+  }
+
+  /** The one rule of who holds a task: its assignee, its owner, or a candidate (directly or through a group). */
+  public static boolean holds(Task task, Candidates candidates, String userId, java.util.Collection<String> groupIds) {
+    return userId.equals(task.getAssignee()) || userId.equals(task.getOwner())
+        || candidates.users().contains(userId) || groupIds.stream().anyMatch(candidates.groups()::contains);
+  }
+
+  /**
+   * The one rule of whom a task may be handed on to (claim, assign, delegate, the product's 转办 and
+   * 委派): a person who holds the same role for the same unit, i.e. a candidate user or a member of
+   * a candidate group. A task without candidates (the applicant's own) goes to no one.
+   */
+  public boolean eligible(String userId, Candidates candidates) {
+    return eligible(userId, candidates.users(), candidates.groups());
   }
 
   private boolean eligible(String userId, Set<String> candidateUsers, Set<String> candidateGroups) {

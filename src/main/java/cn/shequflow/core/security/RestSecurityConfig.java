@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * HTTP Basic authentication against the engine's identity service for the Camunda REST API and
  * the product's own API. Requests without valid credentials get 401; authenticated requests run
- * with the user's identity, so engine authorizations apply to them.
+ * with the user's identity, so engine authorizations apply to them. The product API also accepts
+ * the webapps' login session ({@link WebappSessionAuthenticationFilter}).
  */
 @Configuration
 public class RestSecurityConfig {
@@ -21,7 +22,23 @@ public class RestSecurityConfig {
     registration.setName("shequ-rest-authentication");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
-    registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.setAsyncSupported(true);
+    return registration;
+  }
+
+  /**
+   * The product API: HTTP Basic as above, or the Camunda webapps' session (with their CSRF token
+   * for unsafe methods), so that Tasklist plugins can call it from the browser.
+   */
+  @Bean
+  public FilterRegistrationBean<WebappSessionAuthenticationFilter> productApiAuthenticationFilter() {
+    FilterRegistrationBean<WebappSessionAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new WebappSessionAuthenticationFilter());
+    registration.setName("shequ-api-authentication");
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        HttpBasicAuthenticationProvider.class.getName());
+    registration.addUrlPatterns("/api/*");
     registration.setAsyncSupported(true);
     return registration;
   }

@@ -32,6 +32,8 @@ public class TasklistFilters {
   public static final String ALL = "全部待办";
   /** Overdue incident tasks (IN-5), for supervisors only: the street's and district's roles and directors. */
   public static final String OVERDUE = "超期事件";
+  /** Every overdue task the user may see, of any process (issue 10), for the same supervisors. */
+  public static final String OVERDUE_ALL = "超期";
   /** Roles whose groups read {@link #OVERDUE}: every role held at the street or the district, and directors. */
   static final Set<Role> SUPERVISORS = EnumSet.copyOf(Arrays.stream(Role.values())
       .filter(r -> r.level() != UnitLevel.COMMUNITY || r == Role.DIRECTOR).toList());
@@ -63,9 +65,12 @@ public class TasklistFilters {
     Filter overdue = ensure(OVERDUE, 20, "已超过办理期限的事件任务（督办用）",
         tasks.createTaskQuery().processDefinitionKey("incident-report").dueBeforeExpression("${now()}")
             .orderByTaskPriority().desc().orderByDueDate().asc(), null);
+    Filter overdueAll = ensure(OVERDUE_ALL, 30, "已超过办理期限的全部任务（督办用）",
+        tasks.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc(), null);
     for (Group group : identity.createGroupQuery().groupType(IdentitySync.ROLE_GROUP_TYPE).list()) {
       if (SUPERVISORS.stream().anyMatch(r -> group.getId().endsWith("-" + r.groupSuffix()))) {
         grants.toGroup(group.getId(), Resources.FILTER, overdue.getId(), READ);
+        grants.toGroup(group.getId(), Resources.FILTER, overdueAll.getId(), READ);
       }
     }
   }

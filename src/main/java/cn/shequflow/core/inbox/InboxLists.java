@@ -1,0 +1,200 @@
+package cn.shequflow.core.inbox;
+
+import cn.shequflow.core.cases.CaseActions;
+import cn.shequflow.core.cases.CaseFamily;
+import cn.shequflow.core.cases.CaseRecord;
+import cn.shequflow.core.cases.Cases;
+import cn.shequflow.core.cases.Paging;
+import cn.shequflow.core.organisation.Organisation;
+import cn.shequflow.core.process.Inputs;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The inbox lists of the Tasklist plugin: 我的申请 ({@code GET /api/cases/mine}), 已办
+ * ({@code GET /api/tasks/done}) and 抄送我的 ({@code GET /api/cc}), newest first, paged with
+ * {@link Paging}. Each shows only the caller's own rows.
+ */
+@Service
+public class InboxLists {
+
+  /** How many of a person's finished tasks 已办 reads back from history. */
+  static final int DONE_WINDOW = 500;
+
+  public record Page<T>(int page, int size, long total, List<T> items) {}
+
+  /** An open task of a case and whom it is with. */
+  public record Step(String taskId, String taskName, String assigneeId, String holders, LocalDateTime due) {}
+
+  public record MyCase(String businessKey, String family, String familyLabel, String subject, String status,
+      String statusLabel, List<Step> currentSteps, LocalDateTime createdAt, LocalDateTime updatedAt,
+      LocalDateTime closedAt) {}
+
+  public record DoneTask(String businessKey, String familyLabel, String subject, String taskId, String taskName,
+      Boolean approved, String decisionLabel, String comment, LocalDateTime at) {}
+
+  public record CcItem(long id, String businessKey, String familyLabel, String subject, String statusLabel,
+      String taskName, String fromUserId, String fromName, String note, LocalDateTime at, boolean read) {}
+
+  private final Cases cases;
+  private final CcMapper mapper;
+  private final TaskService tasks;
+  private final HistoryService history;
+  private final IdentityService identity;
+  private final Organisation organisation;
+  private final ProductRights product;
+
+  public InboxLists(Cases cases, CcMapper mapper, TaskService tasks, HistoryService history, IdentityService identity,
+      Organisation organisation, ProductRights product) {
+    this.cases = cases;
+    this.mapper = mapper;
+    this.tasks = tasks;
+    this.history = history;
+    this.identity = identity;
+    this.organisation = organisation;
+    this.product = product;
+  }
+
+  public Page<MyCase> myCases(Paging paging) {
+    String me = caller();
+    long total = mapper.countCasesOf(me);
+    List<MyCase> items = new ArrayList<>();
+    for (String key : mapper.casesOf(me, paging.size(), paging.offset())) {
+      CaseRecord c = cases.get(key);
+      CaseFamily family = cases.familyOf(c);
+      items.add(new MyCase(c.businessKey(), c.family(), family.label(), c.subject(), c.status(),
+          family.statusLabel(c.status()), c.closedAt() == null ? openSteps(c.processInstanceId()) : List.of(),
+          c.createdAt(), c.updatedAt(), c.closedAt()));
+    }
+    return new Page<>(paging.page(), paging.size(), total, items);
+  }
+
+  /** The case's open tasks: name, and the person holding it or the posts it waits for. */
+  List<Step> openSteps(String processInstanceId) {
+    return product.run(() -> {
+      List<Step> steps = new ArrayList<>();
+      for (Task t : tasks.createTaskQuery().processInstanceId(processInstanceId).orderByTaskCreateTime().asc().list()) {
+        String holders;
+        if (t.getAssignee() != null) {
+          holders = organisation.displayName(t.getAssignee());
+        } else {
+          Set<String> names = new LinkedHashSet<>();
+          tasks.getIdentityLinksForTask(t.getId()).forEach(link -> {
+            if (link.getUserId() != null) {
+              names.add(organisation.displayName(link.getUserId()));
+            } else if (link.getGroupId() != null) {
+              Group g = identity.createGroupQuery().groupId(link.getGroupId()).singleResult();
+              names.add(g == null ? link.getGroupId() : g.getName());
+            }
+          });
+          holders = String.join("、", names);
+        }
+        steps.add(new Step(t.getId(), t.getName(), t.getAssignee(), holders,
+            t.getDueDate() == null ? null : LocalDateTime.ofInstant(t.getDueDate().toInstant(), Inputs.ZONE)));
+      }
+      return steps;
+    });
+  }
+
+  /**
+   * 已办: the tasks the caller completed (history: finished with him as assignee), the approval
+   * decisions he took (the chain, also when he completed without claiming) and the delegated tasks
+   * he handed back with his opinion (timeline), newest first.
+   */
+  public Page<DoneTask> done(Paging paging) {
+    String me = caller();
+    Map<String, DoneTask> byTask = new HashMap<>();
+    List<DoneTask> all = new ArrayList<>();
+    Map<String, String> keyByInstance = new HashMap<>();
+    List<HistoricTaskInstance> finished = product.run(() -> history.createHistoricTaskInstanceQuery()
+        .taskAssignee(me).finished().orderByHistoricTaskInstanceEndTime().desc().listPage(0, DONE_WINDOW));
+    Map<String, CcMapper.Decision> decisions = new HashMap<>();
+    for (CcMapper.Decision d : mapper.decisionsBy(me, DONE_WINDOW)) {
+      if (d.taskId() != null) {
+        decisions.put(d.taskId(), d);
+      }
+    }
+    for (HistoricTaskInstance t : finished) {
+      if (!"completed".equals(t.getDeleteReason())) {
+        continue;
+      }
+      CaseRecord c = cases.get(keyByInstance.computeIfAbsent(t.getProcessInstanceId(), mapper::caseKeyOfInstance));
+      if (c == null) {
+        continue;
+      }
+      CcMapper.Decision d = decisions.get(t.getId());
+      LocalDateTime at = LocalDateTime.ofInstant(t.getEndTime().toInstant(), Inputs.ZONE);
+      DoneTask item = new DoneTask(c.businessKey(), cases.familyOf(c).label(), c.subject(), t.getId(), t.getName(),
+          d == null ? null : d.approved(), decisionLabel(d == null ? null : d.approved(), "已办理"),
+          d == null ? null : d.comment(), at);
+      byTask.put(t.getId(), item);
+      all.add(item);
+    }
+    for (CcMapper.Decision d : decisions.values()) {
+      if (byTask.containsKey(d.taskId())) {
+        continue;
+      }
+      CaseRecord c = cases.get(d.businessKey());
+      HistoricTaskInstance t = product.run(() -> history.createHistoricTaskInstanceQuery().taskId(d.taskId())
+          .singleResult());
+      all.add(new DoneTask(c.businessKey(), cases.familyOf(c).label(), c.subject(), d.taskId(),
+          t == null ? null : t.getName(), d.approved(), decisionLabel(d.approved(), "已办理"), d.comment(), d.decidedAt()));
+    }
+    for (CcMapper.Handed h : mapper.eventsBy(me, CaseActions.DELEGATE_RESOLVED, DONE_WINDOW)) {
+      CaseRecord c = cases.get(h.businessKey());
+      all.add(new DoneTask(c.businessKey(), cases.familyOf(c).label(), c.subject(), null, h.taskName(), null,
+          "委派处理意见", h.comment(), h.occurredAt()));
+    }
+    all.sort(Comparator.comparing(DoneTask::at, Comparator.nullsLast(Comparator.reverseOrder())));
+    int from = (int) Math.min(paging.offset(), all.size());
+    int to = Math.min(from + paging.size(), all.size());
+    return new Page<>(paging.page(), paging.size(), all.size(), List.copyOf(all.subList(from, to)));
+  }
+
+  private static String decisionLabel(Boolean approved, String otherwise) {
+    if (approved == null) {
+      return otherwise;
+    }
+    return approved ? "同意" : "不同意";
+  }
+
+  public Page<CcItem> copiedToMe(Paging paging) {
+    String me = caller();
+    long total = mapper.countForRecipient(me);
+    List<CcItem> items = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (CcMapper.CcRow r : mapper.forRecipient(me, paging.size(), paging.offset())) {
+      CaseRecord c = cases.get(r.businessKey());
+      CaseFamily family = cases.familyOf(c);
+      seen.add(c.businessKey());
+      items.add(new CcItem(r.id(), c.businessKey(), family.label(), c.subject(), family.statusLabel(c.status()),
+          r.taskName(), r.senderId(), r.senderName(), r.note(), r.createdAt(), r.readAt() != null));
+    }
+    return new Page<>(paging.page(), paging.size(), total, items);
+  }
+
+  private String caller() {
+    Authentication auth = identity.getCurrentAuthentication();
+    if (auth == null || auth.getUserId() == null) {
+      throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "请先登录");
+    }
+    return auth.getUserId();
+  }
+}

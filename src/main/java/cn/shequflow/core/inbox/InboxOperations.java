@@ -1,0 +1,388 @@
+package cn.shequflow.core.inbox;
+
+import cn.shequflow.core.cases.CaseActions;
+import cn.shequflow.core.cases.CaseFamily;
+import cn.shequflow.core.cases.CaseRecord;
+import cn.shequflow.core.cases.Cases;
+import cn.shequflow.core.cases.CommunityScope;
+import cn.shequflow.core.guard.TaskHandOnGuard;
+import cn.shequflow.core.guard.TaskHandOnGuard.Candidates;
+import cn.shequflow.core.organisation.OrgUnit;
+import cn.shequflow.core.organisation.Organisation;
+import cn.shequflow.core.organisation.RoleAssignment;
+import cn.shequflow.core.organisation.UnitLevel;
+import cn.shequflow.core.process.CaseConflictException;
+import cn.shequflow.core.process.Clock;
+import cn.shequflow.core.process.InvalidInputException;
+import cn.shequflow.core.process.Notifications;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.DelegationState;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The "people" approval operations of issue 10 (CONTRACTS.md "Approval operations"): 转办 transfer,
+ * 委派 delegate, 抄送 CC and 催办 urge. Each checks who may do it first (403 for someone who does
+ * not hold the task, 404 for unknown ids, 400 naming the field for bad input, 409 for a case that
+ * cannot take it), then runs its fixed engine commands with the product's rights
+ * ({@link ProductRights}), writes the timeline with the person's name and notifies the people
+ * concerned, all in one transaction.
+ */
+@Service
+public class InboxOperations {
+
+  /** Longest reason or note (the timeline's comment column holds 1,000 characters). */
+  public static final int MAX_TEXT = 1000;
+  public static final int MAX_CC = 20;
+  /** A case is urged at most once in this many minutes, by anyone. */
+  public static final long URGE_INTERVAL_MINUTES = 60;
+
+  private final TaskService tasks;
+  private final RuntimeService runtime;
+  private final IdentityService identity;
+  private final TaskHandOnGuard handOn;
+  private final Cases cases;
+  private final CommunityScope scope;
+  private final Organisation organisation;
+  private final Notifications notifications;
+  private final CcMapper cc;
+  private final ProductRights product;
+
+  public InboxOperations(TaskService tasks, RuntimeService runtime, IdentityService identity, TaskHandOnGuard handOn,
+      Cases cases, CommunityScope scope, Organisation organisation, Notifications notifications, CcMapper cc,
+      ProductRights product) {
+    this.tasks = tasks;
+    this.runtime = runtime;
+    this.identity = identity;
+    this.handOn = handOn;
+    this.cases = cases;
+    this.scope = scope;
+    this.organisation = organisation;
+    this.notifications = notifications;
+    this.cc = cc;
+    this.product = product;
+  }
+
+  public record Result(String businessKey, String taskId, String message, List<String> notified) {}
+
+  /** A task, its case and its candidates, as the product reads them. */
+  record Held(Task task, CaseRecord record, Candidates candidates) {}
+
+  // ---- 转办 transfer -------------------------------------------------------------------------
+
+  @Transactional
+  public Result transfer(String taskId, String userId, String reason) {
+    String me = caller();
+    String why = requiredText("reason", reason, "转办理由");
+    Held held = heldByCaller(taskId, me, "转办");
+    String target = handOnTarget(held, userId, me);
+    if (target.equals(held.task().getAssignee())) {
+      throw new InvalidInputException("userId", "任务已由" + organisation.displayName(target) + "办理，无需转办");
+    }
+    product.run(() -> tasks.setAssignee(taskId, target));
+    String targetName = organisation.displayName(target);
+    cases.event(held.record().businessKey(), me, CaseActions.TRANSFERRED, held.task().getName(), null,
+        "转办给" + targetName + "：" + why);
+    notifications.send(target, held.record().businessKey(), organisation.displayName(me) + "将任务「"
+        + held.task().getName() + "」转办给您：" + why);
+    return new Result(held.record().businessKey(), taskId, "已转办给" + targetName, List.of(targetName));
+  }
+
+  // ---- 委派 delegate -------------------------------------------------------------------------
+
+  /**
+   * Camunda delegation: the person who delegates becomes the task's owner, the delegate its
+   * assignee. The delegate's submission resolves it ({@link DelegationResolved} records his opinion
+   * on the timeline); the task goes back to the owner, who decides.
+   */
+  @Transactional
+  public Result delegate(String taskId, String userId, String reason) {
+    String me = caller();
+    String why = requiredText("reason", reason, "委派理由");
+    Held held = heldByCaller(taskId, me, "委派");
+    String target = handOnTarget(held, userId, me);
+    product.run(() -> {
+      if (held.task().getAssignee() == null) {
+        tasks.setAssignee(taskId, me); // the delegating person owns it and gets it back
+      }
+      tasks.delegateTask(taskId, target);
+    });
+    String targetName = organisation.displayName(target);
+    cases.event(held.record().businessKey(), me, CaseActions.DELEGATED, held.task().getName(), null,
+        "委派给" + targetName + "：" + why);
+    notifications.send(target, held.record().businessKey(), organisation.displayName(me) + "委派您处理任务「"
+        + held.task().getName() + "」：" + why + "。提交处理意见后任务交回委派人决定");
+    return new Result(held.record().businessKey(), taskId, "已委派给" + targetName + "，处理后交回您决定",
+        List.of(targetName));
+  }
+
+  // ---- 抄送 CC -------------------------------------------------------------------------------
+
+  @Transactional
+  public Result copy(String taskId, Object userIds, String note) {
+    String me = caller();
+    String text = optionalText("note", note);
+    List<String> recipients = userIdList(userIds);
+    Held held = heldByCaller(taskId, me, "抄送");
+    CaseRecord record = held.record();
+    CaseFamily family = cases.familyOf(record);
+    Set<String> caseStreets = streetsOfCase(record);
+    List<String> names = new ArrayList<>();
+    for (String r : recipients) {
+      if (r.equals(me)) {
+        throw new InvalidInputException("userIds", "不能抄送给自己");
+      }
+      if (!userExists(r)) {
+        throw new InvalidInputException("userIds", "没有用户“" + r + "”");
+      }
+      if (caseStreets.stream().noneMatch(streetsOfUser(r)::contains)) {
+        throw new InvalidInputException("userIds", organisation.displayName(r) + "（" + r + "）不是本街道的人员，不能抄送");
+      }
+      if (CORRECTION_FAMILIES.contains(family.key()) && !scope.canSeeWithoutCopy(r, record, family)) {
+        throw new InvalidInputException("userIds", organisation.displayName(r) + "（" + r
+            + "）无权查看社区矫正人员信息，不能抄送");
+      }
+      names.add(organisation.displayName(r));
+    }
+    LocalDateTime now = Clock.now();
+    String senderName = organisation.displayName(me);
+    for (String r : recipients) {
+      cc.insert(new CcMapper.CcRow(null, record.businessKey(), taskId, held.task().getName(), r, me, senderName, text,
+          now, null));
+      notifications.send(r, record.businessKey(), senderName + "抄送给您：" + family.label() + " " + record.businessKey()
+          + "「" + record.subject() + "」" + (text == null ? "" : "，" + text));
+    }
+    cases.event(record.businessKey(), me, CaseActions.CC, held.task().getName(), null,
+        "抄送给" + String.join("、", names) + (text == null ? "" : "：" + text));
+    return new Result(record.businessKey(), taskId, "已抄送给" + String.join("、", names), names);
+  }
+
+  /** Families whose cases carry personal data of people under community correction. */
+  static final Set<String> CORRECTION_FAMILIES = Set.of("correction-travel", "correction-residence-change");
+
+  /** Marks a copy read: only its recipient (anyone else: 404, as for an unknown id). */
+  @Transactional
+  public void markRead(long id) {
+    String me = caller();
+    CcMapper.CcRow row = cc.find(id);
+    if (row == null || !row.recipientId().equals(me)) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为 " + id + " 的抄送");
+    }
+    cc.markRead(id, Clock.now());
+  }
+
+  // ---- 催办 urge ----------------------------------------------------------------------------
+
+  @Transactional
+  public Result urge(String businessKey, String note) {
+    String me = caller();
+    String text = optionalText("note", note);
+    CaseRecord record = cases.get(businessKey);
+    if (record == null || !scope.canSee(me, record, cases.familyOf(record))) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为 " + businessKey + " 的事项，或无权查看");
+    }
+    CaseFamily family = cases.familyOf(record);
+    boolean streetRole = organisation.roles(me).stream()
+        .anyMatch(r -> r.role().level() == UnitLevel.STREET && scope.of(me, family).covers(record.communityId()));
+    if (!me.equals(record.applicantId()) && !streetRole) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有申请人和分管该事项的街道领导、科室可以催办");
+    }
+    if (record.closedAt() != null) {
+      throw new CaseConflictException("事项 " + businessKey + " 已办结，无需催办");
+    }
+    List<Task> open = product.run(() -> tasks.createTaskQuery().processInstanceId(record.processInstanceId()).list());
+    if (open.isEmpty()) {
+      throw new CaseConflictException("事项 " + businessKey + " 当前没有待办任务，无需催办");
+    }
+    cc.lockCase(businessKey);
+    LocalDateTime last = cc.lastEvent(businessKey, CaseActions.URGED);
+    LocalDateTime now = Clock.now();
+    if (last != null && last.isAfter(now.minusMinutes(URGE_INTERVAL_MINUTES))) {
+      throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS, "该事项已于 "
+          + last.format(DateTimeFormatter.ofPattern("HH:mm")) + " 催办过，同一事项一小时内只能催办一次，请于 "
+          + last.plusMinutes(URGE_INTERVAL_MINUTES).format(DateTimeFormatter.ofPattern("HH:mm")) + " 后再试");
+    }
+    String urger = organisation.displayName(me);
+    Set<String> notified = new LinkedHashSet<>();
+    List<String> taskNames = new ArrayList<>();
+    for (Task t : open) {
+      taskNames.add(t.getName());
+      for (String holder : holdersOf(t)) {
+        if (!holder.equals(me) && notified.add(holder)) {
+          notifications.send(holder, businessKey, urger + "催办：" + family.label() + " " + businessKey + "「"
+              + record.subject() + "」的任务「" + t.getName() + "」请尽快办理" + (text == null ? "" : "。" + text));
+        }
+      }
+    }
+    cases.event(businessKey, me, CaseActions.URGED, String.join("、", new LinkedHashSet<>(taskNames)), null,
+        text == null ? "请尽快办理" : text);
+    List<String> names = notified.stream().map(organisation::displayName).toList();
+    return new Result(businessKey, null, names.isEmpty() ? "已催办" : "已催办，已通知" + String.join("、", names), names);
+  }
+
+  /** The people a task is for now: its assignee, else its candidate users and the members of its candidate groups. */
+  List<String> holdersOf(Task t) {
+    if (t.getAssignee() != null) {
+      return List.of(t.getAssignee());
+    }
+    return product.run(() -> {
+      Candidates c = handOn.candidates(t.getId());
+      Set<String> people = new LinkedHashSet<>(c.users());
+      for (String group : c.groups()) {
+        identity.createUserQuery().memberOfGroup(group).list().forEach(u -> people.add(u.getId()));
+      }
+      return List.copyOf(people);
+    });
+  }
+
+  // ---- who may ----------------------------------------------------------------------------
+
+  /** The task (404 if unknown), held by the caller (403 otherwise), of a case of the register. */
+  Held heldByCaller(String taskId, String me, String operation) {
+    Task task = product.run(() -> tasks.createTaskQuery().taskId(taskId).singleResult());
+    if (task == null) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为 " + taskId + " 的任务");
+    }
+    Candidates candidates = product.run(() -> handOn.candidates(taskId));
+    if (!TaskHandOnGuard.holds(task, candidates, me, callerGroups())) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有任务的办理人或候选人可以" + operation + "该任务");
+    }
+    if (task.getAssignee() != null && !task.getAssignee().equals(me) && !me.equals(task.getOwner())) {
+      throw new CaseConflictException("该任务已由" + organisation.displayName(task.getAssignee()) + "认领，只能由其" + operation);
+    }
+    if (task.getDelegationState() == DelegationState.PENDING && !"抄送".equals(operation)) {
+      throw new CaseConflictException("该任务已委派给" + organisation.displayName(task.getAssignee())
+          + "处理，待其提交处理意见后才能" + operation);
+    }
+    ProcessInstance instance = product.run(() -> runtime.createProcessInstanceQuery()
+        .processInstanceId(task.getProcessInstanceId()).singleResult());
+    CaseRecord record = instance == null ? null : cases.get(instance.getBusinessKey());
+    if (record == null || !record.processInstanceId().equals(task.getProcessInstanceId())) {
+      throw new CaseConflictException("该任务不属于任何事项，不能" + operation);
+    }
+    return new Held(task, record, candidates);
+  }
+
+  /** The person a task is handed on to (transfer, delegate): a real user, not the caller, of the same role and unit. */
+  private String handOnTarget(Held held, String userId, String me) {
+    if (userId == null || userId.isBlank()) {
+      throw new InvalidInputException("userId", "请选择接收人（userId）");
+    }
+    String target = userId.trim();
+    if (target.equals(me)) {
+      throw new InvalidInputException("userId", "不能交给自己");
+    }
+    if (!userExists(target)) {
+      throw new InvalidInputException("userId", "没有用户“" + target + "”");
+    }
+    if (!product.run(() -> handOn.eligible(target, held.candidates()))) {
+      throw new InvalidInputException("userId", organisation.displayName(target) + "（" + target
+          + "）不是与本任务同岗位、同单位的人员，不能接手");
+    }
+    return target;
+  }
+
+  private boolean userExists(String userId) {
+    return userId.length() <= 64 && product.run(() -> identity.createUserQuery().userId(userId).count() > 0);
+  }
+
+  /** The streets a case belongs to: the street over its community, or over the unit its applicant acts for. */
+  Set<String> streetsOfCase(CaseRecord record) {
+    String unit = record.communityId();
+    if (unit == null && !record.systemCase()) {
+      unit = cases.unitOf(record);
+    }
+    Set<String> streets = new LinkedHashSet<>();
+    streetOf(unit).ifPresent(streets::add);
+    return streets;
+  }
+
+  /** The streets where a person holds a role (at the street or at one of its communities). */
+  Set<String> streetsOfUser(String userId) {
+    Set<String> streets = new LinkedHashSet<>();
+    for (RoleAssignment r : organisation.roles(userId)) {
+      streetOf(r.unitId()).ifPresent(streets::add);
+    }
+    return streets;
+  }
+
+  private Optional<String> streetOf(String unitId) {
+    String id = unitId;
+    for (int depth = 0; id != null && depth < 5; depth++) {
+      Optional<OrgUnit> unit = organisation.unit(id);
+      if (unit.isEmpty()) {
+        return Optional.empty();
+      }
+      if (unit.get().unitLevel() == UnitLevel.STREET) {
+        return Optional.of(unit.get().id());
+      }
+      id = unit.get().parentId();
+    }
+    return Optional.empty();
+  }
+
+  private String caller() {
+    Authentication auth = identity.getCurrentAuthentication();
+    if (auth == null || auth.getUserId() == null) {
+      throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "请先登录");
+    }
+    return auth.getUserId();
+  }
+
+  private Collection<String> callerGroups() {
+    Authentication auth = identity.getCurrentAuthentication();
+    return auth == null || auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
+  }
+
+  static String requiredText(String field, String value, String label) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidInputException(field, "请填写" + label + "（" + field + "）");
+    }
+    if (value.length() > MAX_TEXT) {
+      throw new InvalidInputException(field, label + "（" + field + "）不能超过 " + MAX_TEXT + " 个字");
+    }
+    return value.trim();
+  }
+
+  static String optionalText(String field, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    if (value.length() > MAX_TEXT) {
+      throw new InvalidInputException(field, "附言（" + field + "）不能超过 " + MAX_TEXT + " 个字");
+    }
+    return value.trim();
+  }
+
+  static List<String> userIdList(Object value) {
+    if (!(value instanceof List<?> list) || list.isEmpty()) {
+      throw new InvalidInputException("userIds", "请选择抄送对象（userIds，1 到 " + MAX_CC + " 人）");
+    }
+    if (list.size() > MAX_CC) {
+      throw new InvalidInputException("userIds", "一次最多抄送 " + MAX_CC + " 人");
+    }
+    Set<String> ids = new LinkedHashSet<>();
+    for (Object o : list) {
+      if (!(o instanceof String s) || s.isBlank()) {
+        throw new InvalidInputException("userIds", "抄送对象应为用户编号");
+      }
+      ids.add(s.trim());
+    }
+    return List.copyOf(ids);
+  }
+}

@@ -1,0 +1,291 @@
+package cn.shequflow.core.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.shequflow.core.organisation.OrganisationMapper;
+import cn.shequflow.core.organisation.Person;
+import cn.shequflow.core.organisation.Role;
+import cn.shequflow.core.organisation.RoleAssignment;
+import cn.shequflow.core.security.PasswordRules;
+import cn.shequflow.support.RestClient;
+import cn.shequflow.support.RestClient.Response;
+import cn.shequflow.support.RestTestSupport;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Issue 10, CONTRACTS.md "Approval operations": 转办 and 委派 over HTTP as the demo users with
+ * authorization on, on leave, expense and incident tasks. Every approval post of the demo
+ * organisation has one holder, so a deputy director of zaozhi ({@value #DEPUTY}, a member of the
+ * zaozhi director group only for these tests) is the colleague of the same role and unit.
+ */
+class InboxOperationsRestTest extends RestTestSupport {
+
+  static final String DEPUTY = "deputy.zaozhi";
+
+  @Autowired IdentityService identity;
+  @Autowired OrganisationMapper people;
+  @Autowired JdbcTemplate jdbc;
+
+  @BeforeEach
+  void deputy() {
+    User u = identity.newUser(DEPUTY);
+    u.setFirstName("副主任");
+    u.setLastName("赵");
+    u.setPassword("demo");
+    PasswordRules.saveSeededUser(identity, u);
+    identity.createMembership(DEPUTY, "zaozhi-director");
+    people.insertPerson(new Person(DEPUTY, "赵副主任", "zaozhi"));
+    people.insertRole(new RoleAssignment(DEPUTY, Role.DIRECTOR, "zaozhi"));
+  }
+
+  @AfterEach
+  void noDeputy() {
+    identity.deleteUser(DEPUTY);
+    jdbc.update("delete from org_role_assignment where user_id = ?", DEPUTY);
+    jdbc.update("delete from org_person where user_id = ?", DEPUTY);
+  }
+
+  // ---- helpers ----
+
+  List<JsonNode> tasks(String user, String processInstanceId) {
+    Response r = as(user).get("/engine-rest/task?processInstanceId=" + processInstanceId);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    List<JsonNode> list = new ArrayList<>();
+    r.json().forEach(list::add);
+    return list;
+  }
+
+  String onlyTask(String user, String processInstanceId) {
+    List<JsonNode> list = tasks(user, processInstanceId);
+    assertThat(list).as("tasks of " + user).hasSize(1);
+    return list.get(0).get("id").asText();
+  }
+
+  static Map<String, Object> body(Object... kv) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put((String) kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+
+  List<String> actions(String user, String key) {
+    Response r = as(user).get("/api/cases/" + key + "/timeline");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    List<String> list = new ArrayList<>();
+    r.json().forEach(e -> list.add(e.get("action").asText()));
+    return list;
+  }
+
+  JsonNode lastEvent(String user, String key, String action) {
+    JsonNode found = null;
+    for (JsonNode e : as(user).get("/api/cases/" + key + "/timeline").json()) {
+      if (e.get("action").asText().equals(action)) {
+        found = e;
+      }
+    }
+    assertThat(found).as(action + " on the timeline of " + key + ": " + as(user).get("/api/cases/" + key + "/timeline").body()).isNotNull();
+    return found;
+  }
+
+  static void assertField(Response r, int status, String field) {
+    assertThat(r.status()).as(r.body()).isEqualTo(status);
+    assertThat(r.json().get("field").asText()).isEqualTo(field);
+    assertThat(r.json().get("message").asText()).containsPattern("\\p{IsHan}");
+  }
+
+  static Map<String, Object> expense(Object amount, String category) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("amount", amount);
+    v.put("category", category);
+    v.put("purpose", "社区活动横幅");
+    v.put("handler", "陈静");
+    v.put("witness", "刘洋");
+    return v;
+  }
+
+  JsonNode startProcess(String user, String processKey, Map<String, Object> variables) {
+    Response r = as(user).post("/engine-rest/process-definition/key/" + processKey + "/start",
+        RestClient.variables(variables));
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return r.json();
+  }
+
+  // ---- 转办 ----
+
+  @Test
+  @DisplayName("转办 leave: zhang.director hands his approval to the deputy, who decides; the case moves on; the timeline names both")
+  void transferLeave() {
+    JsonNode instance = start("liu.staff", leave(1));
+    String pid = instance.get("id").asText();
+    String key = instance.get("businessKey").asText();
+    String taskId = onlyTask("zhang.director", pid);
+
+    Response ok = as("zhang.director").post("/api/tasks/" + taskId + "/transfer",
+        body("userId", DEPUTY, "reason", "本人外出开会"));
+    assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+    assertThat(ok.json().get("message").asText()).contains("赵副主任");
+    JsonNode task = tasks(DEPUTY, pid).get(0);
+    assertThat(task.get("assignee").asText()).isEqualTo(DEPUTY);
+    JsonNode event = lastEvent("liu.staff", key, "transfer");
+    assertThat(event.get("userId").asText()).isEqualTo("zhang.director");
+    assertThat(event.get("userName").asText()).isEqualTo("张志华");
+    assertThat(event.get("actionLabel").asText()).isEqualTo("转办");
+    assertThat(event.get("comment").asText()).contains("赵副主任", "本人外出开会");
+    assertThat(event.get("approved").isNull()).isTrue();
+    assertThat(as(DEPUTY).get("/api/notifications").body()).contains("转办");
+
+    // the claimed task is the deputy's now: zhang can no longer complete or transfer it
+    assertThat(as("zhang.director").post("/engine-rest/task/" + taskId + "/complete",
+        RestClient.variables(Map.of("approved", true, "comment", "同意"))).status()).isEqualTo(409);
+    assertThat(as("zhang.director").post("/api/tasks/" + taskId + "/transfer",
+        body("userId", DEPUTY, "reason", "x")).status()).isEqualTo(409);
+
+    Response done = as(DEPUTY).post("/engine-rest/task/" + taskId + "/complete",
+        RestClient.variables(Map.of("approved", true, "comment", "同意")));
+    assertThat(done.status()).as(done.body()).isEqualTo(204);
+    assertThat(tasks("liu.staff", pid)).extracting(t -> t.get("taskDefinitionKey").asText()).containsExactly("reportBack");
+    JsonNode decision = lastEvent("liu.staff", key, "approve");
+    assertThat(decision.get("userName").asText()).isEqualTo("赵副主任");
+  }
+
+  @Test
+  @DisplayName("转办 who-checks: 404 unknown task, 403 not a holder, 400 naming userId/reason for self, unknown, other role, blank or long reason")
+  void transferChecks() {
+    JsonNode instance = start("liu.staff", leave(1));
+    String taskId = onlyTask("zhang.director", instance.get("id").asText());
+    String path = "/api/tasks/" + taskId + "/transfer";
+
+    assertThat(as("zhang.director").post("/api/tasks/no-such-task/transfer", body("userId", DEPUTY, "reason", "x"))
+        .status()).isEqualTo(404);
+    assertThat(as("gao.director").post(path, body("userId", "gao.director", "reason", "x")).status()).isEqualTo(403);
+    assertThat(as("liu.staff").post(path, body("userId", DEPUTY, "reason", "x")).status()).isEqualTo(403);
+    assertField(as("zhang.director").post(path, body("userId", "zhang.director", "reason", "x")), 400, "userId");
+    assertField(as("zhang.director").post(path, body("userId", "nobody.here", "reason", "x")), 400, "userId");
+    assertField(as("zhang.director").post(path, body("userId", "chen.staff", "reason", "x")), 400, "userId");
+    assertField(as("zhang.director").post(path, body("userId", "gao.director", "reason", "x")), 400, "userId");
+    assertField(as("zhang.director").post(path, body("reason", "x")), 400, "userId");
+    assertField(as("zhang.director").post(path, body("userId", DEPUTY, "reason", " ")), 400, "reason");
+    assertField(as("zhang.director").post(path, body("userId", DEPUTY, "reason", "长".repeat(1001))), 400, "reason");
+    assertField(as("zhang.director").post(path, body("userId", DEPUTY, "reason", 5)), 400, "reason");
+    // nothing happened
+    assertThat(tasks("zhang.director", instance.get("id").asText()).get(0).get("assignee").isNull()).isTrue();
+    assertThat(actions("liu.staff", instance.get("businessKey").asText())).doesNotContain("transfer");
+  }
+
+  @Test
+  @DisplayName("转办 incident (IN-2): the director's 签收 task goes to the deputy, who signs for it")
+  void transferIncident() {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("category", "safety-hazard");
+    v.put("severity", "coordination");
+    v.put("title", "路灯损坏");
+    v.put("description", "社区主干道两盏路灯不亮");
+    v.put("location", "造纸社区主干道");
+    JsonNode instance = startProcess("he.grid", "incident-report", v);
+    String pid = instance.get("id").asText();
+    String taskId = onlyTask("zhang.director", pid);
+    Response ok = as("zhang.director").post("/api/tasks/" + taskId + "/transfer", body("userId", DEPUTY, "reason", "由副主任负责"));
+    assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+    Response done = as(DEPUTY).post("/engine-rest/task/" + taskId + "/complete",
+        RestClient.variables(Map.of("acceptNote", "已签收")));
+    assertThat(done.status()).as(done.body()).isEqualTo(204);
+    assertThat(actions("he.grid", instance.get("businessKey").asText())).contains("transfer");
+    assertThat(tasks(DEPUTY, pid)).noneMatch(t -> t.get("id").asText().equals(taskId));
+  }
+
+  // ---- 委派 ----
+
+  @Test
+  @DisplayName("委派 expense (EX-1): the delegate's submission hands it back with his opinion on the timeline, not as the decision; the owner decides and the case moves on")
+  void delegateExpense() {
+    JsonNode instance = startProcess("liu.staff", "expense-approval", expense(300, "office"));
+    String pid = instance.get("id").asText();
+    String key = instance.get("businessKey").asText();
+    String taskId = onlyTask("zhang.director", pid);
+
+    Response ok = as("zhang.director").post("/api/tasks/" + taskId + "/delegate",
+        body("userId", DEPUTY, "reason", "请先核实发票"));
+    assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+    JsonNode task = as(DEPUTY).get("/engine-rest/task/" + taskId).json();
+    assertThat(task.get("assignee").asText()).isEqualTo(DEPUTY);
+    assertThat(task.get("owner").asText()).isEqualTo("zhang.director");
+    assertThat(task.get("delegationState").asText()).isEqualTo("PENDING");
+    assertThat(lastEvent("liu.staff", key, "delegate").get("comment").asText()).contains("赵副主任", "请先核实发票");
+
+    // the owner cannot act while it is delegated; the delegate cannot complete (only hand back)
+    assertThat(as("zhang.director").post("/api/tasks/" + taskId + "/transfer",
+        body("userId", DEPUTY, "reason", "x")).status()).isEqualTo(409);
+    Response complete = as(DEPUTY).post("/engine-rest/task/" + taskId + "/complete",
+        RestClient.variables(Map.of("approved", true, "comment", "同意")));
+    assertThat(complete.status()).as(complete.body()).isEqualTo(409);
+
+    // the delegate submits the form (as Tasklist does): resolved, back to the owner
+    Response submit = as(DEPUTY).post("/engine-rest/task/" + taskId + "/submit-form",
+        RestClient.variables(Map.of("approved", true, "comment", "发票已核实，建议同意")));
+    assertThat(submit.status()).as(submit.body()).isIn(200, 204);
+    JsonNode back = as("zhang.director").get("/engine-rest/task/" + taskId).json();
+    assertThat(back.get("assignee").asText()).isEqualTo("zhang.director");
+    assertThat(back.get("delegationState").asText()).isEqualTo("RESOLVED");
+    JsonNode opinion = lastEvent("liu.staff", key, "delegate-resolved");
+    assertThat(opinion.get("userId").asText()).isEqualTo(DEPUTY);
+    assertThat(opinion.get("userName").asText()).isEqualTo("赵副主任");
+    assertThat(opinion.get("actionLabel").asText()).isEqualTo("委派处理意见");
+    assertThat(opinion.get("comment").asText()).contains("建议同意", "发票已核实");
+    assertThat(opinion.get("approved").isNull()).as("not a decision").isTrue();
+    assertThat(actions("liu.staff", key)).doesNotContain("approve");
+    Response approved = as("zhang.director").get("/engine-rest/task/" + taskId + "/variables/approved");
+    assertThat(approved.status() == 404 || approved.json().get("value").isNull())
+        .as("the owner decides afresh: " + approved.body()).isTrue();
+    assertThat(as("zhang.director").get("/api/notifications").body()).contains("交回");
+
+    // the owner's completion is still checked: a refusal without comment is 400
+    Response noReason = as("zhang.director").post("/engine-rest/task/" + taskId + "/complete",
+        RestClient.variables(Map.of("approved", false, "comment", "")));
+    assertThat(noReason.status()).isEqualTo(400);
+    Response decide = as("zhang.director").post("/engine-rest/task/" + taskId + "/complete",
+        RestClient.variables(Map.of("approved", true, "comment", "同意")));
+    assertThat(decide.status()).as(decide.body()).isEqualTo(204);
+    JsonNode decision = lastEvent("liu.staff", key, "approve");
+    assertThat(decision.get("userId").asText()).isEqualTo("zhang.director");
+    assertThat(tasks("zhang.director", pid)).noneMatch(t -> t.get("id").asText().equals(taskId));
+    JsonNode c = as("liu.staff").get("/api/cases/" + key).json();
+    assertThat(c.get("status").asText()).isNotEqualTo("pending");
+  }
+
+  @Test
+  @DisplayName("委派 leave with an unclaimed group task: the delegating director becomes the owner and gets it back; same who-checks as 转办")
+  void delegateLeave() {
+    JsonNode instance = start("liu.staff", leave(1));
+    String pid = instance.get("id").asText();
+    String taskId = onlyTask("zhang.director", pid);
+    String path = "/api/tasks/" + taskId + "/delegate";
+    assertThat(as("gao.director").post(path, body("userId", DEPUTY, "reason", "x")).status()).isEqualTo(403);
+    assertField(as("zhang.director").post(path, body("userId", "liu.staff", "reason", "x")), 400, "userId");
+    assertField(as("zhang.director").post(path, body("userId", DEPUTY)), 400, "reason");
+    assertThat(as("zhang.director").post(path, body("userId", DEPUTY, "reason", "请代为审核")).status()).isEqualTo(200);
+    Response submit = as(DEPUTY).post("/engine-rest/task/" + taskId + "/submit-form",
+        RestClient.variables(Map.of("approved", false, "comment", "天数有误")));
+    assertThat(submit.status()).as(submit.body()).isIn(200, 204);
+    assertThat(as("zhang.director").get("/engine-rest/task/" + taskId).json().get("assignee").asText())
+        .isEqualTo("zhang.director");
+    Response decide = as("zhang.director").post("/engine-rest/task/" + taskId + "/complete",
+        RestClient.variables(Map.of("approved", true, "comment", "同意")));
+    assertThat(decide.status()).as(decide.body()).isEqualTo(204);
+    assertThat(tasks("liu.staff", pid)).extracting(t -> t.get("taskDefinitionKey").asText()).containsExactly("reportBack");
+  }
+}
