@@ -5,7 +5,6 @@ import cn.shequflow.core.approval.ApprovalStep;
 import cn.shequflow.core.cases.CaseRecord;
 import cn.shequflow.core.cases.Cases;
 import cn.shequflow.core.process.Notifications;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -48,12 +47,7 @@ public class RejectCorrectionRequest implements JavaDelegate {
         return "缺少书面证明材料：" + travel.missingProofs() + "（CC-2）";
       }
     }
-    List<ApprovalStep> refusals = chain.chain(record.businessKey()).stream()
-        .filter(s -> s.submission() == record.submission() && ApprovalStep.REJECTED.equals(s.state())).toList();
-    if (refusals.isEmpty()) {
-      throw new IllegalStateException("Nobody refused " + record.businessKey());
-    }
-    ApprovalStep refusal = refusals.get(refusals.size() - 1);
+    ApprovalStep refusal = chain.refusal(record); // a refusal, or a return (退回)
     return refusal.decidedByName() + "不同意：" + refusal.comment();
   }
 }

@@ -5,7 +5,6 @@ import cn.shequflow.core.approval.ApprovalStep;
 import cn.shequflow.core.cases.CaseRecord;
 import cn.shequflow.core.cases.Cases;
 import cn.shequflow.core.process.Notifications;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -31,12 +30,7 @@ public class PropertyLoanRejection implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     CaseRecord record = cases.of(execution);
     cases.moveTo(record, PropertyLoanStatus.REJECTED.code());
-    List<ApprovalStep> refusals = chain.chain(record.businessKey()).stream()
-        .filter(s -> s.submission() == record.submission() && ApprovalStep.REJECTED.equals(s.state())).toList();
-    if (refusals.isEmpty()) {
-      throw new IllegalStateException("No refusal in round " + record.submission() + " of " + record.businessKey());
-    }
-    ApprovalStep refusal = refusals.get(refusals.size() - 1);
+    ApprovalStep refusal = chain.refusal(record); // a refusal, or a return (退回)
     notifications.send(record.applicantId(), record.businessKey(), "集体财物外借申请 " + record.businessKey()
         + " 被退回。" + refusal.decidedByName() + "不同意：" + refusal.comment() + "。可修改后重新提交或撤回。");
   }

@@ -5,7 +5,6 @@ import cn.shequflow.core.approval.ApprovalStep;
 import cn.shequflow.core.cases.CaseRecord;
 import cn.shequflow.core.cases.Cases;
 import cn.shequflow.core.process.Notifications;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -38,9 +37,7 @@ public class RejectExpense implements JavaDelegate {
     if (Boolean.FALSE.equals(expense.votePassed())) {
       reason = expense.voteNote();
     } else {
-      List<ApprovalStep> refusals = chain.chain(record.businessKey()).stream()
-          .filter(s -> s.submission() == record.submission() && ApprovalStep.REJECTED.equals(s.state())).toList();
-      ApprovalStep refusal = refusals.get(refusals.size() - 1);
+      ApprovalStep refusal = chain.refusal(record); // a refusal, or a return (退回)
       reason = refusal.decidedByName() + "不同意：" + refusal.comment();
     }
     notifications.send(record.applicantId(), record.businessKey(),

@@ -5,7 +5,6 @@ import cn.shequflow.core.approval.ApprovalStep;
 import cn.shequflow.core.cases.CaseRecord;
 import cn.shequflow.core.cases.Cases;
 import cn.shequflow.core.process.Notifications;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -28,9 +27,7 @@ public class RejectLeaveRequest implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     CaseRecord record = cases.of(execution);
     cases.moveTo(record, LeaveStatus.REJECTED.code());
-    List<ApprovalStep> refusals = chain.chain(record.businessKey()).stream()
-        .filter(s -> s.submission() == record.submission() && ApprovalStep.REJECTED.equals(s.state())).toList();
-    ApprovalStep refusal = refusals.get(refusals.size() - 1);
+    ApprovalStep refusal = chain.refusal(record); // a refusal, or a return (退回)
     notifications.send(record.applicantId(), record.businessKey(), "您的请假申请 " + record.businessKey() + " 被"
         + refusal.decidedByName() + "退回：" + refusal.comment().replaceAll("[。.！!]+$", "") + "。可修改后重新提交或撤回。");
   }

@@ -79,7 +79,7 @@ public class ApprovalChain {
       OrgUnit unit = organisation.unitFor(p.role(), caseUnit);
       String group = organisation.candidateGroup(p.role().name(), caseUnit);
       ApprovalStep step = new ApprovalStep(UUID.randomUUID().toString(), record.businessKey(), record.submission(),
-          stepNo, p.role().name(), unit.id(), group, ApprovalStep.PENDING, null, null, null, null, null, null);
+          stepNo, p.role().name(), unit.id(), group, ApprovalStep.PENDING, null, null, null, null, null, null, null);
       mapper.insert(step);
       steps.add(step);
     }
@@ -113,10 +113,38 @@ public class ApprovalChain {
     return ids;
   }
 
-  /** The group that holds the position, as fixed with the chain. */
-  public String candidateGroup(String stepId) {
+  /**
+   * The candidate groups of the position's task ({@code camunda:candidateGroups}): the group that
+   * holds it, as fixed with the chain, or none for a position held by one person (an added
+   * signer). A list, because the engine refuses {@code null} but accepts an empty collection.
+   */
+  public List<String> candidateGroup(String stepId) {
     ApprovalStep step = step(stepId);
-    return step.candidateGroup();
+    return step.candidateGroup() == null ? List.of() : List.of(step.candidateGroup());
+  }
+
+  /**
+   * The assignee of the position's task ({@code camunda:assignee}): the person who holds it (an
+   * added signer, 加签), or {@code null} for a position held by a group.
+   */
+  public String assignee(String stepId) {
+    return step(stepId).candidateUser();
+  }
+
+  /**
+   * The refusal or return (退回) that ended the current round, for the family's notice to the
+   * applicant: the last position of the round decided "no".
+   */
+  public ApprovalStep refusal(CaseRecord record) {
+    List<ApprovalStep> refusals = mapper.round(record.businessKey(), record.submission()).stream()
+        .filter(s -> (ApprovalStep.REJECTED.equals(s.state()) || ApprovalStep.RETURNED.equals(s.state()))
+            && s.decidedBy() != null && Boolean.FALSE.equals(s.approved()))
+        .sorted(java.util.Comparator.comparing(ApprovalStep::decidedAt))
+        .toList();
+    if (refusals.isEmpty()) {
+      throw new IllegalStateException("Nobody refused round " + record.submission() + " of " + record.businessKey());
+    }
+    return refusals.get(refusals.size() - 1);
   }
 
   /** Completion condition of the multi-instance: a refusal ends the step at once. */
@@ -148,11 +176,14 @@ public class ApprovalChain {
     mapper.cancelOpen(record.businessKey(), record.submission());
   }
 
-  /** The group of the last position that approved the current round (e.g. to chase a late report-back). */
+  /**
+   * The group of the last position held by a group that approved the current round (e.g. to chase
+   * a late report-back); an added signer (加签) is one person, not a group that follows a case up.
+   */
   public String lastApproverGroup(DelegateExecution execution) {
     CaseRecord record = cases.of(execution);
     List<ApprovalStep> approved = mapper.round(record.businessKey(), record.submission()).stream()
-        .filter(s -> ApprovalStep.APPROVED.equals(s.state())).toList();
+        .filter(s -> ApprovalStep.APPROVED.equals(s.state()) && s.candidateGroup() != null).toList();
     if (approved.isEmpty()) {
       throw new IllegalStateException("Nobody approved " + record.businessKey());
     }
@@ -164,9 +195,9 @@ public class ApprovalChain {
     return mapper.all(businessKey);
   }
 
-  /** Whether the user decided on the case, or belongs to a group on its chain. */
+  /** Whether the user decided on the case, holds a position on its chain, or belongs to a group on it. */
   public boolean involves(String businessKey, String userId) {
-    if (mapper.decidedBy(businessKey, userId) > 0) {
+    if (mapper.decidedBy(businessKey, userId) > 0 || mapper.users(businessKey).contains(userId)) {
       return true;
     }
     List<String> groups = mapper.groups(businessKey);
@@ -174,7 +205,7 @@ public class ApprovalChain {
         .count() > 0;
   }
 
-  ApprovalStep step(String stepId) {
+  public ApprovalStep step(String stepId) {
     ApprovalStep step = stepId == null ? null : mapper.find(stepId);
     if (step == null) {
       throw new IllegalStateException("Unknown approval step " + stepId);

@@ -13,11 +13,11 @@ import org.apache.ibatis.annotations.Update;
 public interface ApprovalMapper {
 
   String COLUMNS = "id, business_key, submission, step_no, approver_role, unit_id, candidate_group, state, task_id, "
-      + "decided_by, decided_by_name, approved, comment, decided_at";
+      + "decided_by, decided_by_name, approved, comment, decided_at, candidate_user";
 
   @Insert("insert into approval_step (" + COLUMNS + ") values (#{id}, #{businessKey}, #{submission}, #{stepNo}, "
       + "#{approverRole}, #{unitId}, #{candidateGroup}, #{state}, #{taskId}, #{decidedBy}, #{decidedByName}, "
-      + "#{approved}, #{comment}, #{decidedAt})")
+      + "#{approved}, #{comment}, #{decidedAt}, #{candidateUser})")
   void insert(ApprovalStep step);
 
   @Select("select " + COLUMNS + " from approval_step where id = #{id}")
@@ -36,6 +36,7 @@ public interface ApprovalMapper {
   @Update("update approval_step set task_id = #{taskId} where id = #{id}")
   int attachTask(@Param("id") String id, @Param("taskId") String taskId);
 
+  /** Records a decision (or a return) on an active position. */
   @Update("update approval_step set state = #{state}, decided_by = #{decidedBy}, decided_by_name = #{decidedByName}, "
       + "approved = #{approved}, comment = #{comment}, decided_at = #{decidedAt} where id = #{id} and state = 'active'")
   int decide(@Param("id") String id, @Param("state") String state, @Param("decidedBy") String decidedBy,
@@ -52,4 +53,14 @@ public interface ApprovalMapper {
   @Select("select distinct candidate_group from approval_step where business_key = #{businessKey} "
       + "and candidate_group is not null")
   List<String> groups(String businessKey);
+
+  @Select("select distinct candidate_user from approval_step where business_key = #{businessKey} "
+      + "and candidate_user is not null")
+  List<String> users(String businessKey);
+
+  /** Moves the positions of a round from step {@code fromStep} on one step later (加签 inserts a step). */
+  @Update("update approval_step set step_no = step_no + 1 where business_key = #{businessKey} "
+      + "and submission = #{submission} and step_no >= #{fromStep}")
+  int shiftFrom(@Param("businessKey") String businessKey, @Param("submission") int submission,
+      @Param("fromStep") int fromStep);
 }

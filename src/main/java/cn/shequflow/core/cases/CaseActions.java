@@ -19,6 +19,12 @@ public final class CaseActions {
   public static final String DELEGATE_RESOLVED = "delegate-resolved";
   public static final String CC = "cc";
   public static final String URGED = "urge";
+  // approval operations: return/withdraw/add-signer (ApprovalOperations)
+  public static final String RETURNED = "return";
+  public static final String WITHDRAWN = "withdraw";
+  public static final String DECISION_WITHDRAWN = "withdraw-decision";
+  public static final String SIGNER_ADDED_BEFORE = "add-signer-before";
+  public static final String SIGNER_ADDED_AFTER = "add-signer-after";
 
   private static final Map<String, String> LABELS = Map.ofEntries(
       Map.entry(SUBMITTED, "提交申请"),
@@ -67,7 +73,14 @@ public final class CaseActions {
       Map.entry(DELEGATED, "委派"),
       Map.entry(DELEGATE_RESOLVED, "委派处理意见"),
       Map.entry(CC, "抄送"),
-      Map.entry(URGED, "催办"));
+      Map.entry(URGED, "催办"),
+
+      // approval operations: return/withdraw/add-signer
+      Map.entry(RETURNED, "退回"),
+      Map.entry(WITHDRAWN, "撤回申请"),
+      Map.entry(DECISION_WITHDRAWN, "撤回审批意见"),
+      Map.entry(SIGNER_ADDED_BEFORE, "前加签"),
+      Map.entry(SIGNER_ADDED_AFTER, "后加签"));
 
   private CaseActions() {}
 

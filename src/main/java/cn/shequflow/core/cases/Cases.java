@@ -96,7 +96,11 @@ public class Cases {
 
   /** A resubmission starts a new round of the approval chain. */
   public int nextSubmission(DelegateExecution execution) {
-    CaseRecord record = of(execution);
+    return nextSubmission(of(execution));
+  }
+
+  /** A new round of the approval chain, e.g. after a return (退回) to a task before the chain is fixed. */
+  public int nextSubmission(CaseRecord record) {
     mapper.nextSubmission(record.businessKey(), Clock.now());
     return record.submission() + 1;
   }
