@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Engine settings that Spring Boot properties cannot express: refused input reaches clients as
  * such, every command a person sends passes the {@link CommandGuard}s, and every user task carries
- * the Tasklist columns ({@link TaskListColumns}).
+ * the Tasklist columns ({@link TaskListColumns}) and its detailed runtime name ({@link TaskTitles}).
  */
 @Component
 public class EnginePlugin extends AbstractProcessEnginePlugin {
@@ -38,6 +38,7 @@ public class EnginePlugin extends AbstractProcessEnginePlugin {
     List<BpmnParseListener> parseListeners = configuration.getCustomPostBPMNParseListeners() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
     parseListeners.add(new TaskListColumns(cases));
+    parseListeners.add(new TaskTitles(configuration));
     configuration.setCustomPostBPMNParseListeners(parseListeners);
   }
 

@@ -1,5 +1,11 @@
 // Shequ Flow: Cockpit configuration (overrides the webjar's app/cockpit/scripts/config.js).
+// Issue 10: our own name in the header and title, Chinese by default (shequ/language.js).
+import {app, locales} from '../../shequ/language.js';
+
 export default {
-  // The dashboard warns when the working calendar lacks a year's holiday schedule (CAL-1).
-  customScripts: ['scripts/shequ-calendar-warning.js']
+  app: app('监控'),
+  locales: locales(),
+  // The dashboard warns when the working calendar lacks a year's holiday schedule (CAL-1);
+  // the 中文 / English switch in the user menu.
+  customScripts: ['scripts/shequ-calendar-warning.js', '../shequ/shequ-ui']
 };

@@ -15,12 +15,11 @@
  * limitations under the License.
  */
 
+// Shequ Flow (issue 10): our own name in the header and title, Chinese by default (shequ/language.js).
+import {app, locales} from '../../shequ/language.js';
+
 export default {
-  // change the app name and vendor
-  // app: {
-  //   name: 'Todos',
-  //   vendor: 'Company'
-  // },
+  app: app('待办'),
   //
   // configure the date format
   // "dateFormat": {
@@ -28,19 +27,17 @@ export default {
   //   "long":   "LLLL"
   // },
   //
-  // Shequ Flow: staff use Tasklist in Chinese, so add locales/zh.json and make zh the default.
-  locales: {
-    availableLocales: ['zh', 'en'],
-    fallbackLocale: 'zh'
-  },
+  // Shequ Flow: staff use Tasklist in Chinese (locales/zh.json), English on request.
+  locales: locales(),
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
   //   // with a file called 'customScript.js' in it
   //   // 'my-custom-script/customScript'
   // ],
-  // Shequ Flow: Chinese month and weekday names in the date picker (see scripts/zh-datepicker.js);
-  // the inbox (审批记录, approval operations, 我的申请/已办/抄送我的; see scripts/shequ-inbox.js).
-  customScripts: ['scripts/zh-datepicker', 'scripts/shequ-inbox'],
+  // Shequ Flow: Chinese month and weekday names in the date picker (see scripts/zh-datepicker.js).
+  // The 中文 / English switch (shequ/shequ-ui.js) and Camunda Forms in Chinese (scripts/zh-forms.js).
+  // The inbox: 审批记录, approval operations, 我的申请/已办/抄送我的 (scripts/shequ-inbox.js).
+  customScripts: ['scripts/zh-datepicker', '../shequ/shequ-ui', 'scripts/zh-forms', 'scripts/shequ-inbox'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
