@@ -360,14 +360,14 @@ async function opReturn(ctx) {
       { label: '取消' },
       {
         label: '确定退回', kind: 'danger', action: async () => {
-          await call('POST', `/api/tasks/${encodeURIComponent(ctx.taskId)}/return`,
+          const r = await call('POST', `/api/tasks/${encodeURIComponent(ctx.taskId)}/return`,
             { targetActivityId: select.value, reason: required(reason.value, '退回理由') });
-          return select.options[select.selectedIndex].textContent;
+          return (r && r.message) || `已退回到「${select.options[select.selectedIndex].textContent}」。`;
         }
       }
     ]
   });
-  if (done) await afterTaskLeft(`已退回到「${done}」。`);
+  if (done) await afterTaskLeft(done);
 }
 
 async function opHandOn(ctx, kind) {
@@ -387,14 +387,14 @@ async function opHandOn(ctx, kind) {
       {
         label: '确定' + label, kind: 'primary', action: async () => {
           const userId = required(picker.value(picker.node), label + '对象');
-          await call('POST', `/api/tasks/${encodeURIComponent(ctx.taskId)}/${kind}`, { userId, reason: reason.value.trim() });
+          const r = await call('POST', `/api/tasks/${encodeURIComponent(ctx.taskId)}/${kind}`, { userId, reason: reason.value.trim() });
           const opt = picker.node.options ? picker.node.options[picker.node.selectedIndex] : null;
-          return opt ? opt.textContent : userId;
+          return (r && r.message) || `已${label}给 ${opt ? opt.textContent : userId}。`;
         }
       }
     ]
   });
-  if (done) await afterTaskLeft(`已${label}给 ${done}。`);
+  if (done) await afterTaskLeft(done);
 }
 
 async function opAddSigner(ctx) {
@@ -413,19 +413,19 @@ async function opAddSigner(ctx) {
       {
         label: '确定加签', kind: 'primary', action: async () => {
           const userId = required(picker.value(picker.node), '加签人员');
-          await call('POST', `/api/tasks/${encodeURIComponent(ctx.taskId)}/add-signer`,
+          const r = await call('POST', `/api/tasks/${encodeURIComponent(ctx.taskId)}/add-signer`,
             { userId, position: position.value, reason: reason.value.trim() });
           const opt = picker.node.options ? picker.node.options[picker.node.selectedIndex] : null;
-          return { who: opt ? opt.textContent : userId, position: position.value };
+          return { who: opt ? opt.textContent : userId, position: position.value, message: r && r.message };
         }
       }
     ]
   });
   if (!done) return;
   if (done.position === 'before') {
-    await afterTaskLeft(`已前加签：请 ${done.who} 先审批，之后再由您审批。`);
+    await afterTaskLeft(done.message || `已前加签：请 ${done.who} 先审批，之后再由您审批。`);
   } else {
-    await message('操作成功', `已后加签：您审批后，再请 ${done.who} 审批。`);
+    await message('操作成功', done.message || `已后加签：您审批后，再请 ${done.who} 审批。`);
     ctx.refresh();
   }
 }
@@ -455,14 +455,14 @@ async function opCc(ctx) {
         label: '确定抄送', kind: 'primary', action: async () => {
           const userIds = chosen();
           if (!userIds.length) throw new Error('请选择抄送人员。');
-          await call('POST', `/api/tasks/${encodeURIComponent(ctx.taskId)}/cc`, { userIds, note: note.value.trim() });
-          return userIds.length;
+          const r = await call('POST', `/api/tasks/${encodeURIComponent(ctx.taskId)}/cc`, { userIds, note: note.value.trim() });
+          return (r && r.message) || `已抄送给 ${userIds.length} 人。`;
         }
       }
     ]
   });
   if (done) {
-    await message('操作成功', `已抄送给 ${done} 人。`);
+    await message('操作成功', done);
     ctx.refresh();
   }
 }
@@ -477,13 +477,14 @@ async function opUrge(businessKey, refresh) {
       { label: '取消' },
       {
         label: '确定催办', kind: 'primary', action: async () => {
-          await call('POST', `/api/cases/${encodeURIComponent(businessKey)}/urge`, { note: note.value.trim() });
+          const r = await call('POST', `/api/cases/${encodeURIComponent(businessKey)}/urge`, { note: note.value.trim() });
+          return (r && r.message) || '已催办，当前办理人会收到提醒。';
         }
       }
     ]
   });
   if (done) {
-    await message('操作成功', '已催办，当前办理人会收到提醒。');
+    await message('操作成功', done);
     if (refresh) refresh();
   }
 }
@@ -499,7 +500,8 @@ async function opWithdraw(businessKey, after) {
       { label: '取消' },
       {
         label: '确定撤回', kind: 'danger', action: async () => {
-          await call('POST', `/api/cases/${encodeURIComponent(businessKey)}/withdraw`, { reason: required(reason.value, '撤回理由') });
+          const r = await call('POST', `/api/cases/${encodeURIComponent(businessKey)}/withdraw`, { reason: required(reason.value, '撤回理由') });
+          return (r && r.message) || `已撤回 ${businessKey}。`;
         }
       }
     ]
@@ -508,11 +510,11 @@ async function opWithdraw(businessKey, after) {
     let status = '';
     try {
       const c = await call('GET', `/api/cases/${encodeURIComponent(businessKey)}`);
-      status = c.statusLabel ? `当前状态：${c.statusLabel}。` : '';
+      status = c.statusLabel ? ` 当前状态：${c.statusLabel}。` : '';
     } catch (e) {
       status = '';
     }
-    await message('操作成功', `已撤回 ${businessKey}。${status}`);
+    await message('操作成功', done + status);
     if (after) after();
   }
 }
@@ -850,11 +852,11 @@ function isOverdue(deadline) {
 }
 
 function holdersOf(item) {
-  const tasks = pick(item, 'currentTasks', 'openTasks', 'tasks');
+  const tasks = pick(item, 'currentSteps', 'currentTasks', 'openTasks', 'tasks');
   if (Array.isArray(tasks) && tasks.length) {
     return tasks.map(t => {
       if (typeof t === 'string') return t;
-      const who = pick(t, 'assigneeName', 'holderName', 'holder') || (Array.isArray(t.roles) ? t.roles.join('、') : pick(t, 'roleName', 'groupName', 'candidateGroupName'));
+      const who = pick(t, 'holders', 'assigneeName', 'holderName', 'holder') || (Array.isArray(t.roles) ? t.roles.join('、') : pick(t, 'roleName', 'groupName', 'candidateGroupName'));
       return `${pick(t, 'name', 'taskName') || ''}${who ? '（' + who + '）' : ''}`;
     }).join('；');
   }
@@ -874,7 +876,7 @@ const LISTS = {
       ['提交时间', i => fmtTime(pick(i, 'createdAt', 'submittedAt', 'startedAt'))],
       ['状态', i => pick(i, 'statusLabel', 'status')],
       ['当前环节', i => holdersOf(i)],
-      ['期限', i => deadlineCell(pick(i, 'deadline', 'dueAt', 'due', 'dueDate'))]
+      ['期限', i => deadlineCell(pick(i, 'deadline', 'dueAt', 'due', 'dueDate') || earliestDue(i))]
     ],
     actions: (i, reload) => {
       const key = pick(i, 'businessKey');
@@ -929,6 +931,12 @@ const LISTS = {
     }
   }
 };
+
+function earliestDue(item) {
+  const steps = pick(item, 'currentSteps', 'currentTasks', 'openTasks') || [];
+  const dues = steps.map(t => t && pick(t, 'due', 'dueDate')).filter(Boolean).sort();
+  return dues[0] || null;
+}
 
 function deadlineCell(deadline) {
   if (!deadline) return '';

@@ -40,7 +40,7 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @RestController
 @RequestMapping("/api")
-public class InboxController {
+public class CaseProgressController {
 
   public record OpenTask(String taskId, String name, String assigneeId, String assigneeName, List<String> roles,
       java.util.Date due) {}
@@ -59,7 +59,7 @@ public class InboxController {
   private final IdentityService identity;
   private final Organisation organisation;
 
-  public InboxController(Cases cases, CommunityScope scope, CurrentUser currentUser, TaskService tasks,
+  public CaseProgressController(Cases cases, CommunityScope scope, CurrentUser currentUser, TaskService tasks,
       IdentityService identity, Organisation organisation) {
     this.cases = cases;
     this.scope = scope;
