@@ -48,12 +48,21 @@ export async function login(userId, password = 'demo') {
     locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 960 },
     extraHTTPHeaders: { 'Accept-Language': 'zh-CN,zh;q=0.9' }
   });
-  context.setDefaultTimeout(20000);
+  context.setDefaultTimeout(45000);
+  if (process.env.SHEQU_DEV_SCRIPTS) {
+    // Development only: serve the inbox script from the work tree instead of the running jar.
+    await context.route('**/app/tasklist/scripts/shequ-inbox.js*', route =>
+      route.fulfill({ path: process.env.SHEQU_DEV_SCRIPTS + '/shequ-inbox.js', contentType: 'text/javascript' }));
+  }
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', e => page.errors.push(String(e)));
   page.on('dialog', d => d.accept());
   await page.goto(TASKLIST);
+  await page.waitForSelector('input[ng-model="username"]').catch(async e => {
+    await shot(page, 'failed-login-' + userId);
+    throw new Error(`login page for ${userId} did not show: ${page.url()} ${e.message}`);
+  });
   await page.fill('input[ng-model="username"]', userId);
   await page.fill('input[ng-model="password"]', password);
   await page.click('button[type=submit]');
@@ -206,13 +215,114 @@ async function allTasksFilter(page) {
   return filterCache;
 }
 
-/** Presses 完成 (the form's primary button) and returns the confirmation the inbox shows. */
-export async function complete(page) {
-  await page.locator('.task-details button.btn-primary[ng-click="complete()"], button[ng-click="complete()"]').first().click();
+/**
+ * Presses 完成 and returns the confirmation the inbox shows. `confirm`: the button of the inbox's
+ * confirmation dialog to press (a refusal, an unticked 重新提交), asserting the dialog's text.
+ */
+export async function complete(page, { confirm, expectQuestion } = {}) {
+  await page.locator('.shequ-done').evaluateAll(els => els.forEach(e => e.remove()));
+  await page.locator('.task-details button[ng-click="complete()"]').first().click();
+  if (confirm) {
+    const dialog = page.locator('.shequ-dialog');
+    await dialog.waitFor();
+    if (expectQuestion) assert.match(await dialog.innerText(), expectQuestion);
+    await dialog.locator(`button[data-shequ-button="${confirm}"]`).click();
+  }
   const box = page.locator('.shequ-done');
-  await box.waitFor({ timeout: 20000 });
-  const text = (await box.innerText()).trim();
+  await box.waitFor({ timeout: 30000 });
+  return (await box.innerText()).trim();
+}
+
+/** Opens a task by id in Tasklist and waits for its form and the inbox bar. */
+export async function openTaskById(page, taskId) {
+  await page.goto(TASKLIST + '#/?task=' + taskId);
+  await page.waitForSelector('.task-details .fjs-form');
+  await page.waitForSelector(`.shequ-task-bar[data-task="${taskId}"] .shequ-ops`);
+  await page.waitForTimeout(300);
+}
+
+/** Clicks an operation button of the open task and returns the dialog. */
+export async function operation(page, op) {
+  await page.locator(`.shequ-task-bar button[data-op="${op}"]`).click();
+  const dialog = page.locator('.shequ-dialog').last();
+  await dialog.waitFor();
+  return dialog;
+}
+
+/** The inbox's result dialog after an operation: its text, then closes it with 确定. */
+export async function resultText(page) {
+  const dialog = page.locator('.shequ-dialog', { hasText: '操作成功' });
+  await dialog.waitFor({ timeout: 20000 });
+  const text = (await dialog.innerText()).trim();
+  await dialog.locator('button[data-shequ-button="确定"]').click();
   return text;
+}
+
+// ---------------------------------------------------------------- the engine as admin (checks only)
+
+const ADMIN = 'Basic ' + Buffer.from('admin:demo').toString('base64');
+
+export async function admin(method, p, body) {
+  const r = await fetch(BASE + p, {
+    method, headers: { Authorization: ADMIN, Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body)
+  });
+  const text = await r.text();
+  let json = null;
+  try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
+  return { status: r.status, json, text };
+}
+
+/** The open tasks of a case, each with its assignee, candidate groups and their members. */
+export async function openTasks(businessKey) {
+  const r = await admin('GET', '/engine-rest/task?processInstanceBusinessKey=' + encodeURIComponent(businessKey));
+  assert.equal(r.status, 200, r.text);
+  const out = [];
+  for (const t of r.json) {
+    const links = (await admin('GET', `/engine-rest/task/${t.id}/identity-links`)).json || [];
+    const groups = links.filter(l => l.type === 'candidate' && l.groupId).map(l => l.groupId);
+    const users = [];
+    for (const g of groups) {
+      for (const u of (await admin('GET', '/engine-rest/user?memberOfGroup=' + g)).json || []) users.push(u.id);
+    }
+    out.push({ id: t.id, name: t.name, key: t.taskDefinitionKey, assignee: t.assignee, groups, users });
+  }
+  return out;
+}
+
+/** The one open task of a case with the given definition key (fails otherwise). */
+export async function taskOf(businessKey, taskKey) {
+  const tasks = await openTasks(businessKey);
+  const hits = tasks.filter(t => t.key === taskKey);
+  assert.equal(hits.length, 1, `${businessKey}: expected one open ${taskKey}, found ${JSON.stringify(tasks.map(t => t.key))}`);
+  return hits[0];
+}
+
+export async function caseOf(businessKey) {
+  const r = await admin('GET', '/api/cases/' + encodeURIComponent(businessKey));
+  assert.equal(r.status, 200, r.text);
+  return r.json;
+}
+
+export async function timelineOf(businessKey) {
+  const r = await admin('GET', `/api/cases/${encodeURIComponent(businessKey)}/timeline`);
+  assert.equal(r.status, 200, r.text);
+  return r.json;
+}
+
+/** The newest case the logged-in user applied for (GET /api/cases/mine in the browser session). */
+export async function newestCase(page) {
+  const r = await api(page, 'GET', '/api/cases/mine?size=50');
+  assert.equal(r.status, 200, r.text);
+  const items = Array.isArray(r.json) ? r.json : r.json.items;
+  assert.ok(items.length, 'no case in 我的申请');
+  return [...items].sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)))[0].businessKey;
+}
+
+/** Dates as yyyy-MM-dd in Shanghai, `days` from today. */
+export function day(days = 0) {
+  const d = new Date(Date.now() + 8 * 3600 * 1000 + days * 86400 * 1000);
+  return d.toISOString().slice(0, 10);
 }
 
 export async function claimIfNeeded(page) {

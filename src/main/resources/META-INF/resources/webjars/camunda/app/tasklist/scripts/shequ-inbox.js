@@ -211,7 +211,7 @@ body.shequ-staff [cam-tasklist-task-meta] li.groups > span { display: none !impo
 .shequ-done h5 { margin: 0 0 6px; font-size: 15px; font-weight: 600; color: #1e7b34; }
 .shequ-done ul { margin: 4px 0 0 18px; padding: 0; }
 .shequ-done .close { position: absolute; top: 6px; right: 10px; }
-.shequ-inbox-nav a { cursor: pointer; margin-left: 10px; }
+.shequ-inbox-nav { cursor: pointer; white-space: nowrap; }
 @media print {
   [cam-widget-header], footer, .column-left, .column-center, .task-filters, .tasks-list, .shequ-ops, .shequ-phrases,
   .shequ-claim-banner, .nav-tabs, .form-actions, .task-actions, .shequ-done, .page-notifications, .region-toggle,
@@ -611,7 +611,7 @@ async function renderTaskBar(bar, taskId) {
   if (ctx.businessKey) {
     try {
       const c = await call('GET', `/api/cases/${encodeURIComponent(ctx.businessKey)}`);
-      line.append(
+      line.append(...[
         el('b', {}, c.businessKey),
         el('span', { class: 'shequ-sep' }, '·'), `${c.familyLabel || ''}：${c.subject || ''}`,
         el('span', { class: 'shequ-sep' }, '·'), `申请人 ${c.applicantName || '系统'}`,
@@ -619,7 +619,8 @@ async function renderTaskBar(bar, taskId) {
         el('span', { class: 'shequ-badge' + (c.closedAt ? ' shequ-closed' : '') }, c.statusLabel || c.status),
         submissionBadge(c),
         el('span', { class: 'shequ-sep' }, '·'),
-        el('a', { href: '', class: 'shequ-show-record', onclick: ev => { ev.preventDefault(); showRecord(); } }, '查看审批记录'));
+        el('a', { href: '', class: 'shequ-show-record', onclick: ev => { ev.preventDefault(); showRecord(); } }, '查看审批记录')
+      ].filter(Boolean));
     } catch (e) {
       line.append(el('b', {}, ctx.businessKey), el('span', { class: 'shequ-sep' }, '·'), e.message);
     }
@@ -657,7 +658,7 @@ function claimBanner(details) {
       const groups = (details.querySelector('[cam-tasklist-task-meta] li.groups a') || {}).textContent;
       banner = el('div', { class: 'shequ-claim-banner', role: 'status' },
         el('b', {}, '需先认领：'),
-        `这项任务由${groups ? '「' + groups.trim() + '」' : '本岗位'}共同办理。认领后表单才能填写，同岗位的其他人员也就不会重复办理。`,
+        `这项任务由${groups ? '「' + groups.trim() + '」' : '本岗位'}共同办理，认领后才能填写意见并完成；认领后同岗位的其他人员不会重复办理。`,
         el('button', {
           type: 'button', class: 'btn btn-primary btn-sm',
           onclick: () => { const c = details.querySelector('[cam-tasklist-task-meta] button.claim'); if (c) c.click(); }
@@ -688,7 +689,7 @@ function phrases(details) {
         type: 'button', 'data-phrase': p,
         onclick: () => {
           const target = commentArea(details);
-          if (!target || target.disabled || target.readOnly) return;
+          if (!target || target.disabled || target.readOnly || details.querySelector('[cam-tasklist-task-meta] button.claim')) return;
           target.value = p;
           target.dispatchEvent(new Event('input', { bubbles: true }));
           target.dispatchEvent(new Event('change', { bubbles: true }));
@@ -697,8 +698,9 @@ function phrases(details) {
       }, p)));
     area.parentNode.insertBefore(box, area);
   }
+  const unclaimed = !!details.querySelector('[cam-tasklist-task-meta] button.claim');
   box.querySelectorAll('button').forEach(b => {
-    b.disabled = area.disabled || area.readOnly;
+    b.disabled = unclaimed || area.disabled || area.readOnly;
     b.title = b.disabled ? '需先认领任务' : '填入审批意见';
   });
 }
@@ -811,6 +813,7 @@ function syncTaskDetails() {
     tabs.parentNode.insertBefore(bar, tabs);
   }
   if (bar.getAttribute('data-task') !== taskId) {
+    if (bar.getAttribute('data-task')) document.querySelectorAll('.shequ-done').forEach(x => x.remove());
     bar.setAttribute('data-task', taskId);
     renderTaskBar(bar, taskId);
   }
@@ -1022,19 +1025,18 @@ export default [
     },
     properties: { label: '审批记录' }
   },
-  {
-    id: 'shequ-my-lists',
+  ...[['mine', 'glyphicon-inbox', 230], ['done', 'glyphicon-ok', 220], ['cc', 'glyphicon-share-alt', 210]].map(([name, icon, priority]) => ({
+    id: 'shequ-list-' + name,
     pluginPoint: 'tasklist.navbar.action',
-    priority: 200,
+    priority,
     render: node => {
       installObserver();
-      node.appendChild(el('span', { class: 'shequ-inbox-nav' },
-        el('a', { 'data-list': 'mine', onclick: () => openLists('mine') }, el('span', { class: 'glyphicon glyphicon-inbox' }), ' 我的申请'),
-        el('a', { 'data-list': 'done', onclick: () => openLists('done') }, el('span', { class: 'glyphicon glyphicon-ok' }), ' 已办'),
-        el('a', { 'data-list': 'cc', onclick: () => openLists('cc') }, el('span', { class: 'glyphicon glyphicon-share-alt' }), ' 抄送我的')));
+      node.appendChild(el('a', { href: '', class: 'shequ-inbox-nav', 'data-list': name,
+        onclick: ev => { ev.preventDefault(); openLists(name); } },
+      el('span', { class: 'glyphicon ' + icon }), ' ' + LISTS[name].label));
     },
-    properties: { label: '我的事项' }
-  }
+    properties: { label: LISTS[name].label }
+  }))
 ];
 
 // Styles and the task watcher also start when the module loads, before any plugin renders.
