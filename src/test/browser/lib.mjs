@@ -66,8 +66,10 @@ export async function login(userId, password = 'demo') {
   await page.fill('input[ng-model="username"]', userId);
   await page.fill('input[ng-model="password"]', password);
   await page.click('button[type=submit]');
-  await page.waitForSelector('.start-process-action a, [cam-widget-header] .navbar-nav');
-  if (!process.env.NO_PLUGIN) await page.waitForSelector('.shequ-inbox-nav', { timeout: 20000 });
+  await page.waitForSelector(process.env.NO_PLUGIN ? '.task-filters' : '.shequ-inbox-nav').catch(async e => {
+    await shot(page, 'failed-after-login-' + userId);
+    throw new Error(`Tasklist did not open for ${userId}: ${page.url()} ${e.message}`);
+  });
   page.userId = userId;
   return page;
 }
@@ -148,7 +150,7 @@ export async function fill(page, label, value) {
   if (cls.includes('fjs-select-hidden-input') || (await el.evaluate(e => !!e.closest('.fjs-form-field-select')))) {
     const field = el.locator('xpath=ancestor::div[contains(@class,"fjs-form-field")][1]');
     await field.locator('.fjs-select-display, .fjs-input-group').first().click();
-    await field.locator('.fjs-dropdownlist-item', { hasText: value }).first().click();
+    await field.locator('.fjs-dropdownlist-item').filter({ hasText: new RegExp('^\\s*' + value + '\\s*$') }).first().click();
     return;
   }
   if (cls.includes('flatpickr-input')) {
@@ -163,6 +165,9 @@ export async function fill(page, label, value) {
     return;
   }
   await el.fill(String(value));
+  // form-js debounces text input (one debounce per form): let it take the value before the next field.
+  await el.evaluate(e => e.blur());
+  await page.waitForTimeout(400);
 }
 
 export async function check(page, label, on = true) {
@@ -189,7 +194,14 @@ export async function startProcess(page, processName, values, screenshot) {
   if (screenshot) await shot(page, screenshot);
   await assertChinese(page, `start form ${processName}`);
   await page.locator('.modal-footer button.btn-primary').click();
-  await page.waitForSelector('.modal-body .fjs-form', { state: 'detached' });
+  const closed = page.waitForSelector('.modal-body .fjs-form', { state: 'detached' }).then(() => null);
+  const failed = page.waitForSelector('.modal .alert-danger, .page-notifications .alert-danger', { state: 'visible' })
+    .then(e => e.innerText());
+  const error = await Promise.race([closed, failed]);
+  if (error) {
+    await shot(page, 'failed-start-' + processName);
+    throw new Error(`starting ${processName} failed: ${error}`);
+  }
 }
 
 /** Opens a task of the current user's inbox by (part of) its name and waits for its form. */
@@ -252,7 +264,9 @@ export async function operation(page, op) {
 /** The inbox's result dialog after an operation: its text, then closes it with 确定. */
 export async function resultText(page) {
   const dialog = page.locator('.shequ-dialog', { hasText: '操作成功' });
-  await dialog.waitFor({ timeout: 20000 });
+  const refused = page.locator('.shequ-dialog .shequ-error').filter({ hasText: /\S/ });
+  await Promise.race([dialog.waitFor({ timeout: 40000 }), refused.first().waitFor({ timeout: 40000 })]);
+  if (await refused.count()) throw new Error('the operation was refused: ' + (await refused.first().innerText()));
   const text = (await dialog.innerText()).trim();
   await dialog.locator('button[data-shequ-button="确定"]').click();
   return text;

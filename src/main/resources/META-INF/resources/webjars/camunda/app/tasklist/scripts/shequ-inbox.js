@@ -381,13 +381,13 @@ async function opHandOn(ctx, kind) {
   const done = await dialog({
     title: label,
     body: el('div', {}, el('div', { class: 'shequ-hint' }, hint),
-      el('label', {}, label + '给'), picker.node, el('label', {}, '说明'), reason),
+      el('label', {}, label + '给'), picker.node, el('label', {}, label + '理由'), reason),
     buttons: [
       { label: '取消' },
       {
         label: '确定' + label, kind: 'primary', action: async () => {
           const userId = required(picker.value(picker.node), label + '对象');
-          const r = await call('POST', `/api/tasks/${encodeURIComponent(ctx.taskId)}/${kind}`, { userId, reason: reason.value.trim() });
+          const r = await call('POST', `/api/tasks/${encodeURIComponent(ctx.taskId)}/${kind}`, { userId, reason: required(reason.value, label + '理由') });
           const opt = picker.node.options ? picker.node.options[picker.node.selectedIndex] : null;
           return (r && r.message) || `已${label}给 ${opt ? opt.textContent : userId}。`;
         }
