@@ -184,13 +184,21 @@ export async function isChecked(page, label) {
 
 /** Starts a process from Tasklist's 发起流程 dialog with its start form. */
 export async function startProcess(page, processName, values, screenshot) {
+  return startProcessWith(page, processName, async p => {
+    for (const [label, value] of Object.entries(values)) await fill(p, label, value);
+  }, screenshot);
+}
+
+/** Starts a process from the 发起流程 dialog; `fillForm(page)` fills its start form. */
+export async function startProcessWith(page, processName, fillForm, screenshot) {
   await page.click('.start-process-action a');
   await page.waitForSelector('.modal-body a');
-  await page.locator('.modal-body a', { hasText: processName }).first().click();
+  const offered = await page.locator('.modal-body a').allInnerTexts();
+  assert.ok(offered.some(t => t.trim() === processName), `${page.userId} may start ${processName}: ${offered.join('、')}`);
+  await page.locator('.modal-body a').filter({ hasText: new RegExp('^\\s*' + processName + '\\s*$') }).first().click();
   await page.waitForSelector('.modal-body .fjs-form');
-  for (const [label, value] of Object.entries(values)) {
-    await fill(page, label, value);
-  }
+  await page.waitForTimeout(300);
+  await fillForm(page);
   if (screenshot) await shot(page, screenshot);
   await assertChinese(page, `start form ${processName}`);
   await page.locator('.modal-footer button.btn-primary').click();

@@ -203,7 +203,8 @@ body.shequ-staff [cam-tasklist-task-meta] li.groups > span { display: none !impo
 .shequ-tabs a { display: inline-block; padding: 6px 14px; cursor: pointer; color: #333; text-decoration: none; border-bottom: 2px solid transparent; }
 .shequ-tabs a.active { border-bottom-color: #b5152b; font-weight: 600; }
 .shequ-list { width: 100%; border-collapse: collapse; font-size: 13px; }
-.shequ-list th, .shequ-list td { border-bottom: 1px solid #e5e5e5; padding: 6px 6px; text-align: left; vertical-align: top; }
+.shequ-list th, .shequ-list td { border-bottom: 1px solid #e5e5e5; padding: 6px 6px; text-align: left; vertical-align: top; white-space: nowrap; }
+.shequ-list td.shequ-wrap { white-space: normal; min-width: 160px; }
 .shequ-list th { background: #f5f7fa; white-space: nowrap; }
 .shequ-list td .btn { padding: 1px 6px; font-size: 12px; margin: 1px 2px; }
 .shequ-list .shequ-overdue { color: #b5152b; font-weight: 600; }
@@ -875,10 +876,10 @@ const LISTS = {
     empty: '您还没有提交过申请。',
     columns: [
       ['编号', i => pick(i, 'businessKey', 'requestNo')],
-      ['事项', i => [pick(i, 'familyLabel'), pick(i, 'subject')].filter(Boolean).join('：')],
+      ['事项', i => [pick(i, 'familyLabel'), pick(i, 'subject')].filter(Boolean).join('：'), true],
       ['提交时间', i => fmtTime(pick(i, 'createdAt', 'submittedAt', 'startedAt'))],
       ['状态', i => pick(i, 'statusLabel', 'status')],
-      ['当前环节', i => holdersOf(i)],
+      ['当前环节', i => holdersOf(i), true],
       ['期限', i => deadlineCell(pick(i, 'deadline', 'dueAt', 'due', 'dueDate') || earliestDue(i))]
     ],
     actions: (i, reload) => {
@@ -898,9 +899,9 @@ const LISTS = {
     empty: '您还没有办理过任务。',
     columns: [
       ['编号', i => pick(i, 'businessKey', 'requestNo')],
-      ['环节', i => pick(i, 'taskName', 'name')],
+      ['环节', i => pick(i, 'taskName', 'name'), true],
       ['申请人', i => pick(i, 'applicantName', 'applicantId')],
-      ['事项', i => [pick(i, 'familyLabel'), pick(i, 'subject')].filter(Boolean).join('：')],
+      ['事项', i => [pick(i, 'familyLabel'), pick(i, 'subject')].filter(Boolean).join('：'), true],
       ['我的处理', i => doneDecision(i)],
       ['办理时间', i => fmtTime(pick(i, 'completedAt', 'endTime', 'doneAt', 'at'))],
       ['当前状态', i => pick(i, 'statusLabel', 'caseStatusLabel', 'status')]
@@ -921,10 +922,10 @@ const LISTS = {
     empty: '暂时没有抄送给您的事项。',
     columns: [
       ['编号', i => pick(i, 'businessKey', 'requestNo')],
-      ['事项', i => [pick(i, 'familyLabel'), pick(i, 'subject')].filter(Boolean).join('：')],
+      ['事项', i => [pick(i, 'familyLabel'), pick(i, 'subject')].filter(Boolean).join('：'), true],
       ['申请人', i => pick(i, 'applicantName', 'applicantId')],
       ['抄送人', i => pick(i, 'fromName', 'byName', 'senderName', 'copiedByName', 'userName', 'fromUserId')],
-      ['附言', i => pick(i, 'note', 'comment')],
+      ['附言', i => pick(i, 'note', 'comment'), true],
       ['抄送时间', i => fmtTime(pick(i, 'at', 'copiedAt', 'createdAt'))],
       ['状态', i => pick(i, 'statusLabel', 'status')]
     ],
@@ -985,7 +986,7 @@ async function renderList(container, name) {
     el('tbody', {}, items.map(i => el('tr', { 'data-key': pick(i, 'businessKey') || '' },
       list.columns.map(c => {
         const v = c[1](i);
-        return el('td', {}, v === null || v === undefined ? '' : v);
+        return el('td', { class: c[2] ? 'shequ-wrap' : null }, v === null || v === undefined ? '' : v);
       }),
       el('td', { style: 'white-space:nowrap' }, list.actions(i, reload)))))));
 }
