@@ -19,10 +19,13 @@ export const CHROMIUM_ARGS = [
 // Labels of the webapps' own English texts (locales/en.json in the Tasklist webjar) that a
 // Chinese user must never see. Distinctive words only: "Camunda" and "Tasklist" are names.
 export const ENGLISH_LABELS = [
-  'Claim', 'Unclaim', 'Add a comment', 'Set follow-up date', 'Set due date', 'Start process',
-  'Filters', 'Created', 'Assignee', 'Complete', 'Save', 'Form', 'History', 'Diagram',
-  'Description', 'Sign out', 'My profile', 'Create task', 'Add groups', 'Follow-up date',
-  'Due date', 'Select', 'Field is required', 'Reset'
+  // Tasklist (locales/en.json)
+  'Claim', 'Unclaim', 'Add Comment', 'Keyboard Shortcuts', 'Set follow-up date', 'Set due date', 'Start process', 'Filters',
+  'Created', 'Assignee', 'Complete', 'Save', 'Form', 'History', 'Diagram', 'Description', 'Log out',
+  'My profile', 'Create task', 'Add groups', 'Follow-up date', 'Due date', 'My tasks', 'Close task',
+  'Reset assignee',
+  // Camunda Forms (form-js)
+  'Select', 'Field is required'
 ];
 
 let browser;

@@ -29,6 +29,10 @@ test('leave: refused with a stock phrase, resubmitted (第2次提交), approved,
   await director.click('.shequ-claim-banner button');
   await banner.waitFor({ state: 'detached' });
   assert.match(await director.locator('.shequ-case-line').innerText(), new RegExp(key));
+  // Tasklist's own buttons that the guards refuse for staff are not offered.
+  for (const refused of ['.create-task-action', '.task-actions .createCommentLink', '[cam-tasklist-task-meta] ul.meta.dates']) {
+    assert.equal(await director.locator(refused).first().isVisible(), false, `${refused} is hidden for staff`);
+  }
 
   // Refuse: a refusal without a comment is stopped in the browser; a stock phrase fills it.
   await director.locator('.task-details button[ng-click="complete()"]').click();
@@ -87,6 +91,12 @@ test('leave: refused with a stock phrase, resubmitted (第2次提交), approved,
   assert.ok(c.closedAt, `${key} is closed`);
   await B.logout(staff);
   await B.logout(director);
+});
+
+test('the administrator still has Tasklist\'s own buttons', async () => {
+  const admin = await B.login('admin');
+  assert.equal(await admin.locator('.create-task-action').isVisible(), true);
+  await B.logout(admin);
 });
 
 test('leave: long sick leave goes to the principal leader, then the director arranges cover', async () => {
