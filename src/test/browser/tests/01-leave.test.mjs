@@ -95,6 +95,7 @@ test('leave: refused with a stock phrase, resubmitted (第2次提交), approved,
 
 test('the administrator still has Tasklist\'s own buttons', async () => {
   const admin = await B.login('admin');
+  await admin.waitForFunction(() => !document.body.classList.contains('shequ-staff'));
   assert.equal(await admin.locator('.create-task-action').isVisible(), true);
   await B.logout(admin);
 });

@@ -15,7 +15,10 @@ async function approve(page, taskId, phrase = '同意。') {
 }
 
 async function openList(page, name) {
-  await page.locator(`a.shequ-inbox-nav[data-list="${name}"]`).click();
+  await page.locator(`a.shequ-inbox-nav[data-list="${name}"]`).click({ timeout: 20000 }).catch(async e => {
+    await B.shot(page, 'failed-open-list-' + name);
+    throw new Error(`${page.userId}: no ${name} list in the navbar at ${page.url()}: ${e.message}`);
+  });
   const dialog = page.locator('.shequ-dialog', { hasText: '我的事项' });
   await dialog.waitFor();
   await dialog.locator('.shequ-list, .shequ-empty, .shequ-error').first().waitFor();

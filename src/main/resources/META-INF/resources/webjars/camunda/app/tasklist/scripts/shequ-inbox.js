@@ -146,11 +146,23 @@ async function taskInfo(taskId) {
 }
 
 let me = null;
-async function currentUser() {
-  if (!me) {
-    me = call('GET', '/camunda/api/admin/auth/user/default').catch(() => ({ userId: null, authorizedApps: [] }));
+/** The logged-in user and his webapps (GET /camunda/api/admin/auth/user/default), asked again after a login. */
+async function currentUser(force) {
+  if (!me || force) {
+    me = call('GET', '/camunda/api/admin/auth/user/default').catch(() => {
+      me = null;
+      return { userId: null, authorizedApps: [] };
+    });
   }
   return me;
+}
+
+/** Tasklist's refused buttons stay hidden unless the logged-in user is an administrator. */
+function applyRole() {
+  document.body.classList.add('shequ-staff');
+  currentUser(true).then(u => {
+    if (u && (u.authorizedApps || []).includes('admin')) document.body.classList.remove('shequ-staff');
+  });
 }
 
 // ------------------------------------------------------------------ styles
@@ -495,7 +507,7 @@ async function opWithdraw(businessKey, after) {
   const done = await dialog({
     title: '撤回 ' + businessKey,
     body: el('div', {},
-      el('div', { class: 'shequ-hint' }, '撤回后，尚未办理的审批任务将被取消。此操作不能恢复，确定要撤回吗？'),
+      el('div', { class: 'shequ-hint' }, '申请人撤回：申请作废，尚未办理的审批全部取消。审批人撤回：您的审批意见作废，事项回到您这一步重新审批。此操作不能恢复，确定要撤回吗？'),
       el('label', {}, '撤回理由'), reason),
     buttons: [
       { label: '取消' },
@@ -630,15 +642,23 @@ async function renderTaskBar(bar, taskId) {
     type: 'button', class: 'btn btn-default btn-sm' + (opts.danger ? ' shequ-danger' : ''),
     'data-op': opts.id, title: opts.title, onclick: () => action().catch(e => message('操作失败', e.message))
   }, label);
+  // Which operations this task offers: an approval task answers its return targets; a group task
+  // has candidate groups; the applicant's own revise task may withdraw the request.
+  const [targets, links] = await Promise.all([
+    call('GET', `/api/tasks/${encodeURIComponent(taskId)}/return-targets`).catch(() => null),
+    call('GET', `${ENGINE}/task/${encodeURIComponent(taskId)}/identity-links`).catch(() => [])
+  ]);
+  const approval = Array.isArray(targets);
+  const group = (links || []).some(l => l.type === 'candidate' && l.groupId);
+  const revise = /^revise/i.test(ctx.task.taskDefinitionKey || '');
   const ops = el('div', { class: 'shequ-ops' },
-    op('退回', () => opReturn(ctx), { id: 'return', title: '退回到之前已办理的环节' }),
-    op('转办', () => opHandOn(ctx, 'transfer'), { id: 'transfer', title: '交给同岗位的同事办理' }),
-    op('委派', () => opHandOn(ctx, 'delegate'), { id: 'delegate', title: '请同岗位的同事代办，办完回到您手中' }),
-    op('加签', () => opAddSigner(ctx), { id: 'add-signer', title: '在本环节前或后增加一位审批人' }),
-    op('抄送', () => opCc(ctx), { id: 'cc', title: '把事项告知其他人员' }),
-    ctx.businessKey ? op('催办', () => opUrge(ctx.businessKey, ctx.refresh), { id: 'urge', title: '提醒当前办理人' }) : null,
-    ctx.businessKey ? op('撤回', () => opWithdraw(ctx.businessKey, () => { window.location.hash = '#/'; window.location.reload(); }),
-      { id: 'withdraw', danger: true, title: '撤回申请或上一步的审批' }) : null,
+    approval && targets.length ? op('退回', () => opReturn(ctx), { id: 'return', title: '退回到之前已办理的环节' }) : null,
+    group ? op('转办', () => opHandOn(ctx, 'transfer'), { id: 'transfer', title: '交给同岗位的同事办理' }) : null,
+    group ? op('委派', () => opHandOn(ctx, 'delegate'), { id: 'delegate', title: '请同岗位的同事代办，办完回到您手中' }) : null,
+    approval ? op('加签', () => opAddSigner(ctx), { id: 'add-signer', title: '在本环节前或后增加一位审批人' }) : null,
+    approval || group ? op('抄送', () => opCc(ctx), { id: 'cc', title: '把事项告知其他人员' }) : null,
+    ctx.businessKey && revise ? op('撤回申请', () => opWithdraw(ctx.businessKey, () => { window.location.hash = '#/'; window.location.reload(); }),
+      { id: 'withdraw', danger: true, title: '撤回这项申请，不再办理' }) : null,
     ctx.businessKey ? op('打印审批单', async () => openSheet(ctx.businessKey), { id: 'print', title: '在新窗口打开 A4 审批单' }) : null);
   bar.append(line, ops);
 }
@@ -827,9 +847,6 @@ function installObserver() {
   observerInstalled = true;
   installStyles();
   document.body.classList.add('shequ-staff');
-  currentUser().then(u => {
-    if (u && (u.authorizedApps || []).includes('admin')) document.body.classList.remove('shequ-staff');
-  });
   let scheduled = false;
   const observer = new MutationObserver(() => {
     if (scheduled) return;
@@ -910,6 +927,7 @@ const LISTS = {
       const key = pick(i, 'businessKey');
       const open = !pick(i, 'closedAt') && i.closed !== true;
       return [
+        open ? btn('催办', () => opUrge(key, reload)) : null,
         open ? btn('撤回', () => opWithdraw(key, reload), true) : null,
         btn('审批单', () => openSheet(key)),
         btn('记录', () => showRecordDialog(key))
@@ -1032,6 +1050,8 @@ export default [
     priority,
     render: node => {
       installObserver();
+      // The navbar renders after each login (Tasklist is one page): learn who is logged in now.
+      if (name === 'mine') applyRole();
       node.appendChild(el('a', { href: '', class: 'shequ-inbox-nav', 'data-list': name,
         onclick: ev => { ev.preventDefault(); openLists(name); } },
       el('span', { class: 'glyphicon ' + icon }), ' ' + LISTS[name].label));
