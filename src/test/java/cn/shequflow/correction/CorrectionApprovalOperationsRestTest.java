@@ -128,4 +128,44 @@ class CorrectionApprovalOperationsRestTest extends ApprovalOperationsTestSupport
     assertThat(caseOf(key).status()).isEqualTo("approved");
     assertConsistent(id, key);
   }
+
+  @Test
+  @DisplayName("Travel 加签 after the county's step: the principal leader decides last; the chain finishes")
+  void travelAddSignerAfterLastStep() {
+    JsonNode pi = travelAtFirstStep();
+    String id = pi.get("id").asText();
+    String key = pi.get("businessKey").asText();
+    approve("wei.justice", id);
+    String county = onlyTaskId("jiang.county", id);
+    ok(addSigner("jiang.county", county, "wang.principal", "after", "跨省外出，请街道主要领导知悉"));
+    approve("jiang.county", id);
+    assertThat(caseOf(key).status()).isEqualTo("pending");
+    assertThat(onlyTask("wang.principal", id).get("assignee").asText()).isEqualTo("wang.principal");
+    approve("wang.principal", id);
+    assertThat(caseOf(key).status()).isEqualTo("approved");
+    assertThat(roundStates(key)).containsExactly("1:approved", "2:approved", "3:approved");
+    assertConsistent(id, key);
+  }
+
+  @Test
+  @DisplayName("Residence change: the justice office takes its decision back from the county; 加签 before its own step")
+  void residenceChangeWithdrawAndAddSignerBefore() {
+    JsonNode pi = residenceChange();
+    String id = pi.get("id").asText();
+    String key = pi.get("businessKey").asText();
+    approve("wei.justice", id);
+    refused(withdraw("jiang.county", key, "x"), 403, null);
+    ok(withdraw("wei.justice", key, "需补充新居住地核实材料"));
+    assertThat(tasksOf("jiang.county", id)).isEmpty();
+    String back = onlyTaskId("wei.justice", id);
+    assertThat(actions(key)).endsWith("withdraw-decision");
+    assertConsistent(id, key);
+    ok(addSigner("wei.justice", back, "li.leader", "before", "请主管领导先阅"));
+    approve("li.leader", id);
+    approve("wei.justice", id);
+    approve("jiang.county", id);
+    assertThat(caseOf(key).status()).isEqualTo("approved");
+    assertThat(roundStates(key)).containsExactly("1:approved", "2:approved", "2:withdrawn", "3:approved");
+    assertConsistent(id, key);
+  }
 }

@@ -38,7 +38,9 @@ class ExpenseApprovalOperationsRestTest extends ApprovalOperationsTestSupport {
     String key = pi.get("businessKey").asText();
     String director = onlyTaskId("zhang.director", id);
     assertThat(targetIds("zhang.director", director)).containsExactly("reviseExpense");
-    ok(returnTask("zhang.director", director, "reviseExpense", "请先询价三家"));
+    String longest = "请先询价三家" + "。".repeat(994);
+    ok(returnTask("zhang.director", director, "reviseExpense", longest));
+    assertThat(round(key).get(0).comment()).as("1,000 characters kept on the row").isEqualTo(longest);
     assertThat(taskKey("chen.staff", id)).isEqualTo("reviseExpense");
     assertThat(caseOf(key).status()).isEqualTo("rejected");
     assertThat(as("chen.staff").get("/api/notifications").body()).contains(key, "请先询价三家");
@@ -185,6 +187,24 @@ class ExpenseApprovalOperationsRestTest extends ApprovalOperationsTestSupport {
     approve("qian.social", id);
     assertThat(taskKey("liu.staff", id)).isEqualTo("recordReturn");
     assertThat(roundStates(key)).containsExactly("1:approved", "1:withdrawn", "2:approved", "3:approved");
+    assertConsistent(id, key);
+  }
+
+  @Test
+  @DisplayName("Loan 加签 before: the street department decides first, then the directors' group, then the office")
+  void loanAddSignerBefore() {
+    JsonNode pi = applyLoan();
+    String id = pi.get("id").asText();
+    String key = pi.get("businessKey").asText();
+    ok(addSigner("zhang.director", onlyTaskId("zhang.director", id), "feng.dept", "before", "先请综治办看安全"));
+    assertThat(tasksOf("zhang.director", id)).isEmpty();
+    assertThat(roundStates(key)).containsExactly("1:active", "2:pending", "3:pending");
+    assertConsistent(id, key);
+    approve("feng.dept", id);
+    approve("zhang.director", id);
+    approve("qian.social", id);
+    assertThat(taskKey("liu.staff", id)).isEqualTo("recordReturn");
+    assertThat(roundStates(key)).containsExactly("1:approved", "2:approved", "3:approved");
     assertConsistent(id, key);
   }
 }

@@ -100,4 +100,24 @@ class ResidentMoveApprovalOperationsRestTest extends ApprovalOperationsTestSuppo
     assertEndedNormally(id, key);
     assertThat(roundStates(key)).containsExactly("1:approved", "2:approved", "3:approved");
   }
+
+  @Test
+  @DisplayName("撤回 by the verifying staff while the added director has not decided: the task comes back to him")
+  void verifierWithdrawsBeforeAddedSigner() {
+    JsonNode pi = file(ResidentIds.next());
+    String id = pi.get("id").asText();
+    String key = pi.get("businessKey").asText();
+    ok(addSigner("liu.staff", onlyTaskId("liu.staff", id), "zhang.director", "after", null));
+    approve("liu.staff", id);
+    refused(withdraw("he.grid", key, "x"), 409, null);
+    refused(withdraw("chen.staff", key, "x"), 403, null);
+    ok(withdraw("liu.staff", key, "门牌号需再核"));
+    assertThat(tasksOf("zhang.director", id)).isEmpty();
+    JsonNode back = onlyTask("liu.staff", id);
+    assertThat(back.get("assignee").asText()).isEqualTo("liu.staff");
+    assertConsistent(id, key);
+    approve("liu.staff", id);
+    approve("zhang.director", id);
+    assertEndedNormally(id, key);
+  }
 }

@@ -40,7 +40,14 @@ public class Notifications {
     this.mapper = mapper;
   }
 
+  /** The length of {@code notification.message}. */
+  static final int MAX_MESSAGE = 500;
+
   public void send(String recipientId, String businessKey, String message) {
+    // A notice quotes a reason a person wrote (up to 1,000 characters): cut it to the column.
+    if (message.length() > MAX_MESSAGE) {
+      message = message.substring(0, MAX_MESSAGE - 1) + "…";
+    }
     mapper.insert(new Notice(UUID.randomUUID().toString(), recipientId, businessKey, message, Clock.now()));
     LOG.info("Notice to {} about {}: {}", recipientId, businessKey, message);
   }

@@ -146,7 +146,7 @@ public class ApprovalOperations {
         throw new CaseConflictException("该审批岗位已不在办理中，不能退回");
       }
       cases.event(h.record().businessKey(), userId, CaseActions.RETURNED, h.task().getName(), false,
-          "退回至" + target.name() + "：" + why);
+          timelineComment("退回至" + target.name() + "：", why));
       Optional<UserTask> revise = h.model().reviseTask();
       if (revise.isPresent() && revise.get().getId().equals(targetActivityId)) {
         returnToApplicant(h, name, why);
@@ -401,14 +401,14 @@ public class ApprovalOperations {
         }
         mapper.insert(added);
         cases.event(record.businessKey(), userId, CaseActions.SIGNER_ADDED_BEFORE, h.task().getName(), null,
-            "前加签 " + signerName + (why == null ? "" : "：" + why));
+            timelineComment("前加签 " + signerName, why == null ? null : "：" + why));
         restartApproval(h.task().getProcessInstanceId(), h.model().approvalId());
         return outcome(record.businessKey(), "已前加签：先由" + signerName + "审批，再回到本岗位");
       }
       mapper.shiftFrom(record.businessKey(), record.submission(), current + 1);
       mapper.insert(added);
       cases.event(record.businessKey(), userId, CaseActions.SIGNER_ADDED_AFTER, h.task().getName(), null,
-          "后加签 " + signerName + (why == null ? "" : "：" + why));
+          timelineComment("后加签 " + signerName, why == null ? null : "：" + why));
       return outcome(record.businessKey(), "已后加签：本岗位审批后，由" + signerName + "审批");
     });
   }
@@ -539,6 +539,12 @@ public class ApprovalOperations {
       throw new InvalidInputException("reason", "理由（reason）不能超过 " + MAX_REASON + " 个字");
     }
     return reason.strip();
+  }
+
+  /** The timeline's comment (1,000 characters at most): what was done, then the person's reason. */
+  private static String timelineComment(String what, String reason) {
+    String comment = reason == null ? what : what + reason;
+    return comment.length() <= MAX_REASON ? comment : comment.substring(0, MAX_REASON - 1) + "…";
   }
 
   private static String roleLabel(ApprovalStep s) {
