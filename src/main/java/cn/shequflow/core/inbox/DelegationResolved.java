@@ -2,6 +2,8 @@ package cn.shequflow.core.inbox;
 
 import cn.shequflow.core.cases.CaseActions;
 import cn.shequflow.core.cases.Cases;
+import cn.shequflow.core.contract.FormContract;
+import cn.shequflow.core.contract.FormContracts;
 import cn.shequflow.core.organisation.Organisation;
 import cn.shequflow.core.process.CurrentUser;
 import cn.shequflow.core.process.Notifications;
@@ -42,9 +44,14 @@ public class DelegationResolved extends AbstractProcessEnginePlugin implements T
   private final ObjectProvider<Organisation> organisation;
   private final ObjectProvider<Notifications> notifications;
   private final ObjectProvider<CurrentUser> currentUser;
+  private final ObjectProvider<FormContracts> forms;
+  private final ObjectProvider<ProductRights> product;
 
   public DelegationResolved(ObjectProvider<Cases> cases, ObjectProvider<Organisation> organisation,
-      ObjectProvider<Notifications> notifications, ObjectProvider<CurrentUser> currentUser) {
+      ObjectProvider<Notifications> notifications, ObjectProvider<CurrentUser> currentUser,
+      ObjectProvider<FormContracts> forms, ObjectProvider<ProductRights> product) {
+    this.forms = forms;
+    this.product = product;
     this.cases = cases;
     this.organisation = organisation;
     this.notifications = notifications;
@@ -65,6 +72,28 @@ public class DelegationResolved extends AbstractProcessEnginePlugin implements T
       }
     });
     configuration.setCustomPostBPMNParseListeners(parseListeners);
+  }
+
+  /** A task without approved/comment (e.g. 签收): what the delegate filled in, as "label：value". */
+  private String otherInputs(DelegateTask task) {
+    try {
+      FormContract contract = product.getObject().run(() -> forms.getObject().forTask(task.getId()));
+      if (contract == null) {
+        return "";
+      }
+      List<String> parts = new ArrayList<>();
+      for (String key : contract.inputs()) {
+        Object value = task.getVariable(key);
+        if (value != null && !"approved".equals(key) && !"comment".equals(key) && !value.toString().isBlank()) {
+          FormContract.Field field = contract.fields().get(key);
+          String label = field == null || field.label() == null ? key : field.label();
+          parts.add(label + "：" + (value instanceof Boolean b ? (b ? "是" : "否") : value));
+        }
+      }
+      return String.join("；", parts);
+    } catch (RuntimeException e) {
+      return ""; // the opinion is a courtesy: never fail the hand-back for it
+    }
   }
 
   @Override
@@ -92,6 +121,9 @@ public class DelegationResolved extends AbstractProcessEnginePlugin implements T
     }
     if (comment instanceof String c && !c.isBlank()) {
       opinion.append(opinion.length() > 0 ? "：" : "").append(c.trim());
+    }
+    if (opinion.length() == 0) {
+      opinion.append(otherInputs(task));
     }
     if (opinion.length() == 0) {
       opinion.append("已处理，无意见");

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  *   <li>{@code POST /api/tasks/{taskId}/delegate {"userId","reason"}} 委派</li>
  *   <li>{@code POST /api/tasks/{taskId}/cc {"userIds":[...],"note"}} 抄送; {@code GET /api/cc} 抄送我的;
  *       {@code POST /api/cc/{id}/read}</li>
+ *   <li>{@code GET /api/tasks/{taskId}/targets?for=transfer|delegate|cc}: whom the caller may pick</li>
  *   <li>{@code POST /api/cases/{businessKey}/urge {"note"}} 催办</li>
  *   <li>{@code GET /api/cases/mine} 我的申请, {@code GET /api/tasks/done} 已办</li>
  *   <li>{@code GET /api/cases/{businessKey}/sheet} 审批单 (HTML for A4)</li>
@@ -53,6 +54,13 @@ public class InboxController {
   public InboxOperations.Result cc(@PathVariable String taskId, @RequestBody(required = false) Map<String, Object> body) {
     Map<String, Object> b = body(body);
     return operations.copy(taskId, b.get("userIds"), text(b, "note"));
+  }
+
+  /** Whom the caller may pick: {@code ?for=transfer|delegate|cc}. */
+  @GetMapping("/api/tasks/{taskId}/targets")
+  public java.util.List<InboxOperations.PersonOption> targets(@PathVariable String taskId,
+      @RequestParam(name = "for", defaultValue = "transfer") String kind) {
+    return operations.targets(taskId, kind);
   }
 
   @PostMapping("/api/cases/{businessKey}/urge")

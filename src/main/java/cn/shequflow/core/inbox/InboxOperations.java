@@ -9,6 +9,7 @@ import cn.shequflow.core.guard.TaskHandOnGuard;
 import cn.shequflow.core.guard.TaskHandOnGuard.Candidates;
 import cn.shequflow.core.organisation.OrgUnit;
 import cn.shequflow.core.organisation.Organisation;
+import cn.shequflow.core.organisation.OrganisationMapper;
 import cn.shequflow.core.organisation.RoleAssignment;
 import cn.shequflow.core.organisation.UnitLevel;
 import cn.shequflow.core.process.CaseConflictException;
@@ -62,10 +63,12 @@ public class InboxOperations {
   private final Notifications notifications;
   private final CcMapper cc;
   private final ProductRights product;
+  private final OrganisationMapper people;
 
   public InboxOperations(TaskService tasks, RuntimeService runtime, IdentityService identity, TaskHandOnGuard handOn,
       Cases cases, CommunityScope scope, Organisation organisation, Notifications notifications, CcMapper cc,
-      ProductRights product) {
+      ProductRights product, OrganisationMapper people) {
+    this.people = people;
     this.tasks = tasks;
     this.runtime = runtime;
     this.identity = identity;
@@ -94,7 +97,12 @@ public class InboxOperations {
     if (target.equals(held.task().getAssignee())) {
       throw new InvalidInputException("userId", "任务已由" + organisation.displayName(target) + "办理，无需转办");
     }
-    product.run(() -> tasks.setAssignee(taskId, target));
+    product.run(() -> {
+      if (held.task().getOwner() != null) {
+        tasks.setOwner(taskId, target); // an earlier delegation is over: the task is the colleague's now
+      }
+      tasks.setAssignee(taskId, target);
+    });
     String targetName = organisation.displayName(target);
     cases.event(held.record().businessKey(), me, CaseActions.TRANSFERRED, held.task().getName(), null,
         "转办给" + targetName + "：" + why);
@@ -118,7 +126,10 @@ public class InboxOperations {
     String target = handOnTarget(held, userId, me);
     product.run(() -> {
       if (held.task().getAssignee() == null) {
-        tasks.setAssignee(taskId, me); // the delegating person owns it and gets it back
+        tasks.setAssignee(taskId, me);
+      }
+      if (!me.equals(held.task().getOwner())) {
+        tasks.setOwner(taskId, me); // the delegating person owns it and gets it back
       }
       tasks.delegateTask(taskId, target);
     });
@@ -184,6 +195,60 @@ public class InboxOperations {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为 " + id + " 的抄送");
     }
     cc.markRead(id, Clock.now());
+  }
+
+  // ---- whom to pick -------------------------------------------------------------------------
+
+  /** A person the caller may pick in the plugin's dialogs. */
+  public record PersonOption(String userId, String name, String unitName) {}
+
+  /**
+   * The people the caller may hand the task to ({@code transfer}, {@code delegate}: same role,
+   * same unit, not himself, not its assignee) or copy it to ({@code cc}: people of the case's
+   * street; for the correction families only those who may see the case), by name. 403/404 as for
+   * the operations; 400 naming {@code for} for another kind.
+   */
+  @Transactional(readOnly = true)
+  public List<PersonOption> targets(String taskId, String kind) {
+    String me = caller();
+    boolean handOnKind = "transfer".equals(kind) || "delegate".equals(kind);
+    if (!handOnKind && !"cc".equals(kind)) {
+      throw new InvalidInputException("for", "取值应为 transfer | delegate | cc");
+    }
+    Held held = heldByCaller(taskId, me, handOnKind ? ("transfer".equals(kind) ? "转办" : "委派") : "抄送");
+    List<PersonOption> options = new ArrayList<>();
+    if (handOnKind) {
+      Set<String> people = new LinkedHashSet<>(held.candidates().users());
+      product.run(() -> {
+        for (String group : held.candidates().groups()) {
+          identity.createUserQuery().memberOfGroup(group).list().forEach(u -> people.add(u.getId()));
+        }
+      });
+      for (String p : people) {
+        if (!p.equals(me) && !p.equals(held.task().getAssignee()) && product.run(() -> handOn.eligible(p, held.candidates()))) {
+          options.add(option(p));
+        }
+      }
+    } else {
+      CaseRecord record = held.record();
+      CaseFamily family = cases.familyOf(record);
+      Set<String> caseStreets = streetsOfCase(record);
+      for (cn.shequflow.core.organisation.Person p : people.allPeople()) {
+        if (p.userId().equals(me) || caseStreets.stream().noneMatch(streetsOfUser(p.userId())::contains)) {
+          continue;
+        }
+        if (CORRECTION_FAMILIES.contains(family.key()) && !scope.canSeeWithoutCopy(p.userId(), record, family)) {
+          continue;
+        }
+        options.add(option(p.userId()));
+      }
+    }
+    return options;
+  }
+
+  private PersonOption option(String userId) {
+    String unit = organisation.person(userId).flatMap(p -> organisation.unit(p.unitId())).map(OrgUnit::name).orElse(null);
+    return new PersonOption(userId, organisation.displayName(userId), unit);
   }
 
   // ---- 催办 urge ----------------------------------------------------------------------------

@@ -134,6 +134,10 @@ class InboxOperationsRestTest extends RestTestSupport {
     String pid = instance.get("id").asText();
     String key = instance.get("businessKey").asText();
     String taskId = onlyTask("zhang.director", pid);
+    JsonNode targets = as("zhang.director").get("/api/tasks/" + taskId + "/targets?for=transfer").json();
+    assertThat(targets).hasSize(1);
+    assertThat(targets.get(0).get("userId").asText()).isEqualTo(DEPUTY);
+    assertThat(targets.get(0).get("name").asText()).isEqualTo("赵副主任");
 
     Response ok = as("zhang.director").post("/api/tasks/" + taskId + "/transfer",
         body("userId", DEPUTY, "reason", "本人外出开会"));
@@ -268,7 +272,7 @@ class InboxOperationsRestTest extends RestTestSupport {
   }
 
   @Test
-  @DisplayName("委派 leave with an unclaimed group task: the delegating director becomes the owner and gets it back; same who-checks as 转办")
+  @DisplayName("委派 leave with an unclaimed group task: the delegating director becomes the owner and gets it back (REST resolve, form contract checked); same who-checks as 转办")
   void delegateLeave() {
     JsonNode instance = start("liu.staff", leave(1));
     String pid = instance.get("id").asText();
@@ -278,14 +282,87 @@ class InboxOperationsRestTest extends RestTestSupport {
     assertField(as("zhang.director").post(path, body("userId", "liu.staff", "reason", "x")), 400, "userId");
     assertField(as("zhang.director").post(path, body("userId", DEPUTY)), 400, "reason");
     assertThat(as("zhang.director").post(path, body("userId", DEPUTY, "reason", "请代为审核")).status()).isEqualTo(200);
-    Response submit = as(DEPUTY).post("/engine-rest/task/" + taskId + "/submit-form",
+    // REST resolve (not Tasklist's submit-form) hands it back as well; the form contract still applies
+    Response undeclared = as(DEPUTY).post("/engine-rest/task/" + taskId + "/resolve",
+        RestClient.variables(Map.of("approved", false, "comment", "天数有误", "applicantId", "he.grid")));
+    assertThat(undeclared.status()).as(undeclared.body()).isEqualTo(400);
+    Response submit = as(DEPUTY).post("/engine-rest/task/" + taskId + "/resolve",
         RestClient.variables(Map.of("approved", false, "comment", "天数有误")));
-    assertThat(submit.status()).as(submit.body()).isIn(200, 204);
+    assertThat(submit.status()).as(submit.body()).isEqualTo(204);
+    assertThat(actions("liu.staff", instance.get("businessKey").asText())).contains("delegate-resolved")
+        .doesNotContain("reject");
     assertThat(as("zhang.director").get("/engine-rest/task/" + taskId).json().get("assignee").asText())
         .isEqualTo("zhang.director");
-    Response decide = as("zhang.director").post("/engine-rest/task/" + taskId + "/complete",
+    // zhang then transfers it to the deputy, who delegates it back to zhang: it returns to the deputy
+    assertThat(as("zhang.director").post("/api/tasks/" + taskId + "/transfer",
+        body("userId", DEPUTY, "reason", "改由副主任审批")).status()).isEqualTo(200);
+    assertThat(as(DEPUTY).get("/engine-rest/task/" + taskId).json().get("owner").asText()).isEqualTo(DEPUTY);
+    assertThat(as(DEPUTY).post("/api/tasks/" + taskId + "/delegate",
+        body("userId", "zhang.director", "reason", "请主任先看")).status()).isEqualTo(200);
+    assertThat(as("zhang.director").post("/engine-rest/task/" + taskId + "/submit-form",
+        RestClient.variables(Map.of("approved", true, "comment", "可以"))).status()).isIn(200, 204);
+    JsonNode back = as(DEPUTY).get("/engine-rest/task/" + taskId).json();
+    assertThat(back.get("assignee").asText()).isEqualTo(DEPUTY);
+    assertThat(back.get("owner").asText()).isEqualTo(DEPUTY);
+    Response decide = as(DEPUTY).post("/engine-rest/task/" + taskId + "/complete",
         RestClient.variables(Map.of("approved", true, "comment", "同意")));
     assertThat(decide.status()).as(decide.body()).isEqualTo(204);
     assertThat(tasks("liu.staff", pid)).extracting(t -> t.get("taskDefinitionKey").asText()).containsExactly("reportBack");
+  }
+
+  // ---- each operation on each family the brief names ----
+
+  @Test
+  @DisplayName("expense (EX-1): 转办 to the deputy, 抄送 to the bookkeeper, 催办 by the applicant; the deputy's approval moves the case on")
+  void expenseTransferCcUrge() {
+    JsonNode instance = startProcess("liu.staff", "expense-approval", expense(200, "office"));
+    String pid = instance.get("id").asText();
+    String key = instance.get("businessKey").asText();
+    String taskId = onlyTask("zhang.director", pid);
+    assertThat(as("zhang.director").post("/api/tasks/" + taskId + "/cc",
+        body("userIds", List.of("chen.staff"), "note", "请准备报账")).status()).isEqualTo(200);
+    assertThat(as("chen.staff").get("/api/cases/" + key).status()).isEqualTo(200);
+    assertThat(as("zhang.director").post("/api/tasks/" + taskId + "/transfer",
+        body("userId", DEPUTY, "reason", "回避")).status()).isEqualTo(200);
+    Response urge = as("liu.staff").post("/api/cases/" + key + "/urge", body("note", "急用"));
+    assertThat(urge.status()).as(urge.body()).isEqualTo(200);
+    assertThat(urge.json().get("notified").toString()).contains("赵副主任").doesNotContain("张志华");
+    Response done = as(DEPUTY).post("/engine-rest/task/" + taskId + "/complete",
+        RestClient.variables(Map.of("approved", true, "comment", "同意")));
+    assertThat(done.status()).as(done.body()).isEqualTo(204);
+    assertThat(actions("liu.staff", key)).containsSubsequence("submitted", "cc", "transfer", "urge", "approve");
+    assertThat(tasks("huang.bookkeeper", pid)).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("incident (IN-2): 委派 the director's 签收 to the deputy, who hands it back; the director signs for it; 抄送 and 催办 by the reporter")
+  void incidentDelegateCcUrge() {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("category", "safety-hazard");
+    v.put("severity", "coordination");
+    v.put("title", "井盖缺失");
+    v.put("description", "小区门口井盖缺失");
+    v.put("location", "造纸社区北门");
+    JsonNode instance = startProcess("he.grid", "incident-report", v);
+    String pid = instance.get("id").asText();
+    String key = instance.get("businessKey").asText();
+    String taskId = onlyTask("zhang.director", pid);
+    Response urge = as("he.grid").post("/api/cases/" + key + "/urge", body());
+    assertThat(urge.status()).as(urge.body()).isEqualTo(200);
+    assertThat(as("zhang.director").post("/api/tasks/" + taskId + "/delegate",
+        body("userId", DEPUTY, "reason", "请先到现场查看")).status()).isEqualTo(200);
+    assertThat(as("zhang.director").post("/api/tasks/" + taskId + "/cc",
+        body("userIds", List.of("feng.dept"), "note", "供参考")).status()).isEqualTo(200);
+    Response submit = as(DEPUTY).post("/engine-rest/task/" + taskId + "/submit-form",
+        RestClient.variables(Map.of("acceptNote", "已到现场，确需签收")));
+    assertThat(submit.status()).as(submit.body()).isIn(200, 204);
+    assertThat(as("zhang.director").get("/engine-rest/task/" + taskId).json().get("assignee").asText())
+        .isEqualTo("zhang.director");
+    Response done = as("zhang.director").post("/engine-rest/task/" + taskId + "/complete",
+        RestClient.variables(Map.of("acceptNote", "已签收")));
+    assertThat(done.status()).as(done.body()).isEqualTo(204);
+    assertThat(actions("he.grid", key)).containsSubsequence("urge", "delegate", "cc", "delegate-resolved");
+    assertThat(lastEvent("he.grid", key, "delegate-resolved").get("comment").asText()).contains("已到现场，确需签收");
+    assertThat(tasks("zhang.director", pid)).noneMatch(t -> t.get("id").asText().equals(taskId));
   }
 }
