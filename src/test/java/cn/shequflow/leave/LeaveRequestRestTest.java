@@ -157,7 +157,10 @@ class LeaveRequestRestTest extends RestTestSupport {
     assertThat(locale.status()).isEqualTo(200);
     assertThat(locale.json().get("labels").get("CLAIM_TASK").asText()).contains("认领");
     Response config = RestClient.anonymous(port).get("/camunda/app/tasklist/scripts/config.js");
-    assertThat(config.body()).contains("availableLocales: ['zh', 'en']", "fallbackLocale: 'zh'");
+    assertThat(config.body()).contains("from '../../shequ/language.js'", "locales: locales()");
+    // Chinese for every browser unless the user chose English (issue 10).
+    Response language = RestClient.anonymous(port).get("/camunda/app/shequ/language.js");
+    assertThat(language.body()).contains("{availableLocales: ['zh'], fallbackLocale: 'zh'}");
   }
 
   @Test

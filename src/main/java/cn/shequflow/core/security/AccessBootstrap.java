@@ -6,7 +6,6 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE;
-import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_TASK;
 
 import cn.shequflow.core.cases.CaseFamily;
 import cn.shequflow.core.organisation.IdentitySync;
@@ -68,7 +67,10 @@ public class AccessBootstrap {
           grants.toGroup(group, Resources.APPLICATION, "cockpit", ACCESS);
           grants.toGroup(group, Resources.PROCESS_DEFINITION, "*", READ, READ_INSTANCE, READ_HISTORY);
           grants.toGroup(group, Resources.DECISION_DEFINITION, "*", READ);
-          // The dashboard's 部署 count and the deployed models (no case data in them).
+          // Issue 10: the dashboard's 部署 count and the deployed models (no case data in them). Tasks
+          // are deliberately not granted: a task is visible to its assignee and candidates only
+          // (ORG-5), so the dashboard's 未完成的人工任务 counts the leader's own open tasks; the
+          // 人工任务 page counts his families' open tasks from their history (CandidateGroupReport).
           grants.toGroup(group, Resources.DEPLOYMENT, "*", READ);
           // Instances are read through their definition's READ_INSTANCE, so that a family can keep a
           // supervisor out (below); earlier versions also granted READ on every instance.
@@ -83,15 +85,7 @@ public class AccessBootstrap {
           .map(RoleAssignment::groupId)
           .distinct()
           .forEach(group -> grants.revokeFromGroup(group, Resources.PROCESS_DEFINITION, family.processKey(),
-              READ_INSTANCE, READ_HISTORY, READ_TASK));
-      // Issue 10: the open tasks of the families he supervises, read-only, so that Cockpit's dashboard
-      // ("未完成的人工任务"), its 人工任务 page and an instance's user tasks count and show his street's
-      // work instead of 0 and a permission error. Tasklist's filters still list only his own tasks.
-      supervisors.stream()
-          .filter(r -> family.streetViewers().contains(r.role()))
-          .map(RoleAssignment::groupId)
-          .distinct()
-          .forEach(group -> grants.toGroup(group, Resources.PROCESS_DEFINITION, family.processKey(), READ_TASK));
+              READ_INSTANCE, READ_HISTORY));
     }
   }
 }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +18,13 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
@@ -35,12 +37,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Cockpit's 人工任务 page for the street leaders (issue 10). Its "按组统计的分配" chart calls
  * {@code GET /camunda/api/engine/engine/{engine}/task/report/candidate-group-count}, which Camunda
- * answers only for READ on every task ({@code Task *}); a street leader may read the tasks of the
- * families he supervises (READ_TASK on their definitions, {@link AccessBootstrap}) but not, say,
- * community correction's, so the page showed a red permission error. For a logged-in user without
- * READ on every task this filter answers the same report (unassigned open tasks per candidate group,
- * {@code null} for tasks without one, ordered by group) over the tasks he may read, with the engine's
- * authorization checks on. Anybody else (an administrator, no login) gets Camunda's own answer.
+ * answers only for READ on every task ({@code Task *}), counting every task of every community and
+ * family, so the page showed a street leader a red permission error. For a logged-in user without
+ * READ on every task this filter answers the same report (unassigned open tasks per candidate
+ * group, {@code null} for tasks without one, ordered by group id, shown by the group's Chinese name)
+ * over the open tasks whose history he may read, with the engine's authorization checks on: for a
+ * street leader the families he supervises (not community correction for the leader in charge),
+ * the same tasks as the page's other chart. Anybody else (an administrator, no login) gets
+ * Camunda's own answer.
  */
 @Configuration
 public class CandidateGroupReport {
@@ -49,9 +53,9 @@ public class CandidateGroupReport {
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> candidateGroupReportRegistration(AuthorizationService authorizations,
-      IdentityService identity, TaskService tasks, ObjectMapper json) {
+      IdentityService identity, HistoryService history, ObjectMapper json) {
     FilterRegistrationBean<OncePerRequestFilter> registration =
-        new FilterRegistrationBean<>(new Filter(authorizations, identity, tasks, json));
+        new FilterRegistrationBean<>(new Filter(authorizations, identity, history, json));
     registration.setName("shequ-candidate-group-report");
     registration.addUrlPatterns("/camunda/api/engine/*");
     return registration;
@@ -61,13 +65,13 @@ public class CandidateGroupReport {
 
     private final AuthorizationService authorizations;
     private final IdentityService identity;
-    private final TaskService tasks;
+    private final HistoryService history;
     private final ObjectMapper json;
 
-    Filter(AuthorizationService authorizations, IdentityService identity, TaskService tasks, ObjectMapper json) {
+    Filter(AuthorizationService authorizations, IdentityService identity, HistoryService history, ObjectMapper json) {
       this.authorizations = authorizations;
       this.identity = identity;
-      this.tasks = tasks;
+      this.history = history;
       this.json = json;
     }
 
@@ -96,15 +100,26 @@ public class CandidateGroupReport {
       json.writeValue(response.getOutputStream(), report);
     }
 
-    /** Unassigned open tasks the user may read, counted per candidate group (null: none). */
+    /**
+     * Unassigned open tasks whose history the user may read, counted per candidate group (null:
+     * none). History, like the page's other chart (按类型统计的分配, {@code history/task/count}): a
+     * street leader reads the history of the families he supervises (READ_HISTORY), while the
+     * tasks themselves stay with their candidates (ORG-5).
+     */
     List<Map<String, Object>> report(UserAuthentication user) {
       Map<String, Integer> counts = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
       identity.setAuthentication(user.getIdentityId(), new ArrayList<>(user.getGroupIds()),
           user.getTenantIds() == null ? List.of() : new ArrayList<>(user.getTenantIds()));
       try {
-        for (Task task : tasks.createTaskQuery().taskUnassigned().list()) {
-          List<String> groups = tasks.getIdentityLinksForTask(task.getId()).stream()
-              .map(IdentityLink::getGroupId).filter(g -> g != null).distinct().toList();
+        for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().unfinished().taskUnassigned().list()) {
+          Map<String, Integer> links = new HashMap<>();
+          for (HistoricIdentityLinkLog log : history.createHistoricIdentityLinkLogQuery()
+              .taskId(task.getId()).type(IdentityLinkType.CANDIDATE).list()) {
+            if (log.getGroupId() != null) {
+              links.merge(log.getGroupId(), "delete".equals(log.getOperationType()) ? -1 : 1, Integer::sum);
+            }
+          }
+          List<String> groups = links.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey).toList();
           if (groups.isEmpty()) {
             counts.merge(null, 1, Integer::sum);
           }
@@ -113,10 +128,17 @@ public class CandidateGroupReport {
       } finally {
         identity.clearAuthentication();
       }
+      // The chart shows the groups' Chinese names (湓城街道主要领导), not their ids.
+      Map<String, String> names = new HashMap<>();
+      List<String> ids = counts.keySet().stream().filter(g -> g != null).toList();
+      if (!ids.isEmpty()) {
+        identity.createGroupQuery().groupIdIn(ids.toArray(String[]::new)).list()
+            .forEach(g -> names.put(g.getId(), g.getName() == null ? g.getId() : g.getName()));
+      }
       List<Map<String, Object>> report = new ArrayList<>();
       counts.forEach((group, count) -> {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("groupName", group);
+        row.put("groupName", group == null ? null : names.getOrDefault(group, group));
         row.put("taskCount", count);
         report.add(row);
       });

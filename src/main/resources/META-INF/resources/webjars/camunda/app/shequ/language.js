@@ -25,9 +25,9 @@ export function locales() {
     : {availableLocales: ['zh'], fallbackLocale: 'zh'};
 }
 
-/** The `app` entry (header and browser title: "社区流程 待办"). */
-export function app(name) {
-  return {vendor: '社区流程', name};
+/** The `app` entry (header and browser title: "社区流程 待办", in English "Shequ Flow Tasklist"). */
+export function app(name, englishName) {
+  return stored() === 'en' ? {vendor: 'Shequ Flow', name: englishName} : {vendor: '社区流程', name};
 }
 
 export function choose(language) {

@@ -3,7 +3,7 @@
 import {app, locales} from '../../shequ/language.js';
 
 export default {
-  app: app('管理'),
+  app: app('管理', 'Admin'),
   locales: locales(),
   // The 中文 / English switch in the user menu.
   customScripts: ['../shequ/shequ-ui']

@@ -3,7 +3,7 @@
 import {app, locales} from '../../shequ/language.js';
 
 export default {
-  app: app('监控'),
+  app: app('监控', 'Cockpit'),
   locales: locales(),
   // The dashboard warns when the working calendar lacks a year's holiday schedule (CAL-1);
   // the 中文 / English switch in the user menu.

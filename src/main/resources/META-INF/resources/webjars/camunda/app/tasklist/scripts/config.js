@@ -19,7 +19,7 @@
 import {app, locales} from '../../shequ/language.js';
 
 export default {
-  app: app('待办'),
+  app: app('待办', 'Tasklist'),
   //
   // configure the date format
   // "dateFormat": {

@@ -3,7 +3,7 @@
 import {app, locales} from '../../shequ/language.js';
 
 export default {
-  app: app('首页'),
+  app: app('首页', 'Welcome'),
   locales: locales(),
   // The 中文 / English switch in the user menu.
   customScripts: ['../shequ/shequ-ui']
