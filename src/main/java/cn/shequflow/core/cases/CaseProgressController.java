@@ -3,15 +3,11 @@ package cn.shequflow.core.cases;
 import cn.shequflow.core.organisation.Organisation;
 import cn.shequflow.core.process.CurrentUser;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -24,19 +20,16 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Read-only answers the Tasklist inbox plugin needs beside the approval operations (issue 10):
+ * A read-only answer the Tasklist inbox plugin needs beside the approval operations (issue 10):
  *
  * <ul>
  *   <li>{@code GET /api/cases/{businessKey}/progress}: where a case is now, for the confirmation
  *       after 完成 — its status and its open tasks with the person or role that holds each. Only for
  *       a case the user may see ({@link CommunityScope}); 404 otherwise, as the case itself.</li>
- *   <li>{@code GET /api/tasks/{taskId}/people}: whom the people pickers of 转办/委派 (the task's
- *       own role for its unit) and 加签/抄送 (the street's people) offer. Only for a task the user
- *       can see in Tasklist; 404 otherwise. Names only: the operations themselves check again.</li>
  * </ul>
  *
- * The user may not read other people's tasks or users through the engine, so both answers are
- * read with the product's rights after the check; they write nothing.
+ * The user may not read other people's tasks through the engine, so the answer is read with the
+ * product's rights after the check; it writes nothing.
  */
 @RestController
 @RequestMapping("/api")
@@ -47,10 +40,6 @@ public class CaseProgressController {
 
   public record Progress(String businessKey, String status, String statusLabel, boolean closed, int submission,
       List<OpenTask> openTasks) {}
-
-  public record PersonView(String userId, String name) {}
-
-  public record People(List<PersonView> sameRole, List<PersonView> street) {}
 
   private final Cases cases;
   private final CommunityScope scope;
@@ -83,35 +72,6 @@ public class CaseProgressController {
         c.submission(), open);
   }
 
-  @GetMapping("/tasks/{taskId}/people")
-  public People people(@PathVariable String taskId) {
-    String userId = user();
-    if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这项任务，或无权查看");
-    }
-    return asProduct(() -> {
-      Map<String, PersonView> sameRole = new LinkedHashMap<>();
-      for (IdentityLink link : tasks.getIdentityLinksForTask(taskId)) {
-        if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-          for (User u : identity.createUserQuery().memberOfGroup(link.getGroupId()).list()) {
-            if (!u.getId().equals(userId)) {
-              sameRole.putIfAbsent(u.getId(), person(u.getId()));
-            }
-          }
-        }
-      }
-      List<PersonView> street = new ArrayList<>();
-      for (User u : identity.createUserQuery().list()) {
-        boolean admin = identity.createUserQuery().userId(u.getId()).memberOfGroup("camunda-admin").count() > 0;
-        if (!u.getId().equals(userId) && !admin) {
-          street.add(person(u.getId()));
-        }
-      }
-      street.sort(Comparator.comparing(PersonView::userId));
-      return new People(List.copyOf(sameRole.values()), street);
-    });
-  }
-
   private OpenTask openTask(Task t) {
     List<String> roles = new ArrayList<>();
     if (t.getAssignee() == null) {
@@ -124,10 +84,6 @@ public class CaseProgressController {
     }
     return new OpenTask(t.getId(), t.getName(), t.getAssignee(),
         t.getAssignee() == null ? null : organisation.displayName(t.getAssignee()), roles, t.getDueDate());
-  }
-
-  private PersonView person(String userId) {
-    return new PersonView(userId, organisation.displayName(userId));
   }
 
   private String user() {

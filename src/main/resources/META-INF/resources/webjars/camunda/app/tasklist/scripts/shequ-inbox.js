@@ -318,18 +318,24 @@ function required(value, field) {
   return String(value).trim();
 }
 
-async function peopleFor(taskId) {
+/** Whom the holder may pick (GET /api/tasks/{id}/targets?for=transfer|delegate|cc); [] when not known. */
+async function peopleFor(taskId, kind) {
   try {
-    return await call('GET', `/api/tasks/${encodeURIComponent(taskId)}/people`);
+    const list = await call('GET', `/api/tasks/${encodeURIComponent(taskId)}/targets?for=${kind}`);
+    return Array.isArray(list) ? list : [];
   } catch (e) {
-    return { sameRole: [], street: [] };
+    return [];
   }
+}
+
+function personLabel(p) {
+  return p.unitName ? `${p.name}（${p.unitName}）` : `${p.name}（${p.userId}）`;
 }
 
 function personSelect(list, emptyLabel) {
   const select = el('select', { class: 'form-control', name: 'userId' },
     el('option', { value: '' }, emptyLabel || '请选择人员'),
-    list.map(p => el('option', { value: p.userId }, `${p.name}（${p.userId}）`)));
+    list.map(p => el('option', { value: p.userId }, personLabel(p))));
   return select;
 }
 
@@ -384,8 +390,7 @@ async function opReturn(ctx) {
 }
 
 async function opHandOn(ctx, kind) {
-  const people = await peopleFor(ctx.taskId);
-  const picker = personPicker(people.sameRole);
+  const picker = personPicker(await peopleFor(ctx.taskId, kind));
   const reason = el('textarea', { class: 'form-control', rows: 2, name: 'reason' });
   const label = kind === 'transfer' ? '转办' : '委派';
   const hint = kind === 'transfer'
@@ -411,8 +416,8 @@ async function opHandOn(ctx, kind) {
 }
 
 async function opAddSigner(ctx) {
-  const people = await peopleFor(ctx.taskId);
-  const picker = personPicker(people.street);
+  // The people of the case's street (the CC list); the server refuses anyone already on the round.
+  const picker = personPicker(await peopleFor(ctx.taskId, 'cc'));
   const position = el('select', { class: 'form-control', name: 'position' },
     el('option', { value: 'before' }, '前加签：先请对方审批，再由我审批'),
     el('option', { value: 'after' }, '后加签：我审批后，再请对方审批'));
@@ -444,13 +449,13 @@ async function opAddSigner(ctx) {
 }
 
 async function opCc(ctx) {
-  const people = await peopleFor(ctx.taskId);
+  const people = await peopleFor(ctx.taskId, 'cc');
   const note = el('textarea', { class: 'form-control', rows: 2, name: 'note' });
   let body;
   let chosen;
-  if (people.street && people.street.length) {
+  if (people.length) {
     const box = el('div', { class: 'shequ-people' },
-      people.street.map(p => el('label', {}, el('input', { type: 'checkbox', value: p.userId }), ` ${p.name}（${p.userId}）`)));
+      people.map(p => el('label', {}, el('input', { type: 'checkbox', value: p.userId }), ' ' + personLabel(p))));
     body = box;
     chosen = () => [...box.querySelectorAll('input:checked')].map(i => i.value);
   } else {
