@@ -816,7 +816,7 @@ async function showDone(info) {
     }
   }
   const next = lines[0] === '下一步：' ? lines.slice(1) : null;
-  const box = el('div', { class: 'shequ-done', role: 'status' },
+  const box = el('div', { class: 'shequ-done', role: 'status', 'data-task': info.task.id },
     el('button', { type: 'button', class: 'close', 'aria-label': '关闭', onclick: () => box.remove() }, '×'),
     el('h5', {}, '办理完成'),
     el('div', {}, headline),
@@ -839,7 +839,8 @@ function syncTaskDetails() {
     tabs.parentNode.insertBefore(bar, tabs);
   }
   if (bar.getAttribute('data-task') !== taskId) {
-    if (bar.getAttribute('data-task')) document.querySelectorAll('.shequ-done').forEach(x => x.remove());
+    // Another task is opened: the confirmation of the previous one has been read.
+    document.querySelectorAll('.shequ-done').forEach(x => { if (x.getAttribute('data-task') !== taskId) x.remove(); });
     bar.setAttribute('data-task', taskId);
     renderTaskBar(bar, taskId);
   }
