@@ -228,7 +228,8 @@ body.shequ-staff [cam-tasklist-task-meta] li.groups > span { display: none !impo
 @media print {
   [cam-widget-header], footer, .column-left, .column-center, .task-filters, .tasks-list, .shequ-ops, .shequ-phrases,
   .shequ-claim-banner, .nav-tabs, .form-actions, .task-actions, .shequ-done, .page-notifications, .region-toggle,
-  .maximize, .reset-regions { display: none !important; }
+  .maximize, .reset-regions, [cam-tasklist-task-meta], .shequ-show-record { display: none !important; }
+  a[href]:after { content: none !important; }
   .column-right, .task-details { position: static !important; width: 100% !important; left: 0 !important; }
   .three-cols-layout-columns, .site-wrap, .page-wrap { position: static !important; overflow: visible !important; }
 }
