@@ -19,7 +19,16 @@ const PROCESSES = [
   },
   {
     id: 'correction-travel', name: '社区矫正人员外出审批', starter: 'wei.justice',
-    values: { 矫正对象姓名: '孙某', 身份证号码: ID_NUMBER, 外出目的地: '九江市', 开始日期: B.day(5), 结束日期: B.day(7), 外出天数: '3', 外出事由: '探望住院的父亲' }
+    values: { 矫正对象姓名: '孙某', 身份证号码: ID_NUMBER, 外出目的地: '九江市', 开始日期: B.day(5), 结束日期: B.day(7), 外出天数: '3', 外出事由: '探望住院的父亲' },
+    // The justice office checks the written proofs before the approval chain.
+    then: async (page, key) => {
+      await B.claimIfNeeded(page);
+      await B.check(page, '村（居）委会证明已核验');
+      await B.check(page, '单位证明已核验');
+      const done = await B.complete(page);
+      assert.match(done, /审批外出/);
+      return B.taskOf(key, 'approveTravel');
+    }
   },
   {
     id: 'correction-residence-change', name: '社区矫正人员居住地变更', starter: 'wei.justice',
@@ -50,6 +59,17 @@ for (const p of PROCESSES) {
     await page.click('.task-details .nav-tabs a:text-is("审批记录")');
     await page.locator('.shequ-record table.shequ-timeline').waitFor();
     assert.match(await page.locator('.shequ-record').innerText(), /提交申请|系统建立/);
+    await page.click('.task-details .nav-tabs a:text-is("表单")');
+    if (p.then) {
+      const approval = await p.then(page, key);
+      const holder2 = approval.assignee || approval.users.find(u => u !== 'admin');
+      const approver = await B.login(holder2);
+      await B.openTaskById(approver, approval.id);
+      await B.assertChinese(approver, `${p.name}: ${approval.name}`);
+      assert.ok(await approver.locator('.shequ-task-bar button[data-op="return"]').isVisible(), '退回 offered on the approval task');
+      await B.shot(approver, `form-${p.id}-${approval.key}`);
+      await B.logout(approver);
+    }
     await B.logout(starter);
     if (page !== starter) await B.logout(page);
   });
