@@ -391,9 +391,13 @@ async function opReturn(ctx) {
 }
 
 async function opHandOn(ctx, kind) {
-  const picker = personPicker(await peopleFor(ctx.taskId, kind));
-  const reason = el('textarea', { class: 'form-control', rows: 2, name: 'reason' });
   const label = kind === 'transfer' ? '转办' : '委派';
+  const people = await peopleFor(ctx.taskId, kind);
+  if (!people.length) {
+    return message(label, `没有可以${label}的人员：只能${label}给同一单位同一岗位的其他人员，本岗位没有其他人，或您不能办理这项任务。`);
+  }
+  const picker = personPicker(people);
+  const reason = el('textarea', { class: 'form-control', rows: 2, name: 'reason' });
   const hint = kind === 'transfer'
     ? '转办后任务交给对方办理，您不再经手。只能转给同一单位同一岗位的人员。'
     : '委派后对方办理完毕，任务回到您手中由您最后决定。只能委派给同一单位同一岗位的人员。';
