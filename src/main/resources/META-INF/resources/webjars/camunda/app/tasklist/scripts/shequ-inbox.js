@@ -1010,13 +1010,16 @@ async function renderList(container, name) {
     return;
   }
   const reload = () => renderList(container, name);
+  // Cells first; a column no row fills (the server does not give it) is left out.
+  const empty = v => v === null || v === undefined || v === '';
+  const cells = items.map(i => list.columns.map(c => c[1](i)));
+  const shown = list.columns.map((c, k) => cells.some(row => !empty(row[k])));
   container.appendChild(el('table', { class: 'shequ-list', 'data-list': name },
-    el('thead', {}, el('tr', {}, list.columns.map(c => el('th', {}, c[0])), el('th', {}, '操作'))),
-    el('tbody', {}, items.map(i => el('tr', { 'data-key': pick(i, 'businessKey') || '' },
-      list.columns.map(c => {
-        const v = c[1](i);
-        return el('td', { class: c[2] ? 'shequ-wrap' : null }, v === null || v === undefined ? '' : v);
-      }),
+    el('thead', {}, el('tr', {}, list.columns.filter((c, k) => shown[k]).map(c => el('th', {}, c[0])), el('th', {}, '操作'))),
+    el('tbody', {}, items.map((i, n) => el('tr', { 'data-key': pick(i, 'businessKey') || '' },
+      list.columns.map((c, k) => shown[k]
+        ? el('td', { class: c[2] ? 'shequ-wrap' : null }, empty(cells[n][k]) ? '' : cells[n][k])
+        : null),
       el('td', { style: 'white-space:nowrap' }, list.actions(i, reload)))))));
 }
 
