@@ -689,7 +689,7 @@ function claimBanner(details) {
       const groups = (details.querySelector('[cam-tasklist-task-meta] li.groups a') || {}).textContent;
       banner = el('div', { class: 'shequ-claim-banner', role: 'status' },
         el('b', {}, '需先认领：'),
-        `这项任务由${groups ? '「' + groups.trim() + '」' : '本岗位'}共同办理，认领后才能填写意见并完成；认领后同岗位的其他人员不会重复办理。`,
+        `这项任务由${groups ? '「' + groups.trim() + '」' : '本岗位'}共同办理，认领后才能填写和完成；认领后同岗位的其他人员不会重复办理。`,
         el('button', {
           type: 'button', class: 'btn btn-primary btn-sm',
           onclick: () => { const c = details.querySelector('[cam-tasklist-task-meta] button.claim'); if (c) c.click(); }
