@@ -61,11 +61,26 @@ export async function login(userId, password = 'demo') {
   page.errors = [];
   page.on('pageerror', e => page.errors.push(String(e)));
   page.on('dialog', d => d.accept());
-  await page.goto(TASKLIST);
-  await page.waitForSelector('input[ng-model="username"]').catch(async e => {
-    await shot(page, 'failed-login-' + userId);
-    throw new Error(`login page for ${userId} did not show: ${page.url()} ${e.message}`);
-  });
+  // Now and then Tasklist's start page stays on its splash (a request of its bootstrap never
+  // answers while other sessions are busy): report what was pending and load it once more.
+  const pending = new Set();
+  page.on('request', r => pending.add(r));
+  page.on('requestfinished', r => pending.delete(r));
+  page.on('requestfailed', r => pending.delete(r));
+  page.pending = () => [...pending].map(r => r.method() + ' ' + r.url());
+  for (let attempt = 1; ; attempt++) {
+    await page.goto(TASKLIST);
+    try {
+      await page.waitForSelector('input[ng-model="username"]', { timeout: 20000 });
+      break;
+    } catch (e) {
+      await shot(page, `failed-login-${userId}-${attempt}`);
+      const urls = [...pending].map(r => r.url()).join(', ');
+      if (attempt >= 2) throw new Error(`login page for ${userId} did not show: ${page.url()}; pending: ${urls}`);
+      console.error(`login page for ${userId} did not show within 20 s (pending: ${urls}); loading it again`);
+      pending.clear();
+    }
+  }
   await page.fill('input[ng-model="username"]', userId);
   await page.fill('input[ng-model="password"]', password);
   await page.click('button[type=submit]');
@@ -259,9 +274,26 @@ export async function complete(page, { confirm, expectQuestion } = {}) {
 /** Opens a task by id in Tasklist and waits for its form and the inbox bar. */
 export async function openTaskById(page, taskId) {
   await page.goto(TASKLIST + '#/?task=' + taskId);
-  await page.waitForSelector('.task-details .fjs-form');
+  await booted(page, '.task-details .fjs-form');
   await page.waitForSelector(`.shequ-task-bar[data-task="${taskId}"] .shequ-ops`);
   await page.waitForTimeout(300);
+}
+
+/**
+ * Waits for `selector`; if Tasklist is still on its start-up splash after 20 s (seen now and
+ * then on a loaded machine), logs what was pending and reloads the page once.
+ */
+export async function booted(page, selector) {
+  try {
+    await page.waitForSelector(selector, { timeout: 20000 });
+  } catch (e) {
+    const splash = await page.locator('.app-splash').isVisible().catch(() => false);
+    if (!splash) throw e;
+    console.error(`${page.userId}: Tasklist stayed on its splash (pending: ${page.pending ? page.pending() : '?'}); reloading`);
+    await shot(page, `splash-${page.userId}`);
+    await page.reload();
+    await page.waitForSelector(selector);
+  }
 }
 
 /** Clicks an operation button of the open task and returns the dialog. */

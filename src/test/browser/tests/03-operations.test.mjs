@@ -15,9 +15,10 @@ async function approve(page, taskId, phrase = '同意。') {
 }
 
 async function openList(page, name) {
+  await B.booted(page, `a.shequ-inbox-nav[data-list="${name}"]`);
   await page.locator(`a.shequ-inbox-nav[data-list="${name}"]`).click({ timeout: 20000 }).catch(async e => {
     await B.shot(page, 'failed-open-list-' + name);
-    throw new Error(`${page.userId}: no ${name} list in the navbar at ${page.url()}: ${e.message}`);
+    throw new Error(`${page.userId}: no ${name} list in the navbar at ${page.url()}: ${e.message}; pending: ${page.pending()}`);
   });
   const dialog = page.locator('.shequ-dialog', { hasText: '我的事项' });
   await dialog.waitFor();
@@ -128,6 +129,7 @@ test('director\'s 3-day leave: CC, return to step 1, add a signer before, urge, 
   await B.shot(copied, 'list-cc');
   dialog = await openList(leader, 'done');
   assert.ok(await dialog.locator(`tr[data-key="${key}"]`).count() >= 1, '已办 lists the case');
+  assert.match(await dialog.locator(`tr[data-key="${key}"]`).first().innerText(), /审批中/, '已办 shows the case\'s status now');
   await B.shot(leader, 'list-done');
   for (const p of [applicant, leader, principal, liaison, copied]) await B.logout(p);
 });

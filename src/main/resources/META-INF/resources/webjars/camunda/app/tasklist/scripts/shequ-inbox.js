@@ -925,6 +925,8 @@ const LISTS = {
     label: '已办',
     url: '/api/tasks/done',
     empty: '您还没有办理过任务。',
+    // The done list names the task, not the case's state now: read it from each case (one page).
+    enrich: items => withCaseStatus(items),
     columns: [
       ['编号', i => pick(i, 'businessKey', 'requestNo')],
       ['环节', i => pick(i, 'taskName', 'name'), true],
@@ -971,6 +973,20 @@ function earliestDue(item) {
   return dues[0] || null;
 }
 
+async function withCaseStatus(items) {
+  const keys = [...new Set(items.filter(i => !pick(i, 'statusLabel') && i.businessKey).map(i => i.businessKey))];
+  const found = {};
+  await Promise.all(keys.map(k => call('GET', `/api/cases/${encodeURIComponent(k)}`)
+    .then(c => { found[k] = c; }, () => null)));
+  return items.map(i => found[i.businessKey]
+    ? Object.assign({}, i, {
+      statusLabel: found[i.businessKey].statusLabel,
+      applicantName: pick(i, 'applicantName') || found[i.businessKey].applicantName,
+      closedAt: pick(i, 'closedAt') || found[i.businessKey].closedAt
+    })
+    : i);
+}
+
 function deadlineCell(deadline) {
   if (!deadline) return '';
   return el('span', { class: isOverdue(deadline) ? 'shequ-overdue' : '' }, fmtTime(deadline) + (isOverdue(deadline) ? '（已超期）' : ''));
@@ -1004,6 +1020,7 @@ async function renderList(container, name) {
     container.appendChild(el('div', { class: 'shequ-error' }, e.message));
     return;
   }
+  if (list.enrich) items = await list.enrich(items);
   container.innerHTML = '';
   if (!items.length) {
     container.appendChild(el('div', { class: 'shequ-hint shequ-empty' }, list.empty));
