@@ -36,7 +36,8 @@ export default {
   // ],
   // Shequ Flow: Chinese month and weekday names in the date picker (see scripts/zh-datepicker.js).
   // The 中文 / English switch (shequ/shequ-ui.js) and Camunda Forms in Chinese (scripts/zh-forms.js).
-  customScripts: ['scripts/zh-datepicker', '../shequ/shequ-ui', 'scripts/zh-forms'],
+  // The inbox: 审批记录, approval operations, 我的申请/已办/抄送我的 (scripts/shequ-inbox.js).
+  customScripts: ['scripts/zh-datepicker', '../shequ/shequ-ui', 'scripts/zh-forms', 'scripts/shequ-inbox'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],

@@ -1,0 +1,395 @@
+// Shared helpers of the real-browser tests: headless Chromium from the system (no browser
+// download), log in to Tasklist as a demo user, fill Camunda Forms (form-js) by their labels,
+// the product API through the browser session, screenshots and the "no English, no ${" check.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import assert from 'node:assert/strict';
+
+export const BASE = process.env.SHEQU_BASE_URL || 'http://localhost:8080';
+export const TASKLIST = BASE + '/camunda/app/tasklist/default/';
+export const SHOTS = process.env.SHEQU_SHOTS || path.resolve('../../../target/browser-screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--lang=zh-CN'
+];
+
+// Labels of the webapps' own English texts (locales/en.json in the Tasklist webjar) that a
+// Chinese user must never see. Distinctive words only: "Camunda" and "Tasklist" are names.
+export const ENGLISH_LABELS = [
+  // Tasklist (locales/en.json)
+  'Claim', 'Unclaim', 'Add Comment', 'Keyboard Shortcuts', 'Set follow-up date', 'Set due date', 'Start process', 'Filters',
+  'Created', 'Assignee', 'Complete', 'Save', 'Form', 'History', 'Diagram', 'Description', 'Log out',
+  'My profile', 'Create task', 'Add groups', 'Follow-up date', 'Due date', 'My tasks', 'Close task',
+  'Reset assignee',
+  // Camunda Forms (form-js)
+  'Select', 'Field is required'
+];
+
+let browser;
+
+export async function launch() {
+  if (!browser) {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  }
+  return browser;
+}
+
+export async function closeBrowser() {
+  if (browser) {
+    await browser.close();
+    browser = undefined;
+  }
+}
+
+/** A fresh browser context (own cookies) logged in to Tasklist as the given demo user. */
+export async function login(userId, password = 'demo') {
+  const b = await launch();
+  const context = await b.newContext({
+    locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 960 },
+    extraHTTPHeaders: { 'Accept-Language': 'zh-CN,zh;q=0.9' }
+  });
+  context.setDefaultTimeout(45000);
+  if (process.env.SHEQU_DEV_SCRIPTS) {
+    // Development only: serve the inbox script from the work tree instead of the running jar.
+    await context.route('**/app/tasklist/scripts/shequ-inbox.js*', route =>
+      route.fulfill({ path: process.env.SHEQU_DEV_SCRIPTS + '/shequ-inbox.js', contentType: 'text/javascript' }));
+  }
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', e => page.errors.push(String(e)));
+  page.on('dialog', d => d.accept());
+  // Now and then Tasklist's start page stays on its splash (a request of its bootstrap never
+  // answers while other sessions are busy): report what was pending and load it once more.
+  const pending = new Set();
+  page.on('request', r => pending.add(r));
+  page.on('requestfinished', r => pending.delete(r));
+  page.on('requestfailed', r => pending.delete(r));
+  page.pending = () => [...pending].map(r => r.method() + ' ' + r.url());
+  for (let attempt = 1; ; attempt++) {
+    await page.goto(TASKLIST);
+    try {
+      await page.waitForSelector('input[ng-model="username"]', { timeout: 20000 });
+      break;
+    } catch (e) {
+      await shot(page, `failed-login-${userId}-${attempt}`);
+      const urls = [...pending].map(r => r.url()).join(', ');
+      if (attempt >= 2) throw new Error(`login page for ${userId} did not show: ${page.url()}; pending: ${urls}`);
+      console.error(`login page for ${userId} did not show within 20 s (pending: ${urls}); loading it again`);
+      pending.clear();
+    }
+  }
+  await page.fill('input[ng-model="username"]', userId);
+  await page.fill('input[ng-model="password"]', password);
+  await page.click('button[type=submit]');
+  await page.waitForSelector(process.env.NO_PLUGIN ? '.task-filters' : '.shequ-inbox-nav').catch(async e => {
+    await shot(page, 'failed-after-login-' + userId);
+    throw new Error(`Tasklist did not open for ${userId}: ${page.url()} ${e.message}`);
+  });
+  page.userId = userId;
+  return page;
+}
+
+export async function logout(page) {
+  await page.context().close();
+}
+
+/** Calls the product API (or the engine REST of the webapps) with the browser's session. */
+export async function api(page, method, url, body) {
+  return page.evaluate(async ({ method, url, body }) => {
+    const token = (document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/) || [])[1];
+    const headers = { Accept: 'application/json' };
+    if (token) headers['X-XSRF-TOKEN'] = decodeURIComponent(token);
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const r = await fetch(url, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await r.text();
+    let json = null;
+    try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
+    return { status: r.status, json, text };
+  }, { method, url, body });
+}
+
+export const engine = p => '/camunda/api/engine/engine/default' + p;
+
+export async function shot(page, name) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const file = path.join(SHOTS, name.replace(/[^a-zA-Z0-9._-]+/g, '-') + '.png');
+  await page.screenshot({ path: file, fullPage: false });
+  return file;
+}
+
+/** The page shows no raw ${...} placeholder and none of the webapps' English labels. */
+export async function assertChinese(page, where) {
+  const text = await page.evaluate(() => {
+    const parts = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const visible = el => {
+      for (let e = el; e && e !== document.body; e = e.parentElement) {
+        const s = getComputedStyle(e);
+        if (s.display === 'none' || s.visibility === 'hidden') return false;
+      }
+      return true;
+    };
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.parentElement && !['SCRIPT', 'STYLE', 'NOSCRIPT'].includes(n.parentElement.tagName) && visible(n.parentElement)) {
+        parts.push(n.nodeValue);
+      }
+    }
+    document.querySelectorAll('input[placeholder], textarea[placeholder], [title]').forEach(e => {
+      if (visible(e)) parts.push(e.getAttribute('placeholder') || '', e.getAttribute('title') || '');
+    });
+    return parts.join('\n');
+  });
+  assert.ok(!text.includes('${'), `${where}: a raw \${...} placeholder is shown`);
+  const found = ENGLISH_LABELS.filter(label => new RegExp('(^|[^A-Za-z])' + label.replace(/ /g, '\\s+') + '([^A-Za-z]|$)').test(text));
+  assert.deepEqual(found, [], `${where}: English labels of the webapps are shown: ${found.join(', ')}`);
+}
+
+// ---------------------------------------------------------------- forms (form-js)
+
+/** The form-js field whose label is exactly `label` (asterisk of required fields ignored). */
+async function fieldId(scope, label) {
+  const id = await scope.evaluate(label => {
+    const labels = [...document.querySelectorAll('.fjs-form-field-label, .fjs-form-field label')];
+    const clean = s => (s || '').replace(/\*/g, '').trim();
+    const hit = labels.find(l => clean(l.textContent) === label && l.offsetParent !== null);
+    return hit ? (hit.getAttribute('for') || hit.closest('.fjs-form-field').querySelector('input,textarea').id) : null;
+  }, label);
+  if (!id) throw new Error(`no form field labelled ${label}`);
+  return id;
+}
+
+export async function fill(page, label, value) {
+  const id = await fieldId(page, label);
+  const el = page.locator(`[id="${id}"]`);
+  const cls = (await el.getAttribute('class')) || '';
+  if (cls.includes('fjs-select-hidden-input') || (await el.evaluate(e => !!e.closest('.fjs-form-field-select')))) {
+    const field = el.locator('xpath=ancestor::div[contains(@class,"fjs-form-field")][1]');
+    await field.locator('.fjs-select-display, .fjs-input-group').first().click();
+    await field.locator('.fjs-dropdownlist-item').filter({ hasText: new RegExp('^\\s*' + value + '\\s*$') }).first().click();
+    return;
+  }
+  if (cls.includes('flatpickr-input')) {
+    const placeholder = (await el.getAttribute('placeholder')) || 'yyyy-mm-dd';
+    const sep = placeholder.includes('/') ? '/' : '-';
+    await el.click();
+    await el.fill(value.replace(/-/g, sep));
+    await el.press('Enter');
+    // Close the calendar without Escape (which would close Tasklist's start dialog).
+    await el.evaluate(e => e.blur());
+    await page.locator('.fjs-form').first().click({ position: { x: 2, y: 2 } });
+    return;
+  }
+  await el.fill(String(value));
+  // form-js debounces text input (one debounce per form): let it take the value before the next field.
+  await el.evaluate(e => e.blur());
+  await page.waitForTimeout(400);
+}
+
+export async function check(page, label, on = true) {
+  const id = await fieldId(page, label);
+  const el = page.locator(`[id="${id}"]`);
+  if ((await el.isChecked()) !== on) await el.click();
+}
+
+export async function isChecked(page, label) {
+  return page.locator(`[id="${await fieldId(page, label)}"]`).isChecked();
+}
+
+// ---------------------------------------------------------------- Tasklist
+
+/** Starts a process from Tasklist's 发起流程 dialog with its start form. */
+export async function startProcess(page, processName, values, screenshot) {
+  return startProcessWith(page, processName, async p => {
+    for (const [label, value] of Object.entries(values)) await fill(p, label, value);
+  }, screenshot);
+}
+
+/** Starts a process from the 发起流程 dialog; `fillForm(page)` fills its start form. */
+export async function startProcessWith(page, processName, fillForm, screenshot) {
+  await page.click('.start-process-action a');
+  await page.waitForSelector('.modal-body a');
+  const offered = await page.locator('.modal-body a').allInnerTexts();
+  assert.ok(offered.some(t => t.trim() === processName), `${page.userId} may start ${processName}: ${offered.join('、')}`);
+  await page.locator('.modal-body a').filter({ hasText: new RegExp('^\\s*' + processName + '\\s*$') }).first().click();
+  await page.waitForSelector('.modal-body .fjs-form');
+  await page.waitForTimeout(300);
+  await fillForm(page);
+  if (screenshot) await shot(page, screenshot);
+  await assertChinese(page, `start form ${processName}`);
+  await page.locator('.modal-footer button.btn-primary').click();
+  const closed = page.waitForSelector('.modal-body .fjs-form', { state: 'detached' }).then(() => null);
+  const failed = page.waitForSelector('.modal .alert-danger, .page-notifications .alert-danger', { state: 'visible' })
+    .then(e => e.innerText());
+  const error = await Promise.race([closed, failed]);
+  if (error) {
+    await shot(page, 'failed-start-' + processName);
+    throw new Error(`starting ${processName} failed: ${error}`);
+  }
+}
+
+/** Opens a task of the current user's inbox by (part of) its name and waits for its form. */
+export async function openTask(page, namePart) {
+  await page.goto(TASKLIST + '#/?filter=' + (await allTasksFilter(page)));
+  const tasks = await api(page, 'GET', engine('/task?sortBy=created&sortOrder=desc&maxResults=200'));
+  assert.equal(tasks.status, 200, tasks.text);
+  const task = tasks.json.find(t => t.name && t.name.includes(namePart));
+  assert.ok(task, `${page.userId} has no task named like ${namePart}: ${tasks.json.map(t => t.name).join(' | ')}`);
+  await page.goto(TASKLIST + '#/?task=' + task.id);
+  await page.waitForSelector('.task-details .fjs-form, [cam-tasklist-task] .fjs-form');
+  await page.waitForSelector('.shequ-task-bar');
+  return task;
+}
+
+let filterCache;
+async function allTasksFilter(page) {
+  if (!filterCache) {
+    const filters = await api(page, 'GET', engine('/filter?resourceType=Task'));
+    const f = (filters.json || [])[0];
+    filterCache = f ? f.id : '';
+  }
+  return filterCache;
+}
+
+/**
+ * Presses 完成 and returns the confirmation the inbox shows. `confirm`: the button of the inbox's
+ * confirmation dialog to press (a refusal, an unticked 重新提交), asserting the dialog's text.
+ */
+export async function complete(page, { confirm, expectQuestion } = {}) {
+  await page.locator('.shequ-done').evaluateAll(els => els.forEach(e => e.remove()));
+  await page.locator('.task-details button[ng-click="complete()"]').first().click();
+  if (confirm) {
+    const dialog = page.locator('.shequ-dialog');
+    await dialog.waitFor();
+    if (expectQuestion) assert.match(await dialog.innerText(), expectQuestion);
+    await dialog.locator(`button[data-shequ-button="${confirm}"]`).click();
+  }
+  const box = page.locator('.shequ-done');
+  await box.waitFor({ timeout: 30000 });
+  return (await box.innerText()).trim();
+}
+
+/** Opens a task by id in Tasklist and waits for its form and the inbox bar. */
+export async function openTaskById(page, taskId) {
+  await page.goto(TASKLIST + '#/?task=' + taskId);
+  await booted(page, '.task-details .fjs-form');
+  await page.waitForSelector(`.shequ-task-bar[data-task="${taskId}"] .shequ-ops`);
+  await page.waitForTimeout(300);
+}
+
+/**
+ * Waits for `selector`; if Tasklist is still on its start-up splash after 20 s (seen now and
+ * then on a loaded machine), logs what was pending and reloads the page once.
+ */
+export async function booted(page, selector) {
+  try {
+    await page.waitForSelector(selector, { timeout: 20000 });
+  } catch (e) {
+    const splash = await page.locator('.app-splash').isVisible().catch(() => false);
+    if (!splash) throw e;
+    console.error(`${page.userId}: Tasklist stayed on its splash (pending: ${page.pending ? page.pending() : '?'}); reloading`);
+    await shot(page, `splash-${page.userId}`);
+    await page.reload();
+    await page.waitForSelector(selector);
+  }
+}
+
+/** Clicks an operation button of the open task and returns the dialog. */
+export async function operation(page, op) {
+  await page.locator(`.shequ-task-bar button[data-op="${op}"]`).click();
+  const dialog = page.locator('.shequ-dialog').last();
+  await dialog.waitFor();
+  return dialog;
+}
+
+/** The inbox's result dialog after an operation: its text, then closes it with 确定. */
+export async function resultText(page) {
+  const dialog = page.locator('.shequ-dialog', { hasText: '操作成功' });
+  const refused = page.locator('.shequ-dialog .shequ-error').filter({ hasText: /\S/ });
+  await Promise.race([dialog.waitFor({ timeout: 40000 }), refused.first().waitFor({ timeout: 40000 })]);
+  if (await refused.count()) throw new Error('the operation was refused: ' + (await refused.first().innerText()));
+  const text = (await dialog.innerText()).trim();
+  await dialog.locator('button[data-shequ-button="确定"]').click();
+  return text;
+}
+
+// ---------------------------------------------------------------- the engine as admin (checks only)
+
+const ADMIN = 'Basic ' + Buffer.from('admin:demo').toString('base64');
+
+export async function admin(method, p, body) {
+  const r = await fetch(BASE + p, {
+    method, headers: { Authorization: ADMIN, Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body)
+  });
+  const text = await r.text();
+  let json = null;
+  try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
+  return { status: r.status, json, text };
+}
+
+/** The open tasks of a case, each with its assignee, candidate groups and their members. */
+export async function openTasks(businessKey) {
+  const r = await admin('GET', '/engine-rest/task?processInstanceBusinessKey=' + encodeURIComponent(businessKey));
+  assert.equal(r.status, 200, r.text);
+  const out = [];
+  for (const t of r.json) {
+    const links = (await admin('GET', `/engine-rest/task/${t.id}/identity-links`)).json || [];
+    const groups = links.filter(l => l.type === 'candidate' && l.groupId).map(l => l.groupId);
+    const users = [];
+    for (const g of groups) {
+      for (const u of (await admin('GET', '/engine-rest/user?memberOfGroup=' + g)).json || []) users.push(u.id);
+    }
+    out.push({ id: t.id, name: t.name, key: t.taskDefinitionKey, assignee: t.assignee, groups, users });
+  }
+  return out;
+}
+
+/** The one open task of a case with the given definition key (fails otherwise). */
+export async function taskOf(businessKey, taskKey) {
+  const tasks = await openTasks(businessKey);
+  const hits = tasks.filter(t => t.key === taskKey);
+  assert.equal(hits.length, 1, `${businessKey}: expected one open ${taskKey}, found ${JSON.stringify(tasks.map(t => t.key))}`);
+  return hits[0];
+}
+
+export async function caseOf(businessKey) {
+  const r = await admin('GET', '/api/cases/' + encodeURIComponent(businessKey));
+  assert.equal(r.status, 200, r.text);
+  return r.json;
+}
+
+export async function timelineOf(businessKey) {
+  const r = await admin('GET', `/api/cases/${encodeURIComponent(businessKey)}/timeline`);
+  assert.equal(r.status, 200, r.text);
+  return r.json;
+}
+
+/** The newest case the logged-in user applied for (GET /api/cases/mine in the browser session). */
+export async function newestCase(page) {
+  const r = await api(page, 'GET', '/api/cases/mine?size=50');
+  assert.equal(r.status, 200, r.text);
+  const items = Array.isArray(r.json) ? r.json : r.json.items;
+  assert.ok(items.length, 'no case in 我的申请');
+  return [...items].sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)))[0].businessKey;
+}
+
+/** Dates as yyyy-MM-dd in Shanghai, `days` from today. */
+export function day(days = 0) {
+  const d = new Date(Date.now() + 8 * 3600 * 1000 + days * 86400 * 1000);
+  return d.toISOString().slice(0, 10);
+}
+
+export async function claimIfNeeded(page) {
+  const banner = page.locator('.shequ-claim-banner button');
+  if (await banner.isVisible().catch(() => false)) {
+    await banner.click();
+    await page.waitForSelector('.shequ-claim-banner', { state: 'detached' });
+  }
+}
+
+export function sleep(ms) {
+  return new Promise(r => setTimeout(r, ms));
+}
