@@ -25,7 +25,13 @@ public final class FormContract {
   public static final int MAX_TEXT = 4000;
 
   public record Field(String key, String type, String subtype, boolean readonly, boolean required, BigDecimal min,
-      BigDecimal max, Integer minLength, Integer maxLength, Set<String> options, String label) {
+      BigDecimal max, Integer minLength, Integer maxLength, Set<String> options, String label,
+      Map<String, String> optionLabels) {
+
+    /** What the form shows for a stored value: an option's label, else the value itself. */
+    public String display(String value) {
+      return optionLabels == null ? value : optionLabels.getOrDefault(value, value);
+    }
 
     boolean isDate() {
       return "datetime".equals(type) && !"datetime".equals(subtype) && !"time".equals(subtype);
@@ -60,10 +66,13 @@ public final class FormContract {
       }
       JsonNode v = c.path("validate");
       Set<String> options = null;
+      Map<String, String> optionLabels = null;
       if (c.has("values")) {
         options = new LinkedHashSet<>();
+        optionLabels = new LinkedHashMap<>();
         for (JsonNode o : c.get("values")) {
           options.add(o.path("value").asText());
+          optionLabels.put(o.path("value").asText(), o.path("label").asText(o.path("value").asText()));
         }
       }
       String label = c.path("label").asText(c.path("dateLabel").asText(key));
@@ -74,7 +83,8 @@ public final class FormContract {
           v.has("max") ? new BigDecimal(v.get("max").asText()) : null,
           v.has("minLength") ? v.get("minLength").asInt() : null,
           v.has("maxLength") ? v.get("maxLength").asInt() : null,
-          options == null ? null : Set.copyOf(options), label));
+          options == null ? null : Set.copyOf(options), label,
+          optionLabels == null ? null : Collections.unmodifiableMap(optionLabels)));
     }
   }
 

@@ -140,7 +140,7 @@ public class ApprovalSheet {
         if (f.readonly() || !values.containsKey(f.key())) {
           continue;
         }
-        facts.put(f.label() == null || f.label().isBlank() ? f.key() : f.label(), show(values.get(f.key())));
+        facts.put(f.label() == null || f.label().isBlank() ? f.key() : f.label(), f.display(show(values.get(f.key()))));
       }
       return facts;
     });
