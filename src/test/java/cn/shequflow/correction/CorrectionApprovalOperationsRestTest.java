@@ -93,9 +93,12 @@ class CorrectionApprovalOperationsRestTest extends ApprovalOperationsTestSupport
     String back = onlyTaskId("wei.justice", id);
     assertConsistent(id, key);
     refused(addSigner("wei.justice", back, "jiang.county", "after", null), 400, "userId");
-    ok(addSigner("wei.justice", back, "li.leader", "before", "请主管领导先阅"));
+    // Only someone who may see a correction case in his own right is added (as for 抄送): the
+    // leader in charge of community affairs may not, the principal leader may.
+    refused(addSigner("wei.justice", back, "li.leader", "before", "请主管领导先阅"), 400, "userId");
+    ok(addSigner("wei.justice", back, "wang.principal", "before", "请主要领导先阅"));
     assertThat(tasksOf("wei.justice", id)).isEmpty();
-    approve("li.leader", id);
+    approve("wang.principal", id);
     approve("wei.justice", id);
     approve("jiang.county", id);
     assertThat(caseOf(key).status()).isEqualTo("approved");
@@ -160,8 +163,8 @@ class CorrectionApprovalOperationsRestTest extends ApprovalOperationsTestSupport
     String back = onlyTaskId("wei.justice", id);
     assertThat(actions(key)).endsWith("withdraw-decision");
     assertConsistent(id, key);
-    ok(addSigner("wei.justice", back, "li.leader", "before", "请主管领导先阅"));
-    approve("li.leader", id);
+    ok(addSigner("wei.justice", back, "wang.principal", "before", "请主要领导先阅"));
+    approve("wang.principal", id);
     approve("wei.justice", id);
     approve("jiang.county", id);
     assertThat(caseOf(key).status()).isEqualTo("approved");

@@ -27,6 +27,14 @@ public interface ApprovalMapper {
       + "order by step_no, id")
   List<ApprovalStep> round(@Param("businessKey") String businessKey, @Param("submission") int submission);
 
+  /**
+   * Locks the rows of a round until the transaction ends, so that an approval operation and a
+   * decision on the same round (a completion updates its row) are decided one after the other.
+   */
+  @Select("select id from approval_step where business_key = #{businessKey} and submission = #{submission} "
+      + "order by id for update")
+  List<String> lockRound(@Param("businessKey") String businessKey, @Param("submission") int submission);
+
   @Select("select " + COLUMNS + " from approval_step where business_key = #{businessKey} order by submission, step_no, id")
   List<ApprovalStep> all(String businessKey);
 

@@ -4,6 +4,7 @@ import cn.shequflow.core.cases.CaseActions;
 import cn.shequflow.core.cases.Cases;
 import cn.shequflow.core.organisation.Organisation;
 import cn.shequflow.core.process.ApprovalDecision;
+import cn.shequflow.core.process.CaseConflictException;
 import cn.shequflow.core.process.Clock;
 import cn.shequflow.core.process.CurrentUser;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -62,7 +63,8 @@ public class ApprovalTask implements TaskListener {
     int updated = mapper.decide(step.id(), decision.approved() ? ApprovalStep.APPROVED : ApprovalStep.REJECTED,
         userId, name, decision.approved(), decision.comment(), Clock.now());
     if (updated != 1) {
-      throw new IllegalStateException("Approval step " + step.id() + " is not open for a decision");
+      // Returned, withdrawn or moved by an approval operation a moment ago (退回, 撤回, 加签): 409.
+      throw new CaseConflictException("该审批岗位刚被退回、撤回或加签，已不在办理中，请刷新后查看");
     }
     cases.event(step.businessKey(), userId, decision.approved() ? CaseActions.APPROVED : CaseActions.REJECTED,
         task.getName(), decision.approved(), decision.comment());

@@ -124,6 +124,22 @@ public class CommunityScope {
         || approvals.involves(record.businessKey(), userId);
   }
 
+  /**
+   * Families whose cases carry personal data of people under community correction (社区矫正): their
+   * own viewers see them, community staff and grid workers never.
+   */
+  static final Set<String> CONFIDENTIAL_FAMILIES = Set.of("correction-travel", "correction-residence-change");
+
+  /**
+   * The one rule of whom a task's holder may bring into a case, which lets that person see it: a
+   * copy (抄送) and an added signer (加签). For a confidential family only people who may see the
+   * case in their own right ({@link #canSeeWithoutCopy}); otherwise anyone the operation's own rule
+   * allows (people of the case's street).
+   */
+  public boolean mayBringIn(String userId, CaseRecord record, CaseFamily family) {
+    return !CONFIDENTIAL_FAMILIES.contains(family.key()) || canSeeWithoutCopy(userId, record, family);
+  }
+
   private boolean isAdmin(String userId) {
     return identity.createUserQuery().userId(userId).memberOfGroup(Groups.CAMUNDA_ADMIN).count() > 0;
   }

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskOwnerCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -70,6 +71,7 @@ public class TaskHandOnGuard implements CommandGuard {
     if (!holder) {
       throw Refusals.forbidden("只有任务的办理人或候选人可以认领、转交或委派该任务");
     }
+    notWhileDelegated(task, caller.userId(), "认领、转交或放弃该任务");
     if (command instanceof ClaimTaskCmd && task.getAssignee() != null && !task.getAssignee().equals(target)) {
       throw new CaseConflictException("该任务已由" + task.getAssignee() + "认领，不能再认领");
     }
@@ -84,6 +86,24 @@ public class TaskHandOnGuard implements CommandGuard {
       throw Refusals.forbidden("只能交给与本任务同岗位、同单位的人员办理，“" + target + "”不在其列");
     }
     Elevation.request();
+  }
+
+  /**
+   * The one rule of a task delegated (委派) and not yet handed back (delegation PENDING): the
+   * delegate hands it back with his opinion (Tasklist's 完成, REST resolve) and the owner then
+   * decides. Until then nobody passes it on, claims, gives it up or decides on it in the owner's
+   * place (转办, 委派, 退回, 加签, claim, assign, unclaim): 409. Used by this guard and by the
+   * product's operations alike.
+   */
+  public static void notWhileDelegated(Task task, String userId, String operation) {
+    if (task.getDelegationState() != DelegationState.PENDING) {
+      return;
+    }
+    if (userId.equals(task.getAssignee())) {
+      throw new CaseConflictException("该任务是委派给您处理的：请提交处理意见（表单“完成”或 resolve），交回委派人决定，不能"
+          + operation);
+    }
+    throw new CaseConflictException("该任务已委派他人处理，待其提交处理意见、交回委派人后才能" + operation);
   }
 
   /** The candidate users and groups of a task (its routing: who holds the same role for the same unit). */

@@ -128,7 +128,7 @@ public class DelegationResolved extends AbstractProcessEnginePlugin implements T
     if (opinion.length() == 0) {
       opinion.append("已处理，无意见");
     }
-    String text = opinion.length() > 1000 ? opinion.substring(0, 1000) : opinion.toString();
+    String text = Cases.fit(opinion.toString(), Cases.MAX_COMMENT);
     cases.getObject().event(businessKey, delegate, CaseActions.DELEGATE_RESOLVED, task.getName(), null, text);
     // The owner decides afresh: the delegate's recommendation is on the timeline, not on the task.
     if (execution.hasVariableLocal("approved")) {

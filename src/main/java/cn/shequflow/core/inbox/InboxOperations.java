@@ -29,7 +29,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -164,7 +163,7 @@ public class InboxOperations {
       if (caseStreets.stream().noneMatch(streetsOfUser(r)::contains)) {
         throw new InvalidInputException("userIds", organisation.displayName(r) + "（" + r + "）不是本街道的人员，不能抄送");
       }
-      if (CORRECTION_FAMILIES.contains(family.key()) && !scope.canSeeWithoutCopy(r, record, family)) {
+      if (!scope.mayBringIn(r, record, family)) {
         throw new InvalidInputException("userIds", organisation.displayName(r) + "（" + r
             + "）无权查看社区矫正人员信息，不能抄送");
       }
@@ -182,9 +181,6 @@ public class InboxOperations {
         "抄送给" + String.join("、", names) + (text == null ? "" : "：" + text));
     return new Result(record.businessKey(), taskId, "已抄送给" + String.join("、", names), names);
   }
-
-  /** Families whose cases carry personal data of people under community correction. */
-  static final Set<String> CORRECTION_FAMILIES = Set.of("correction-travel", "correction-residence-change");
 
   /** Marks a copy read: only its recipient (anyone else: 404, as for an unknown id). */
   @Transactional
@@ -215,7 +211,7 @@ public class InboxOperations {
     if (!handOnKind && !"cc".equals(kind)) {
       throw new InvalidInputException("for", "取值应为 transfer | delegate | cc");
     }
-    Held held = heldByCaller(taskId, me, handOnKind ? ("transfer".equals(kind) ? "转办" : "委派") : "抄送");
+    Held held = heldByCaller(taskId, me, handOnKind ? ("transfer".equals(kind) ? "转办" : "委派") : "抄送", false);
     List<PersonOption> options = new ArrayList<>();
     if (handOnKind) {
       Set<String> people = new LinkedHashSet<>(held.candidates().users());
@@ -237,7 +233,7 @@ public class InboxOperations {
         if (p.userId().equals(me) || caseStreets.stream().noneMatch(streetsOfUser(p.userId())::contains)) {
           continue;
         }
-        if (CORRECTION_FAMILIES.contains(family.key()) && !scope.canSeeWithoutCopy(p.userId(), record, family)) {
+        if (!scope.mayBringIn(p.userId(), record, family)) {
           continue;
         }
         options.add(option(p.userId()));
@@ -319,9 +315,29 @@ public class InboxOperations {
 
   /** The task (404 if unknown), held by the caller (403 otherwise), of a case of the register. */
   Held heldByCaller(String taskId, String me, String operation) {
-    Task task = product.run(() -> tasks.createTaskQuery().taskId(taskId).singleResult());
-    if (task == null) {
+    return heldByCaller(taskId, me, operation, true);
+  }
+
+  /**
+   * As above; with {@code lock}, the case is locked first (one operation on a case at a time: two
+   * people transferring and delegating the same task at once are decided one after the other, and
+   * the later one sees what the first did) and the task is read again under the lock.
+   */
+  Held heldByCaller(String taskId, String me, String operation, boolean lock) {
+    Task seen = product.run(() -> tasks.createTaskQuery().taskId(taskId).singleResult());
+    if (seen == null) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为 " + taskId + " 的任务");
+    }
+    ProcessInstance instance = product.run(() -> runtime.createProcessInstanceQuery()
+        .processInstanceId(seen.getProcessInstanceId()).singleResult());
+    CaseRecord record = instance == null ? null : cases.get(instance.getBusinessKey());
+    Task task = seen;
+    if (lock && record != null) {
+      cc.lockCase(record.businessKey());
+      task = product.run(() -> tasks.createTaskQuery().taskId(taskId).singleResult());
+      if (task == null) {
+        throw new CaseConflictException("该任务刚已办结或被退回，请刷新后查看");
+      }
     }
     Candidates candidates = product.run(() -> handOn.candidates(taskId));
     if (!TaskHandOnGuard.holds(task, candidates, me, callerGroups())) {
@@ -330,13 +346,9 @@ public class InboxOperations {
     if (task.getAssignee() != null && !task.getAssignee().equals(me) && !me.equals(task.getOwner())) {
       throw new CaseConflictException("该任务已由" + organisation.displayName(task.getAssignee()) + "认领，只能由其" + operation);
     }
-    if (task.getDelegationState() == DelegationState.PENDING && !"抄送".equals(operation)) {
-      throw new CaseConflictException("该任务已委派给" + organisation.displayName(task.getAssignee())
-          + "处理，待其提交处理意见后才能" + operation);
+    if (!"抄送".equals(operation)) {
+      TaskHandOnGuard.notWhileDelegated(task, me, operation);
     }
-    ProcessInstance instance = product.run(() -> runtime.createProcessInstanceQuery()
-        .processInstanceId(task.getProcessInstanceId()).singleResult());
-    CaseRecord record = instance == null ? null : cases.get(instance.getBusinessKey());
     if (record == null || !record.processInstanceId().equals(task.getProcessInstanceId())) {
       throw new CaseConflictException("该任务不属于任何事项，不能" + operation);
     }

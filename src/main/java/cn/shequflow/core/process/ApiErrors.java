@@ -2,6 +2,7 @@ package cn.shequflow.core.process;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -30,6 +31,12 @@ public class ApiErrors {
     body.put("type", "CaseConflictException");
     body.put("message", e.getMessage());
     return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+  }
+
+  /** Two people changing the same case at once: the later one is told to look again (never a 500). */
+  @ExceptionHandler(OptimisticLockingException.class)
+  ResponseEntity<Map<String, Object>> concurrent(OptimisticLockingException e) {
+    return conflict(new CaseConflictException(cn.shequflow.core.security.EngineRestErrors.CONCURRENT));
   }
 
   @ExceptionHandler(ResponseStatusException.class)

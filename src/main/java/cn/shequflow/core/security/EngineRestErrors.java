@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.errorcode.BuiltinExceptionCode;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.slf4j.Logger;
@@ -31,6 +32,8 @@ import org.slf4j.LoggerFactory;
  *       exist. When such a "null" error (not a persistence or configuration failure) answers 5xx and
  *       the entity its path names does not exist for the caller, the answer becomes 404. An entity
  *       that exists keeps its 500: a real server error is never turned into "not found".
+ *   <li>A change that lost against a concurrent one (the engine's optimistic locking or deadlock
+ *       error code) is 409 "事项刚被他人处理，请刷新后重试".
  *   <li>No body carries SQL, a stack trace or Java internals: such a message is replaced by a
  *       Chinese one, and the original is logged.
  * </ol>
@@ -42,6 +45,12 @@ public class EngineRestErrors implements ContainerResponseFilter {
 
   static final String SERVER_ERROR = "服务器内部错误，请稍后重试；如仍有问题请联系管理员。";
   static final String PROCESS_TASK = "该任务属于正在进行的流程，不能单独删除：请在流程中办理，或撤销整个流程实例。";
+
+  public static final String CONCURRENT = "事项刚被他人处理，请刷新后重试";
+
+  /** The engine's error codes of a change that lost against a concurrent one: optimistic locking, deadlock. */
+  private static final Set<Integer> CONCURRENT_CODES = Set.of(BuiltinExceptionCode.OPTIMISTIC_LOCKING.getCode(),
+      BuiltinExceptionCode.DEADLOCK.getCode());
 
   /** Engine messages of refusals that are the request's fault, with the Chinese answer. */
   private static final Map<String, Function<ProcessEngine, String>> REFUSALS = Map.of(
@@ -109,6 +118,12 @@ public class EngineRestErrors implements ContainerResponseFilter {
       return;
     }
     String message = error.getMessage() == null ? "" : error.getMessage();
+    if (response.getStatus() >= 500 && error.getCode() != null && CONCURRENT_CODES.contains(error.getCode())) {
+      // Two people acting on the same task or case at once (e.g. 完成 racing 转办): the later one lost.
+      LOG.info("{} {} lost a concurrent change: {}", request.getMethod(), request.getUriInfo().getPath(), message);
+      answer(response, Status.CONFLICT, "CaseConflictException", CONCURRENT);
+      return;
+    }
     if (response.getStatus() >= 500) {
       ProcessEngine engine = engine();
       var refusal = REFUSALS.get(message);

@@ -9,6 +9,7 @@ import cn.shequflow.core.cases.CaseRecord;
 import cn.shequflow.core.cases.Cases;
 import cn.shequflow.core.cases.CommunityScope;
 import cn.shequflow.core.guard.Refusals;
+import cn.shequflow.core.guard.TaskHandOnGuard;
 import cn.shequflow.core.guard.Trusted;
 import cn.shequflow.core.organisation.OrgUnit;
 import cn.shequflow.core.organisation.Organisation;
@@ -249,6 +250,7 @@ public class ApprovalOperations {
     }
     return trusted(() -> {
       CaseRecord record = cases.get(businessKey);
+      mapper.lockRound(record.businessKey(), record.submission());
       List<ApprovalStep> round = mapper.round(record.businessKey(), record.submission());
       Optional<ApprovalStep> ownDecision = previousDecision(round, userId);
       boolean applicant = userId.equals(record.applicantId());
@@ -438,6 +440,10 @@ public class ApprovalOperations {
         throw new InvalidInputException("userId", person.get().name() + "已在本轮审批链上，不能再加签");
       }
     }
+    if (!scope.mayBringIn(signerId, record, cases.familyOf(record))) {
+      throw new InvalidInputException("userId", person.get().name() + "无权查看" + cases.familyOf(record).label()
+          + "事项，不能加签");
+    }
     String street = streetOf(cases.unitOf(record));
     return organisation.roles(signerId).stream()
         .filter(r -> Objects.equals(streetOf(r.unitId()), street))
@@ -498,6 +504,7 @@ public class ApprovalOperations {
     if (!userId.equals(task.getAssignee()) && !candidate) {
       throw Refusals.forbidden("只有任务的办理人或候选人可以" + operation + "该任务");
     }
+    TaskHandOnGuard.notWhileDelegated(task, userId, operation);
     if (task.getAssignee() != null && !userId.equals(task.getAssignee())) {
       throw new CaseConflictException("该任务已由" + organisation.displayName(task.getAssignee()) + "认领，只有认领人可以"
           + operation);
@@ -508,6 +515,9 @@ public class ApprovalOperations {
     if (step == null) {
       throw new CaseConflictException("“" + task.getName() + "”不是审批任务，不能" + operation);
     }
+    // One change of a round at a time: a decision completing at the same moment waits, or has won.
+    mapper.lockRound(step.businessKey(), step.submission());
+    step = mapper.find(step.id());
     if (!ApprovalStep.ACTIVE.equals(step.state()) || !taskId.equals(step.taskId())) {
       throw new CaseConflictException("该审批岗位已不在办理中，不能" + operation);
     }
@@ -541,10 +551,9 @@ public class ApprovalOperations {
     return reason.strip();
   }
 
-  /** The timeline's comment (1,000 characters at most): what was done, then the person's reason. */
+  /** The timeline's comment: what was done, then the person's reason ({@link Cases#event} fits it to its column). */
   private static String timelineComment(String what, String reason) {
-    String comment = reason == null ? what : what + reason;
-    return comment.length() <= MAX_REASON ? comment : comment.substring(0, MAX_REASON - 1) + "…";
+    return reason == null ? what : what + reason;
   }
 
   private static String roleLabel(ApprovalStep s) {

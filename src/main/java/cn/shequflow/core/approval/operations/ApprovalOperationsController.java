@@ -6,7 +6,6 @@ import cn.shequflow.core.process.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -63,12 +62,6 @@ public class ApprovalOperationsController {
   @ExceptionHandler(NotFoundException.class)
   ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
     return error(HttpStatus.NOT_FOUND, e.getMessage());
-  }
-
-  /** Two people acting on the same case at once: the later one is told to look again. */
-  @ExceptionHandler(OptimisticLockingException.class)
-  ResponseEntity<Map<String, Object>> concurrent(OptimisticLockingException e) {
-    return error(HttpStatus.CONFLICT, "事项刚被他人处理，请刷新后重试");
   }
 
   private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {

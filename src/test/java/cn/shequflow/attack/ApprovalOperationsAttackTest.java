@@ -1,0 +1,271 @@
+package cn.shequflow.attack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.shequflow.core.approval.ApprovalStep;
+import cn.shequflow.core.cases.CaseEvent;
+import cn.shequflow.core.organisation.OrganisationMapper;
+import cn.shequflow.core.organisation.Person;
+import cn.shequflow.core.organisation.Role;
+import cn.shequflow.core.organisation.RoleAssignment;
+import cn.shequflow.core.security.PasswordRules;
+import cn.shequflow.support.ApprovalOperationsTestSupport;
+import cn.shequflow.support.RestClient;
+import cn.shequflow.support.RestClient.Response;
+import cn.shequflow.support.WebappSession;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Issue 10, second review: the approval operations (退回, 撤回, 加签) and the inbox operations
+ * (转办, 委派, 抄送) tried as a task holder, a delegate, a colleague and a stranger would, over
+ * {@code /api}, {@code /engine-rest} and Tasklist's own API. Every refusal is a 4xx with a Chinese
+ * message, never a 500, and leaves the case consistent.
+ */
+class ApprovalOperationsAttackTest extends ApprovalOperationsTestSupport {
+
+  /** A second director of zaozhi, so that a director's task has a colleague to go to. */
+  static final String VICE = "vice.zaozhi";
+
+  @Autowired IdentityService identity;
+  @Autowired OrganisationMapper people;
+  @Autowired JdbcTemplate jdbc;
+
+  @BeforeEach
+  void vice() {
+    User u = identity.newUser(VICE);
+    u.setFirstName("副主任");
+    u.setLastName("钱");
+    u.setPassword("demo");
+    PasswordRules.saveSeededUser(identity, u);
+    identity.createMembership(VICE, "zaozhi-director");
+    identity.createMembership(VICE, "shequ-users"); // Tasklist
+    people.insertPerson(new Person(VICE, "钱副主任", "zaozhi"));
+    people.insertRole(new RoleAssignment(VICE, Role.DIRECTOR, "zaozhi"));
+  }
+
+  @AfterEach
+  void noVice() {
+    identity.deleteUser(VICE);
+    jdbc.update("delete from org_role_assignment where user_id = ?", VICE);
+    jdbc.update("delete from org_person where user_id = ?", VICE);
+  }
+
+  private static Map<String, Object> body(Object... pairs) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      m.put((String) pairs[i], pairs[i + 1]);
+    }
+    return m;
+  }
+
+  /** A one-day leave of liu.staff: zaozhi's director decides alone. */
+  private JsonNode leave() {
+    return startProcess("liu.staff", "leave-request", AttackSupport.leave());
+  }
+
+  private CaseEvent lastEvent(String businessKey, String action) {
+    List<CaseEvent> events = cases.timeline(businessKey).stream().filter(e -> action.equals(e.action())).toList();
+    assertThat(events).as("timeline entries %s of %s", action, businessKey).isNotEmpty();
+    return events.get(events.size() - 1);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  @Test
+  @DisplayName("转办/委派/抄送 with a reason or note of the full 1,000 characters (emoji too) fit the timeline: 200, not 500")
+  void fullLengthTextsFitTheTimeline() {
+    JsonNode pi = leave();
+    String id = pi.get("id").asText();
+    String key = pi.get("businessKey").asText();
+    String task = onlyTaskId("zhang.director", id);
+
+    Response cc = as("zhang.director").post("/api/tasks/" + task + "/cc",
+        body("userIds", List.of("he.grid"), "note", "抄".repeat(1000)));
+    assertThat(cc.status()).as(cc.body()).isEqualTo(200);
+    String emoji = "😀".repeat(500); // 1,000 UTF-16 units, the limit
+    Response transfer = as("zhang.director").post("/api/tasks/" + task + "/transfer",
+        body("userId", VICE, "reason", emoji));
+    assertThat(transfer.status()).as(transfer.body()).isEqualTo(200);
+    Response delegate = as(VICE).post("/api/tasks/" + task + "/delegate",
+        body("userId", "zhang.director", "reason", "委".repeat(1000)));
+    assertThat(delegate.status()).as(delegate.body()).isEqualTo(200);
+
+    for (String action : List.of("cc", "transfer", "delegate")) {
+      String comment = lastEvent(key, action).comment();
+      assertThat(comment.length()).as(action).isLessThanOrEqualTo(1000);
+      assertThat(comment).as(action).endsWith("…");
+      char beforeEllipsis = comment.charAt(comment.length() - 2);
+      assertThat(Character.isHighSurrogate(beforeEllipsis)).as("no emoji cut in half").isFalse();
+    }
+    // The timeline and the sheet still read back.
+    assertThat(as("liu.staff").get("/api/cases/" + key + "/timeline").status()).isEqualTo(200);
+    assertThat(as("liu.staff").get("/api/cases/" + key + "/sheet").status()).isEqualTo(200);
+    assertConsistent(id, key);
+  }
+
+  @Test
+  @DisplayName("委派: the delegate cannot 退回 or 加签 in the owner's place, nor give the task up or pass it on over any API (409); the owner decides after the hand-back")
+  void delegateCannotDecideOrGiveUp() {
+    JsonNode pi = leave();
+    String id = pi.get("id").asText();
+    String key = pi.get("businessKey").asText();
+    String task = onlyTaskId("zhang.director", id);
+    Response delegated = as("zhang.director").post("/api/tasks/" + task + "/delegate",
+        body("userId", VICE, "reason", "请先核实"));
+    assertThat(delegated.status()).as(delegated.body()).isEqualTo(200);
+
+    // The delegate: no decision of the owner's, over the product API.
+    refused(returnTask(VICE, task, "reviseLeave", "委派人直接退回"), 409, null);
+    refused(addSigner(VICE, task, "li.leader", "after", "委派人加签"), 409, null);
+    assertThat(as(VICE).get("/api/tasks/" + task + "/return-targets").status()).isEqualTo(409);
+    // ... nor gives it up or passes it on, over /engine-rest and Tasklist's API.
+    for (Response r : List.of(
+        as(VICE).post("/engine-rest/task/" + task + "/unclaim", Map.of()),
+        as(VICE).post("/engine-rest/task/" + task + "/assignee", body("userId", null)),
+        as(VICE).post("/engine-rest/task/" + task + "/assignee", body("userId", "zhang.director")),
+        as(VICE).post("/engine-rest/task/" + task + "/delegate", body("userId", "zhang.director")))) {
+      refused(r, 409, null);
+    }
+    WebappSession session = WebappSession.login(port, VICE, "tasklist");
+    Response webapp = session.post("/camunda/api/engine/engine/default/task/" + task + "/unclaim", "{}");
+    assertThat(webapp.status()).as(webapp.body()).isEqualTo(409);
+    // The owner waits for the hand-back too.
+    refused(returnTask("zhang.director", task, "reviseLeave", "收回"), 409, null);
+    refused(addSigner("zhang.director", task, "li.leader", "before", null), 409, null);
+
+    JsonNode t = as(VICE).get("/engine-rest/task/" + task).json();
+    assertThat(t.get("assignee").asText()).isEqualTo(VICE);
+    assertThat(t.get("owner").asText()).isEqualTo("zhang.director");
+    assertThat(t.get("delegationState").asText()).isEqualTo("PENDING");
+    assertThat(actions(key)).doesNotContain("return", "add-signer-after", "add-signer-before");
+    assertThat(roundStates(key)).containsExactly("1:active");
+
+    // The delegate hands it back; the owner decides; the case goes on.
+    Response resolve = as(VICE).post("/engine-rest/task/" + task + "/resolve",
+        RestClient.variables(Map.of("approved", true, "comment", "建议同意")));
+    assertThat(resolve.status()).as(resolve.body()).isEqualTo(204);
+    complete("zhang.director", task, Map.of("approved", true, "comment", "同意"));
+    assertThat(caseOf(key).status()).isEqualTo("approved");
+    assertThat(round(key)).extracting(ApprovalStep::decidedBy).containsExactly("zhang.director");
+    assertConsistent(id, key);
+  }
+
+  @Test
+  @DisplayName("加签 on a correction case brings in only people who may see it (as 抄送): a grid worker or the leader in charge is 400, the principal leader 200")
+  void addSignerKeepsCorrectionCasesConfidential() {
+    JsonNode pi = startProcess("wei.justice", "correction-travel", travel(10));
+    String id = pi.get("id").asText();
+    String key = pi.get("businessKey").asText();
+    JsonNode verify = onlyTask("wei.justice", id);
+    complete("wei.justice", verify.get("id").asText(), Map.of("committeeCertificate", true, "employerCertificate", true));
+    String task = onlyTaskId("wei.justice", id);
+
+    for (String outsider : List.of("he.grid", "zhang.director", "li.leader")) {
+      refused(addSigner("wei.justice", task, outsider, "after", "请协助"), 400, "userId");
+      assertThat(as(outsider).get("/api/cases/" + key).status()).as(outsider).isEqualTo(404);
+    }
+    assertThat(actions(key)).doesNotContain("add-signer-after");
+    ok(addSigner("wei.justice", task, "wang.principal", "after", "请主要领导审阅"));
+    approve("wei.justice", id);
+    approve("wang.principal", id);
+    approve("jiang.county", id);
+    assertThat(caseOf(key).status()).isEqualTo("approved");
+    assertConsistent(id, key);
+  }
+
+  @Test
+  @DisplayName("A decision on a position an operation moved a moment ago (退回 racing 完成) is 409, not 500, and writes nothing")
+  void decisionOnAMovedPositionIs409() {
+    JsonNode pi = leave();
+    String id = pi.get("id").asText();
+    String key = pi.get("businessKey").asText();
+    String task = onlyTaskId("zhang.director", id);
+    ApprovalStep row = round(key).get(0);
+    // What a return committed between the director's reading and his completion leaves behind.
+    assertThat(approvalRows.transition(row.id(), ApprovalStep.ACTIVE, ApprovalStep.RETURNED)).isEqualTo(1);
+
+    Response late = as("zhang.director").post("/engine-rest/task/" + task + "/complete",
+        RestClient.variables(Map.of("approved", true, "comment", "同意")));
+    refused(late, 409, null);
+    WebappSession session = WebappSession.login(port, "zhang.director", "tasklist");
+    Response viaTasklist = session.post("/camunda/api/engine/engine/default/task/" + task + "/submit-form",
+        "{\"variables\":{\"approved\":{\"value\":true},\"comment\":{\"value\":\"同意\"}}}");
+    assertThat(viaTasklist.status()).as(viaTasklist.body()).isEqualTo(409);
+    assertThat(onlyTaskId("zhang.director", id)).isEqualTo(task);
+    assertThat(actions(key)).doesNotContain("approved");
+
+    assertThat(approvalRows.transition(row.id(), ApprovalStep.RETURNED, ApprovalStep.ACTIVE)).isEqualTo(1);
+    complete("zhang.director", task, Map.of("approved", true, "comment", "同意"));
+    assertThat(caseOf(key).status()).isEqualTo("approved");
+    assertConsistent(id, key);
+  }
+
+  @Test
+  @DisplayName("Race: 转办, 委派, 退回 and 完成 of one task at the same moment: one wins, the others are 409/404, never 500; the case stays consistent")
+  void concurrentOperationsOnOneTask() throws Exception {
+    for (int round = 0; round < 4; round++) {
+      JsonNode pi = leave();
+      String id = pi.get("id").asText();
+      String key = pi.get("businessKey").asText();
+      String task = onlyTaskId("zhang.director", id);
+      List<Supplier<Response>> calls = List.of(
+          () -> as("zhang.director").post("/api/tasks/" + task + "/transfer", body("userId", VICE, "reason", "转办")),
+          () -> as("zhang.director").post("/api/tasks/" + task + "/delegate", body("userId", VICE, "reason", "委派")),
+          () -> returnTask("zhang.director", task, "reviseLeave", "退回"),
+          () -> as("zhang.director").post("/engine-rest/task/" + task + "/complete",
+              RestClient.variables(Map.of("approved", true, "comment", "同意"))));
+      CountDownLatch go = new CountDownLatch(1);
+      List<CompletableFuture<Response>> futures = new ArrayList<>();
+      for (Supplier<Response> call : calls) {
+        futures.add(CompletableFuture.supplyAsync(() -> {
+          try {
+            go.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return call.get();
+        }));
+      }
+      go.countDown();
+      List<Integer> statuses = new ArrayList<>();
+      for (CompletableFuture<Response> f : futures) {
+        Response r = f.get();
+        assertThat(r.status()).as("round %d: %s", round, r.body()).isIn(200, 204, 404, 409);
+        statuses.add(r.status());
+      }
+      assertThat(statuses).as("round %d: someone won", round).anyMatch(s -> s == 200 || s == 204);
+      assertConsistent(id, key);
+    }
+  }
+
+  /** Ten days' travel of a person under correction (CC-1: the justice office, then the county). */
+  private static Map<String, Object> travel(int days) {
+    LocalDate start = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(7);
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("personName", "王某");
+    v.put("idNumber", "360403198503121234");
+    v.put("destination", "湖南省长沙市岳麓区");
+    v.put("startDate", start.toString());
+    v.put("endDate", start.plusDays(days - 1).toString());
+    v.put("days", days);
+    v.put("reason", "探望住院的母亲");
+    return v;
+  }
+}
