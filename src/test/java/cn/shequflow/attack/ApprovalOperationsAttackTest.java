@@ -255,6 +255,57 @@ class ApprovalOperationsAttackTest extends ApprovalOperationsTestSupport {
     }
   }
 
+  @Test
+  @DisplayName("转办/委派/assign never hand a task to the case's applicant: a staff member's own resident filing is not passed to him by a colleague (400/403)")
+  void noHandOnToTheApplicant() {
+    JsonNode pi = startProcess("liu.staff", "resident-move", moveIn());
+    String id = pi.get("id").asText();
+    String key = pi.get("businessKey").asText();
+    String verify = onlyTaskId("chen.staff", id); // the community's staff verify, liu.staff among them
+
+    assertThat(as("chen.staff").get("/api/tasks/" + verify + "/targets?for=transfer").json())
+        .extracting(n -> n.get("userId").asText()).doesNotContain("liu.staff").contains("huang.bookkeeper");
+    for (String op : List.of("transfer", "delegate")) {
+      refused(as("chen.staff").post("/api/tasks/" + verify + "/" + op, body("userId", "liu.staff", "reason", "你来核实")),
+          400, "userId");
+    }
+    refused(as("chen.staff").post("/engine-rest/task/" + verify + "/assignee", body("userId", "liu.staff")), 403, null);
+    refused(as("chen.staff").post("/engine-rest/task/" + verify + "/delegate", body("userId", "liu.staff")), 403, null);
+    refused(as("chen.staff").post("/engine-rest/task/" + verify + "/claim", body("userId", "liu.staff")), 403, null);
+    assertThat(as("chen.staff").get("/engine-rest/task/" + verify).json().get("assignee").isNull()).isTrue();
+    assertThat(actions(key)).doesNotContain("transfer", "delegate");
+
+    // To a colleague who is not the filer it goes; the colleague verifies and the case ends.
+    Response transfer = as("chen.staff").post("/api/tasks/" + verify + "/transfer",
+        body("userId", "huang.bookkeeper", "reason", "请黄丽核实"));
+    assertThat(transfer.status()).as(transfer.body()).isEqualTo(200);
+    complete("huang.bookkeeper", verify, Map.of("approved", true, "comment", "核实无误"));
+    assertEndedNormally(id, key);
+  }
+
+  private static int nextId = 900;
+
+  /** A migrant's move-in to zaozhi today, with a fresh valid identity number. */
+  private static Map<String, Object> moveIn() {
+    String first17 = "36040319850505" + (nextId++);
+    int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      sum += (first17.charAt(i) - '0') * weights[i];
+    }
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("moveType", "move-in");
+    v.put("residentType", "migrant");
+    v.put("name", "王小明");
+    v.put("idNumber", first17 + "10X98765432".charAt(sum % 11));
+    v.put("phone", "13907920001");
+    v.put("occupation", "个体经营");
+    v.put("address", "浔阳区湓城街道造纸社区滨江路 18 号");
+    v.put("building", "3 栋");
+    v.put("movedOn", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
+    return v;
+  }
+
   /** Ten days' travel of a person under correction (CC-1: the justice office, then the county). */
   private static Map<String, Object> travel(int days) {
     LocalDate start = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(7);

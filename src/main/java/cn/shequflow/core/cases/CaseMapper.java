@@ -24,6 +24,10 @@ public interface CaseMapper {
   @Select("select " + COLUMNS + " from biz_case where business_key = #{businessKey}")
   CaseRecord find(String businessKey);
 
+  /** The applicant of the case a process instance belongs to (null: no case, or a system case). */
+  @Select("select applicant_id from biz_case where process_instance_id = #{processInstanceId}")
+  String applicantOfInstance(String processInstanceId);
+
   @Select("select count(*) from biz_case where business_key = #{businessKey}")
   int count(String businessKey);
 

@@ -4,6 +4,7 @@ import static cn.shequflow.core.guard.Refusals.field;
 
 import java.util.HashSet;
 import java.util.Set;
+import cn.shequflow.core.cases.CaseMapper;
 import cn.shequflow.core.process.CaseConflictException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -34,10 +35,12 @@ public class TaskHandOnGuard implements CommandGuard {
 
   private final TaskService tasks;
   private final IdentityService identity;
+  private final CaseMapper cases;
 
-  public TaskHandOnGuard(TaskService tasks, IdentityService identity) {
+  public TaskHandOnGuard(TaskService tasks, IdentityService identity, CaseMapper cases) {
     this.tasks = tasks;
     this.identity = identity;
+    this.cases = cases;
   }
 
   @Override
@@ -84,6 +87,8 @@ public class TaskHandOnGuard implements CommandGuard {
       }
     } else if (!eligible(target, candidateUsers, candidateGroups)) {
       throw Refusals.forbidden("只能交给与本任务同岗位、同单位的人员办理，“" + target + "”不在其列");
+    } else if (!target.equals(caller.userId()) && isApplicant(target, task)) {
+      throw Refusals.forbidden("不能把任务交给事项的申请人“" + target + "”办理");
     }
     Elevation.request();
   }
@@ -139,6 +144,20 @@ public class TaskHandOnGuard implements CommandGuard {
    */
   public boolean eligible(String userId, Candidates candidates) {
     return eligible(userId, candidates.users(), candidates.groups());
+  }
+
+  /**
+   * Whether someone else may hand the task on to {@code userId} (the product's 转办 and 委派, and
+   * assign, delegate or claim for another person over the engine): a person {@link #eligible} for
+   * it who is not the applicant of its case — nobody passes a request to the person who made it
+   * (he could not, or should not, decide on it).
+   */
+  public boolean mayReceive(String userId, Task task, Candidates candidates) {
+    return eligible(userId, candidates) && !isApplicant(userId, task);
+  }
+
+  private boolean isApplicant(String userId, Task task) {
+    return task.getProcessInstanceId() != null && userId.equals(cases.applicantOfInstance(task.getProcessInstanceId()));
   }
 
   private boolean eligible(String userId, Set<String> candidateUsers, Set<String> candidateGroups) {

@@ -221,7 +221,7 @@ public class InboxOperations {
         }
       });
       for (String p : people) {
-        if (!p.equals(me) && !p.equals(held.task().getAssignee()) && product.run(() -> handOn.eligible(p, held.candidates()))) {
+        if (!p.equals(me) && !p.equals(held.task().getAssignee()) && product.run(() -> handOn.mayReceive(p, held.task(), held.candidates()))) {
           options.add(option(p));
         }
       }
@@ -370,6 +370,10 @@ public class InboxOperations {
     if (!product.run(() -> handOn.eligible(target, held.candidates()))) {
       throw new InvalidInputException("userId", organisation.displayName(target) + "（" + target
           + "）不是与本任务同岗位、同单位的人员，不能接手");
+    }
+    if (!product.run(() -> handOn.mayReceive(target, held.task(), held.candidates()))) {
+      throw new InvalidInputException("userId", organisation.displayName(target) + "（" + target
+          + "）是本事项的申请人，不能接手自己的申请");
     }
     return target;
   }
