@@ -283,6 +283,38 @@ class ApprovalOperationsAttackTest extends ApprovalOperationsTestSupport {
     assertEndedNormally(id, key);
   }
 
+  @Test
+  @DisplayName("已办 tells a return (退回) and an approval taken back (同意（已撤回）) from a refusal and a standing approval")
+  void doneListNamesReturnsAndWithdrawals() {
+    LocalDate start = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(7);
+    Map<String, Object> v = new LinkedHashMap<>(AttackSupport.leave());
+    v.put("endDate", start.plusDays(2).toString());
+    v.put("days", 3); // a director's 3 days: the leader in charge, then the principal leader
+    JsonNode pi = startProcess("zhang.director", "leave-request", v);
+    String id = pi.get("id").asText();
+    String key = pi.get("businessKey").asText();
+    approve("li.leader", id);
+    ok(returnTask("wang.principal", onlyTaskId("wang.principal", id), "approveLeave:1", "请再核对顶岗安排"));
+    approve("li.leader", id);
+    ok(withdraw("li.leader", key, "顶岗安排有变"));
+    assertConsistent(id, key);
+
+    assertThat(doneLabels("wang.principal", key)).containsExactly("退回");
+    assertThat(doneLabels("li.leader", key)).containsExactlyInAnyOrder("同意（已撤回）", "同意");
+  }
+
+  private List<String> doneLabels(String user, String businessKey) {
+    Response r = as(user).get("/api/tasks/done?size=100");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    List<String> labels = new ArrayList<>();
+    r.json().get("items").forEach(i -> {
+      if (businessKey.equals(i.get("businessKey").asText())) {
+        labels.add(i.get("decisionLabel").asText());
+      }
+    });
+    return labels;
+  }
+
   private static int nextId = 900;
 
   /** A migrant's move-in to zaozhi today, with a fresh valid identity number. */

@@ -61,10 +61,14 @@ public interface CcMapper {
   @Select("select count(*) from biz_case where applicant_id = #{applicantId}")
   long countCasesOf(String applicantId);
 
-  /** Approval decisions a person took: business key, task id, task name source, decision and time. */
-  record Decision(String businessKey, String taskId, Boolean approved, String comment, LocalDateTime decidedAt) {}
+  /**
+   * Approval decisions a person took: business key, task id, decision, comment, time, and the row's
+   * state (a return leaves {@code returned} with approved false; a decision taken back {@code withdrawn}).
+   */
+  record Decision(String businessKey, String taskId, Boolean approved, String comment, LocalDateTime decidedAt,
+      String state) {}
 
-  @Select("select business_key, task_id, approved, comment, decided_at from approval_step "
+  @Select("select business_key, task_id, approved, comment, decided_at, state from approval_step "
       + "where decided_by = #{userId} and decided_at is not null order by decided_at desc limit #{limit}")
   List<Decision> decisionsBy(@Param("userId") String userId, @Param("limit") int limit);
 

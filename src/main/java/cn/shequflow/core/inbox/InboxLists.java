@@ -1,5 +1,6 @@
 package cn.shequflow.core.inbox;
 
+import cn.shequflow.core.approval.ApprovalStep;
 import cn.shequflow.core.cases.CaseActions;
 import cn.shequflow.core.cases.CaseFamily;
 import cn.shequflow.core.cases.CaseRecord;
@@ -142,7 +143,7 @@ public class InboxLists {
       CcMapper.Decision d = decisions.get(t.getId());
       LocalDateTime at = LocalDateTime.ofInstant(t.getEndTime().toInstant(), Inputs.ZONE);
       DoneTask item = new DoneTask(c.businessKey(), cases.familyOf(c).label(), c.subject(), t.getId(), t.getName(),
-          d == null ? null : d.approved(), decisionLabel(d == null ? null : d.approved(), "已办理"),
+          d == null ? null : d.approved(), d == null ? "已办理" : decisionLabel(d),
           d == null ? null : d.comment(), at);
       byTask.put(t.getId(), item);
       all.add(item);
@@ -155,7 +156,7 @@ public class InboxLists {
       HistoricTaskInstance t = product.run(() -> history.createHistoricTaskInstanceQuery().taskId(d.taskId())
           .singleResult());
       all.add(new DoneTask(c.businessKey(), cases.familyOf(c).label(), c.subject(), d.taskId(),
-          t == null ? null : t.getName(), d.approved(), decisionLabel(d.approved(), "已办理"), d.comment(), d.decidedAt()));
+          t == null ? null : t.getName(), d.approved(), decisionLabel(d), d.comment(), d.decidedAt()));
     }
     for (CcMapper.Handed h : mapper.eventsBy(me, CaseActions.DELEGATE_RESOLVED, DONE_WINDOW)) {
       CaseRecord c = cases.get(h.businessKey());
@@ -168,11 +169,21 @@ public class InboxLists {
     return new Page<>(paging.page(), paging.size(), all.size(), List.copyOf(all.subList(from, to)));
   }
 
-  private static String decisionLabel(Boolean approved, String otherwise) {
-    if (approved == null) {
-      return otherwise;
+  /**
+   * What the person did on the chain: 同意 / 不同意, or 退回 (his return, not a refusal) and
+   * 同意（已撤回） (an approval he took back).
+   */
+  static String decisionLabel(CcMapper.Decision d) {
+    if (ApprovalStep.RETURNED.equals(d.state()) && Boolean.FALSE.equals(d.approved())) {
+      return "退回";
     }
-    return approved ? "同意" : "不同意";
+    if (ApprovalStep.WITHDRAWN.equals(d.state())) {
+      return "同意（已撤回）";
+    }
+    if (d.approved() == null) {
+      return "已办理";
+    }
+    return d.approved() ? "同意" : "不同意";
   }
 
   public Page<CcItem> copiedToMe(Paging paging) {
