@@ -315,6 +315,34 @@ class ApprovalOperationsAttackTest extends ApprovalOperationsTestSupport {
     return labels;
   }
 
+  @Test
+  @DisplayName("委派 then 转办: after the hand-back the owner transfers the task; the timeline has one 委派处理意见 (the delegate's), none invented for the owner")
+  void transferAfterDelegationRecordsNoFalseOpinion() {
+    JsonNode pi = leave();
+    String id = pi.get("id").asText();
+    String key = pi.get("businessKey").asText();
+    String task = onlyTaskId("zhang.director", id);
+    ok(as("zhang.director").post("/api/tasks/" + task + "/delegate", body("userId", VICE, "reason", "请先核实")));
+    Response resolve = as(VICE).post("/engine-rest/task/" + task + "/resolve",
+        RestClient.variables(Map.of("approved", true, "comment", "建议同意")));
+    assertThat(resolve.status()).as(resolve.body()).isEqualTo(204);
+    ok(as("zhang.director").post("/api/tasks/" + task + "/transfer", body("userId", VICE, "reason", "由副主任决定")));
+
+    List<CaseEvent> opinions = cases.timeline(key).stream().filter(e -> "delegate-resolved".equals(e.action())).toList();
+    assertThat(opinions).extracting(CaseEvent::userId).containsExactly(VICE);
+    // Passed back and forth over the engine API (Tasklist's own assignee field): still no new opinion.
+    assertThat(as(VICE).post("/engine-rest/task/" + task + "/assignee", body("userId", "zhang.director")).status())
+        .isEqualTo(204);
+    assertThat(as("zhang.director").post("/engine-rest/task/" + task + "/assignee", body("userId", VICE)).status())
+        .isEqualTo(204);
+    opinions = cases.timeline(key).stream().filter(e -> "delegate-resolved".equals(e.action())).toList();
+    assertThat(opinions).extracting(CaseEvent::userId).containsExactly(VICE);
+    complete(VICE, task, Map.of("approved", true, "comment", "同意"));
+    assertThat(round(key)).extracting(ApprovalStep::decidedBy).containsExactly(VICE);
+    assertThat(caseOf(key).status()).isEqualTo("approved");
+    assertConsistent(id, key);
+  }
+
   private static int nextId = 900;
 
   /** A migrant's move-in to zaozhi today, with a fresh valid identity number. */
