@@ -74,7 +74,11 @@ public class TaskHandOnGuard implements CommandGuard {
     if (!holder) {
       throw Refusals.forbidden("只有任务的办理人或候选人可以认领、转交或委派该任务");
     }
-    notWhileDelegated(task, caller.userId(), "认领、转交或放弃该任务");
+    boolean unchanged = (command instanceof ClaimTaskCmd || command instanceof AssignTaskCmd) && target != null
+        && target.equals(task.getAssignee()); // claiming a task one has already changes nothing
+    if (!unchanged) {
+      notWhileDelegated(task, caller.userId(), "认领、转交或放弃该任务");
+    }
     if (command instanceof ClaimTaskCmd && task.getAssignee() != null && !task.getAssignee().equals(target)) {
       throw new CaseConflictException("该任务已由" + task.getAssignee() + "认领，不能再认领");
     }
