@@ -345,6 +345,32 @@ class ApprovalOperationsAttackTest extends ApprovalOperationsTestSupport {
     assertConsistent(id, key);
   }
 
+  @Test
+  @DisplayName("A director of another community can do nothing with a zaozhi task or case (403/404) and learns nothing of it")
+  void strangerCanDoNothing() {
+    JsonNode pi = leave();
+    String id = pi.get("id").asText();
+    String key = pi.get("businessKey").asText();
+    String task = onlyTaskId("zhang.director", id);
+    List<Response> answers = List.of(
+        as("gao.director").post("/api/tasks/" + task + "/transfer", body("userId", "zhang.director", "reason", "x")),
+        as("gao.director").post("/api/tasks/" + task + "/delegate", body("userId", "zhang.director", "reason", "x")),
+        as("gao.director").post("/api/tasks/" + task + "/cc", body("userIds", List.of("ma.staff"))),
+        as("gao.director").get("/api/tasks/" + task + "/targets?for=cc"),
+        as("gao.director").get("/api/tasks/" + task + "/return-targets"),
+        returnTask("gao.director", task, "reviseLeave", "x"),
+        addSigner("gao.director", task, "ma.staff", "after", null),
+        withdraw("gao.director", key, "x"),
+        as("gao.director").post("/api/cases/" + key + "/urge", Map.of()),
+        as("gao.director").get("/api/cases/" + key + "/sheet"));
+    for (Response r : answers) {
+      assertThat(r.status()).as(r.body()).isIn(403, 404);
+      assertThat(r.body()).doesNotContain("刘洋", "张志华", "事假");
+    }
+    assertThat(actions(key)).containsExactly("submitted");
+    assertConsistent(id, key);
+  }
+
   private static int nextId = 900;
 
   /** A migrant's move-in to zaozhi today, with a fresh valid identity number. */
