@@ -24,9 +24,13 @@ public interface CaseMapper {
   @Select("select " + COLUMNS + " from biz_case where business_key = #{businessKey}")
   CaseRecord find(String businessKey);
 
-  /** The applicant of the case a process instance belongs to (null: no case, or a system case). */
-  @Select("select applicant_id from biz_case where process_instance_id = #{processInstanceId}")
-  String applicantOfInstance(String processInstanceId);
+  /**
+   * The applicant of the case whose approval position (a row of {@code approval_step}) the task
+   * decides; null for any other task.
+   */
+  @Select("select distinct c.applicant_id from biz_case c join approval_step s on s.business_key = c.business_key "
+      + "where s.task_id = #{taskId}")
+  String applicantOfApprovalTask(String taskId);
 
   @Select("select count(*) from biz_case where business_key = #{businessKey}")
   int count(String businessKey);

@@ -153,15 +153,16 @@ public class TaskHandOnGuard implements CommandGuard {
   /**
    * Whether someone else may hand the task on to {@code userId} (the product's 转办 and 委派, and
    * assign, delegate or claim for another person over the engine): a person {@link #eligible} for
-   * it who is not the applicant of its case — nobody passes a request to the person who made it
-   * (he could not, or should not, decide on it).
+   * it who, for an approval task, is not the applicant of its case — nobody passes a request to
+   * the person who made it for a decision (e.g. a staff member's own resident filing, which he may
+   * not verify).
    */
   public boolean mayReceive(String userId, Task task, Candidates candidates) {
     return eligible(userId, candidates) && !isApplicant(userId, task);
   }
 
   private boolean isApplicant(String userId, Task task) {
-    return task.getProcessInstanceId() != null && userId.equals(cases.applicantOfInstance(task.getProcessInstanceId()));
+    return userId.equals(cases.applicantOfApprovalTask(task.getId()));
   }
 
   private boolean eligible(String userId, Set<String> candidateUsers, Set<String> candidateGroups) {
