@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Options;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
@@ -33,6 +34,7 @@ public interface ApprovalMapper {
    */
   @Select("select id from approval_step where business_key = #{businessKey} and submission = #{submission} "
       + "order by id for update")
+  @Options(flushCache = Options.FlushCachePolicy.TRUE) // rows read before the lock are read again after it
   List<String> lockRound(@Param("businessKey") String businessKey, @Param("submission") int submission);
 
   @Select("select " + COLUMNS + " from approval_step where business_key = #{businessKey} order by submission, step_no, id")
