@@ -249,8 +249,8 @@ public class ApprovalOperations {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为 " + businessKey + " 的事项，或无权查看");
     }
     return trusted(() -> {
-      CaseRecord record = cases.get(businessKey);
-      mapper.lockRound(record.businessKey(), record.submission());
+      mapper.lockRound(businessKey, cases.get(businessKey).submission());
+      CaseRecord record = cases.get(businessKey); // as it is now that no one else changes the round
       List<ApprovalStep> round = mapper.round(record.businessKey(), record.submission());
       Optional<ApprovalStep> ownDecision = previousDecision(round, userId);
       boolean applicant = userId.equals(record.applicantId());
