@@ -283,6 +283,143 @@ class ApprovalOperationsAttackTest extends ApprovalOperationsTestSupport {
     assertThat(statuses).as("round %d: someone won", round).anyMatch(s -> s == 200 || s == 204);
   }
 
+  @Test
+  @DisplayName("转办/委派/assign never hand a task to the case's applicant: a staff member's own resident filing is not passed to him by a colleague (400/403)")
+  void noHandOnToTheApplicant() {
+    JsonNode pi = startProcess("liu.staff", "resident-move", moveIn());
+    String id = pi.get("id").asText();
+    String key = pi.get("businessKey").asText();
+    String verify = onlyTaskId("chen.staff", id); // the community's staff verify, liu.staff among them
+
+    assertThat(as("chen.staff").get("/api/tasks/" + verify + "/targets?for=transfer").json())
+        .extracting(n -> n.get("userId").asText()).doesNotContain("liu.staff").contains("huang.bookkeeper");
+    for (String op : List.of("transfer", "delegate")) {
+      refused(as("chen.staff").post("/api/tasks/" + verify + "/" + op, body("userId", "liu.staff", "reason", "你来核实")),
+          400, "userId");
+    }
+    refused(as("chen.staff").post("/engine-rest/task/" + verify + "/assignee", body("userId", "liu.staff")), 403, null);
+    refused(as("chen.staff").post("/engine-rest/task/" + verify + "/delegate", body("userId", "liu.staff")), 403, null);
+    refused(as("chen.staff").post("/engine-rest/task/" + verify + "/claim", body("userId", "liu.staff")), 403, null);
+    assertThat(as("chen.staff").get("/engine-rest/task/" + verify).json().get("assignee").isNull()).isTrue();
+    assertThat(actions(key)).doesNotContain("transfer", "delegate");
+
+    // To a colleague who is not the filer it goes; the colleague verifies and the case ends.
+    Response transfer = as("chen.staff").post("/api/tasks/" + verify + "/transfer",
+        body("userId", "huang.bookkeeper", "reason", "请黄丽核实"));
+    assertThat(transfer.status()).as(transfer.body()).isEqualTo(200);
+    complete("huang.bookkeeper", verify, Map.of("approved", true, "comment", "核实无误"));
+    assertEndedNormally(id, key);
+  }
+
+  @Test
+  @DisplayName("已办 tells a return (退回) and an approval taken back (同意（已撤回）) from a refusal and a standing approval")
+  void doneListNamesReturnsAndWithdrawals() {
+    LocalDate start = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(7);
+    Map<String, Object> v = new LinkedHashMap<>(AttackSupport.leave());
+    v.put("endDate", start.plusDays(2).toString());
+    v.put("days", 3); // a director's 3 days: the leader in charge, then the principal leader
+    JsonNode pi = startProcess("zhang.director", "leave-request", v);
+    String id = pi.get("id").asText();
+    String key = pi.get("businessKey").asText();
+    approve("li.leader", id);
+    ok(returnTask("wang.principal", onlyTaskId("wang.principal", id), "approveLeave:1", "请再核对顶岗安排"));
+    approve("li.leader", id);
+    ok(withdraw("li.leader", key, "顶岗安排有变"));
+    assertConsistent(id, key);
+
+    assertThat(doneLabels("wang.principal", key)).containsExactly("退回");
+    assertThat(doneLabels("li.leader", key)).containsExactlyInAnyOrder("同意（已撤回）", "同意");
+  }
+
+  private List<String> doneLabels(String user, String businessKey) {
+    Response r = as(user).get("/api/tasks/done?size=100");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    List<String> labels = new ArrayList<>();
+    r.json().get("items").forEach(i -> {
+      if (businessKey.equals(i.get("businessKey").asText())) {
+        labels.add(i.get("decisionLabel").asText());
+      }
+    });
+    return labels;
+  }
+
+  @Test
+  @DisplayName("委派 then 转办: after the hand-back the owner transfers the task; the timeline has one 委派处理意见 (the delegate's), none invented for the owner")
+  void transferAfterDelegationRecordsNoFalseOpinion() {
+    JsonNode pi = leave();
+    String id = pi.get("id").asText();
+    String key = pi.get("businessKey").asText();
+    String task = onlyTaskId("zhang.director", id);
+    ok(as("zhang.director").post("/api/tasks/" + task + "/delegate", body("userId", VICE, "reason", "请先核实")));
+    Response resolve = as(VICE).post("/engine-rest/task/" + task + "/resolve",
+        RestClient.variables(Map.of("approved", true, "comment", "建议同意")));
+    assertThat(resolve.status()).as(resolve.body()).isEqualTo(204);
+    ok(as("zhang.director").post("/api/tasks/" + task + "/transfer", body("userId", VICE, "reason", "由副主任决定")));
+
+    List<CaseEvent> opinions = cases.timeline(key).stream().filter(e -> "delegate-resolved".equals(e.action())).toList();
+    assertThat(opinions).extracting(CaseEvent::userId).containsExactly(VICE);
+    // Passed back and forth over the engine API (Tasklist's own assignee field): still no new opinion.
+    assertThat(as(VICE).post("/engine-rest/task/" + task + "/assignee", body("userId", "zhang.director")).status())
+        .isEqualTo(204);
+    assertThat(as("zhang.director").post("/engine-rest/task/" + task + "/assignee", body("userId", VICE)).status())
+        .isEqualTo(204);
+    opinions = cases.timeline(key).stream().filter(e -> "delegate-resolved".equals(e.action())).toList();
+    assertThat(opinions).extracting(CaseEvent::userId).containsExactly(VICE);
+    complete(VICE, task, Map.of("approved", true, "comment", "同意"));
+    assertThat(round(key)).extracting(ApprovalStep::decidedBy).containsExactly(VICE);
+    assertThat(caseOf(key).status()).isEqualTo("approved");
+    assertConsistent(id, key);
+  }
+
+  @Test
+  @DisplayName("A director of another community can do nothing with a zaozhi task or case (403/404) and learns nothing of it")
+  void strangerCanDoNothing() {
+    JsonNode pi = leave();
+    String id = pi.get("id").asText();
+    String key = pi.get("businessKey").asText();
+    String task = onlyTaskId("zhang.director", id);
+    List<Response> answers = List.of(
+        as("gao.director").post("/api/tasks/" + task + "/transfer", body("userId", "zhang.director", "reason", "x")),
+        as("gao.director").post("/api/tasks/" + task + "/delegate", body("userId", "zhang.director", "reason", "x")),
+        as("gao.director").post("/api/tasks/" + task + "/cc", body("userIds", List.of("ma.staff"))),
+        as("gao.director").get("/api/tasks/" + task + "/targets?for=cc"),
+        as("gao.director").get("/api/tasks/" + task + "/return-targets"),
+        returnTask("gao.director", task, "reviseLeave", "x"),
+        addSigner("gao.director", task, "ma.staff", "after", null),
+        withdraw("gao.director", key, "x"),
+        as("gao.director").post("/api/cases/" + key + "/urge", Map.of()),
+        as("gao.director").get("/api/cases/" + key + "/sheet"));
+    for (Response r : answers) {
+      assertThat(r.status()).as(r.body()).isIn(403, 404);
+      assertThat(r.body()).doesNotContain("刘洋", "张志华", "事假");
+    }
+    assertThat(actions(key)).containsExactly("submitted");
+    assertConsistent(id, key);
+  }
+
+  private static int nextId = 900;
+
+  /** A migrant's move-in to zaozhi today, with a fresh valid identity number. */
+  private static Map<String, Object> moveIn() {
+    String first17 = "36040319850505" + (nextId++);
+    int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      sum += (first17.charAt(i) - '0') * weights[i];
+    }
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("moveType", "move-in");
+    v.put("residentType", "migrant");
+    v.put("name", "王小明");
+    v.put("idNumber", first17 + "10X98765432".charAt(sum % 11));
+    v.put("phone", "13907920001");
+    v.put("occupation", "个体经营");
+    v.put("address", "浔阳区湓城街道造纸社区滨江路 18 号");
+    v.put("building", "3 栋");
+    v.put("movedOn", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
+    return v;
+  }
+
   /** Ten days' travel of a person under correction (CC-1: the justice office, then the county). */
   private static Map<String, Object> travel(int days) {
     LocalDate start = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(7);

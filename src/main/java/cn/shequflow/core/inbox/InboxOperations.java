@@ -96,7 +96,7 @@ public class InboxOperations {
     if (target.equals(held.task().getAssignee())) {
       throw new InvalidInputException("userId", "任务已由" + organisation.displayName(target) + "办理，无需转办");
     }
-    product.run(() -> {
+    onTask(() -> {
       if (held.task().getOwner() != null) {
         tasks.setOwner(taskId, target); // an earlier delegation is over: the task is the colleague's now
       }
@@ -123,7 +123,7 @@ public class InboxOperations {
     String why = requiredText("reason", reason, "委派理由");
     Held held = heldByCaller(taskId, me, "委派");
     String target = handOnTarget(held, userId, me);
-    product.run(() -> {
+    onTask(() -> {
       if (held.task().getAssignee() == null) {
         tasks.setAssignee(taskId, me);
       }
@@ -339,7 +339,7 @@ public class InboxOperations {
         throw new CaseConflictException("该任务刚已办结或被退回，请刷新后查看");
       }
     }
-    Candidates candidates = product.run(() -> handOn.candidates(taskId));
+    Candidates candidates = onTask(() -> handOn.candidates(taskId));
     if (!TaskHandOnGuard.holds(task, candidates, me, callerGroups())) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有任务的办理人或候选人可以" + operation + "该任务");
     }
@@ -353,6 +353,25 @@ public class InboxOperations {
       throw new CaseConflictException("该任务不属于任何事项，不能" + operation);
     }
     return new Held(task, record, candidates);
+  }
+
+  /**
+   * The product's engine work on a task that someone may complete, return or withdraw at the same
+   * moment (a completion takes no lock of ours): a task that has gone meanwhile is 409, not 500.
+   */
+  private <T> T onTask(java.util.function.Supplier<T> work) {
+    try {
+      return product.run(work);
+    } catch (org.camunda.bpm.engine.exception.NullValueException | org.camunda.bpm.engine.exception.NotFoundException e) {
+      throw new CaseConflictException("该任务刚已办结或被退回，请刷新后查看");
+    }
+  }
+
+  private void onTask(Runnable work) {
+    onTask(() -> {
+      work.run();
+      return null;
+    });
   }
 
   /** The person a task is handed on to (transfer, delegate): a real user, not the caller, of the same role and unit. */
