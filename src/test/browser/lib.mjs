@@ -61,26 +61,17 @@ export async function login(userId, password = 'demo') {
   page.errors = [];
   page.on('pageerror', e => page.errors.push(String(e)));
   page.on('dialog', d => d.accept());
-  // Now and then Tasklist's start page stays on its splash (a request of its bootstrap never
-  // answers while other sessions are busy): report what was pending and load it once more.
+  // What a page that stays on its splash was waiting for (see `booted`).
+  page.consoleErrors = [];
+  page.on('console', m => { if (m.type() === 'error') page.consoleErrors.push(m.text()); });
   const pending = new Set();
   page.on('request', r => pending.add(r));
   page.on('requestfinished', r => pending.delete(r));
   page.on('requestfailed', r => pending.delete(r));
   page.pending = () => [...pending].map(r => r.method() + ' ' + r.url());
-  for (let attempt = 1; ; attempt++) {
-    await page.goto(TASKLIST);
-    try {
-      await page.waitForSelector('input[ng-model="username"]', { timeout: 20000 });
-      break;
-    } catch (e) {
-      await shot(page, `failed-login-${userId}-${attempt}`);
-      const urls = [...pending].map(r => r.url()).join(', ');
-      if (attempt >= 2) throw new Error(`login page for ${userId} did not show: ${page.url()}; pending: ${urls}`);
-      console.error(`login page for ${userId} did not show within 20 s (pending: ${urls}); loading it again`);
-      pending.clear();
-    }
-  }
+  page.userId = userId;
+  await page.goto(TASKLIST);
+  await booted(page, 'input[ng-model="username"]');
   await page.fill('input[ng-model="username"]', userId);
   await page.fill('input[ng-model="password"]', password);
   await page.click('button[type=submit]');
@@ -88,7 +79,6 @@ export async function login(userId, password = 'demo') {
     await shot(page, 'failed-after-login-' + userId);
     throw new Error(`Tasklist did not open for ${userId}: ${page.url()} ${e.message}`);
   });
-  page.userId = userId;
   return page;
 }
 
@@ -280,19 +270,21 @@ export async function openTaskById(page, taskId) {
 }
 
 /**
- * Waits for `selector`; if Tasklist is still on its start-up splash after 20 s (seen now and
- * then on a loaded machine), logs what was pending and reloads the page once.
+ * Waits for `selector`. If Tasklist is still on its start-up splash it never boots (no reload
+ * here: a page that hangs is a bug; until CspNoncePerRequest it was the CSP nonce race, with
+ * "violates the following Content Security Policy directive" in the console), so fail with what
+ * the page said and what was pending.
  */
 export async function booted(page, selector) {
   try {
-    await page.waitForSelector(selector, { timeout: 20000 });
+    await page.waitForSelector(selector);
   } catch (e) {
     const splash = await page.locator('.app-splash').isVisible().catch(() => false);
     if (!splash) throw e;
-    console.error(`${page.userId}: Tasklist stayed on its splash (pending: ${page.pending ? page.pending() : '?'}); reloading`);
     await shot(page, `splash-${page.userId}`);
-    await page.reload();
-    await page.waitForSelector(selector);
+    throw new Error(`${page.userId}: Tasklist stayed on its splash at ${page.url()}; pending: ` +
+      `${page.pending ? page.pending().join(', ') : '?'}; page errors: ${(page.errors || []).join(' | ')}; ` +
+      `console errors: ${(page.consoleErrors || []).join(' | ')}`);
   }
 }
 
