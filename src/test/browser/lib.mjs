@@ -72,14 +72,31 @@ export async function login(userId, password = 'demo') {
   page.userId = userId;
   await page.goto(TASKLIST);
   await booted(page, 'input[ng-model="username"]');
-  await page.fill('input[ng-model="username"]', userId);
-  await page.fill('input[ng-model="password"]', password);
+  await fillLogin(page, userId, password);
   await page.click('button[type=submit]');
   await page.waitForSelector(process.env.NO_PLUGIN ? '.task-filters' : '.shequ-inbox-nav').catch(async e => {
     await shot(page, 'failed-after-login-' + userId);
     throw new Error(`Tasklist did not open for ${userId}: ${page.url()} ${e.message}`);
   });
   return page;
+}
+
+/**
+ * Fills the webapps' login form. Camunda moves the focus to the [autofocus] field 300 ms after it
+ * boots; on a busy machine that timer can fire while the password is being typed, which then ends
+ * up in the user name field (seen as "zhang.directordemo" and an empty password). So fill, check
+ * both values, and fill again if the focus moved.
+ */
+export async function fillLogin(page, userId, password = 'demo') {
+  const user = page.locator('input[ng-model="username"]');
+  const pass = page.locator('input[ng-model="password"]');
+  for (let attempt = 1; ; attempt++) {
+    await user.fill(userId);
+    await pass.fill(password);
+    if (await user.inputValue() === userId && await pass.inputValue() === password) return;
+    if (attempt >= 3) throw new Error(`login form of ${userId}: the typed values did not stay in their fields`);
+    await page.waitForTimeout(300);
+  }
 }
 
 export async function logout(page) {
