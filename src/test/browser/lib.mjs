@@ -61,35 +61,42 @@ export async function login(userId, password = 'demo') {
   page.errors = [];
   page.on('pageerror', e => page.errors.push(String(e)));
   page.on('dialog', d => d.accept());
-  // Now and then Tasklist's start page stays on its splash (a request of its bootstrap never
-  // answers while other sessions are busy): report what was pending and load it once more.
+  // What a page that stays on its splash was waiting for (see `booted`).
+  page.consoleErrors = [];
+  page.on('console', m => { if (m.type() === 'error') page.consoleErrors.push(m.text()); });
   const pending = new Set();
   page.on('request', r => pending.add(r));
   page.on('requestfinished', r => pending.delete(r));
   page.on('requestfailed', r => pending.delete(r));
   page.pending = () => [...pending].map(r => r.method() + ' ' + r.url());
-  for (let attempt = 1; ; attempt++) {
-    await page.goto(TASKLIST);
-    try {
-      await page.waitForSelector('input[ng-model="username"]', { timeout: 20000 });
-      break;
-    } catch (e) {
-      await shot(page, `failed-login-${userId}-${attempt}`);
-      const urls = [...pending].map(r => r.url()).join(', ');
-      if (attempt >= 2) throw new Error(`login page for ${userId} did not show: ${page.url()}; pending: ${urls}`);
-      console.error(`login page for ${userId} did not show within 20 s (pending: ${urls}); loading it again`);
-      pending.clear();
-    }
-  }
-  await page.fill('input[ng-model="username"]', userId);
-  await page.fill('input[ng-model="password"]', password);
+  page.userId = userId;
+  await page.goto(TASKLIST);
+  await booted(page, 'input[ng-model="username"]');
+  await fillLogin(page, userId, password);
   await page.click('button[type=submit]');
   await page.waitForSelector(process.env.NO_PLUGIN ? '.task-filters' : '.shequ-inbox-nav').catch(async e => {
     await shot(page, 'failed-after-login-' + userId);
     throw new Error(`Tasklist did not open for ${userId}: ${page.url()} ${e.message}`);
   });
-  page.userId = userId;
   return page;
+}
+
+/**
+ * Fills the webapps' login form. Camunda moves the focus to the [autofocus] field 300 ms after it
+ * boots; on a busy machine that timer can fire while the password is being typed, which then ends
+ * up in the user name field (seen as "zhang.directordemo" and an empty password). So fill, check
+ * both values, and fill again if the focus moved.
+ */
+export async function fillLogin(page, userId, password = 'demo') {
+  const user = page.locator('input[ng-model="username"]');
+  const pass = page.locator('input[ng-model="password"]');
+  for (let attempt = 1; ; attempt++) {
+    await user.fill(userId);
+    await pass.fill(password);
+    if (await user.inputValue() === userId && await pass.inputValue() === password) return;
+    if (attempt >= 3) throw new Error(`login form of ${userId}: the typed values did not stay in their fields`);
+    await page.waitForTimeout(300);
+  }
 }
 
 export async function logout(page) {
@@ -280,19 +287,21 @@ export async function openTaskById(page, taskId) {
 }
 
 /**
- * Waits for `selector`; if Tasklist is still on its start-up splash after 20 s (seen now and
- * then on a loaded machine), logs what was pending and reloads the page once.
+ * Waits for `selector`. If Tasklist is still on its start-up splash it never boots (no reload
+ * here: a page that hangs is a bug; until CspNoncePerRequest it was the CSP nonce race, with
+ * "violates the following Content Security Policy directive" in the console), so fail with what
+ * the page said and what was pending.
  */
 export async function booted(page, selector) {
   try {
-    await page.waitForSelector(selector, { timeout: 20000 });
+    await page.waitForSelector(selector);
   } catch (e) {
     const splash = await page.locator('.app-splash').isVisible().catch(() => false);
     if (!splash) throw e;
-    console.error(`${page.userId}: Tasklist stayed on its splash (pending: ${page.pending ? page.pending() : '?'}); reloading`);
     await shot(page, `splash-${page.userId}`);
-    await page.reload();
-    await page.waitForSelector(selector);
+    throw new Error(`${page.userId}: Tasklist stayed on its splash at ${page.url()}; pending: ` +
+      `${page.pending ? page.pending().join(', ') : '?'}; page errors: ${(page.errors || []).join(' | ')}; ` +
+      `console errors: ${(page.consoleErrors || []).join(' | ')}`);
   }
 }
 

@@ -26,8 +26,7 @@ async function open(userId, app, path = '') {
   await page.goto(`${B.BASE}/camunda/app/${app}/default/`);
   await page.waitForSelector('input[ng-model="username"]');
   await assertNoEnglish(page, `${app} login`);
-  await page.fill('input[ng-model="username"]', userId);
-  await page.fill('input[ng-model="password"]', 'demo');
+  await B.fillLogin(page, userId);
   await page.click('button[type=submit]');
   await page.waitForSelector('input[ng-model="username"]', { state: 'detached' });
   if (path) await page.goto(`${B.BASE}/camunda/app/${app}/default/#${path}`);
