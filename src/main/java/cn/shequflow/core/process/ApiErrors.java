@@ -3,6 +3,9 @@ package cn.shequflow.core.process;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.errorcode.BuiltinExceptionCode;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -37,6 +40,25 @@ public class ApiErrors {
   @ExceptionHandler(OptimisticLockingException.class)
   ResponseEntity<Map<String, Object>> concurrent(OptimisticLockingException e) {
     return conflict(new CaseConflictException(cn.shequflow.core.security.EngineRestErrors.CONCURRENT));
+  }
+
+  /**
+   * The database chose this request as the loser of a deadlock or a lock wait (MariaDB/MySQL under
+   * concurrent operations on one case): nothing was written, the person is told to look again.
+   */
+  @ExceptionHandler(PessimisticLockingFailureException.class)
+  ResponseEntity<Map<String, Object>> locked(PessimisticLockingFailureException e) {
+    return conflict(new CaseConflictException(cn.shequflow.core.security.EngineRestErrors.CONCURRENT));
+  }
+
+  /** The engine's own deadlock error (its MyBatis session lost a deadlock): as above; anything else stays a 500. */
+  @ExceptionHandler(ProcessEngineException.class)
+  ResponseEntity<Map<String, Object>> engine(ProcessEngineException e) throws ProcessEngineException {
+    if (e.getCode() == BuiltinExceptionCode.DEADLOCK.getCode()
+        || e.getCode() == BuiltinExceptionCode.OPTIMISTIC_LOCKING.getCode()) {
+      return conflict(new CaseConflictException(cn.shequflow.core.security.EngineRestErrors.CONCURRENT));
+    }
+    throw e;
   }
 
   @ExceptionHandler(ResponseStatusException.class)
