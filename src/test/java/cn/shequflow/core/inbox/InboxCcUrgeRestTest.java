@@ -61,7 +61,7 @@ class InboxCcUrgeRestTest extends RestTestSupport {
   }
 
   JsonNode ccItem(String user, String key) {
-    Response r = as(user).get("/api/cc");
+    Response r = as(user).get("/api/cc?size=100");
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     for (JsonNode i : r.json().get("items")) {
       if (i.get("businessKey").asText().equals(key)) {
