@@ -118,11 +118,24 @@ public class TaskHandOnGuard implements CommandGuard {
   /** The candidate users and groups of a task (its routing: who holds the same role for the same unit). */
   public record Candidates(Set<String> users, Set<String> groups) {}
 
+  /**
+   * The identity links of a task. A task removed by a concurrent operation (a withdrawal, a return)
+   * between reading it and reading its links makes the engine fail on its missing execution; that
+   * is a lost race, answered 409 "事项刚被他人处理，请刷新后重试", never a 500.
+   */
+  public static java.util.List<IdentityLink> identityLinks(TaskService tasks, String taskId) {
+    try {
+      return tasks.getIdentityLinksForTask(taskId);
+    } catch (NullPointerException | org.camunda.bpm.engine.exception.NullValueException e) {
+      throw new CaseConflictException(cn.shequflow.core.security.EngineRestErrors.CONCURRENT);
+    }
+  }
+
   /** The task's candidates; call it with rights to read the task's identity links. */
   public Candidates candidates(String taskId) {
     Set<String> candidateUsers = new HashSet<>();
     Set<String> candidateGroups = new HashSet<>();
-    for (IdentityLink link : tasks.getIdentityLinksForTask(taskId)) {
+    for (IdentityLink link : identityLinks(tasks, taskId)) {
       if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
         if (link.getUserId() != null) {
           candidateUsers.add(link.getUserId());

@@ -495,7 +495,7 @@ public class ApprovalOperations {
     boolean candidate = false;
     Set<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId)
         .collect(Collectors.toSet());
-    for (IdentityLink link : tasks.getIdentityLinksForTask(taskId)) {
+    for (IdentityLink link : TaskHandOnGuard.identityLinks(tasks, taskId)) {
       if (IdentityLinkType.CANDIDATE.equals(link.getType())
           && (userId.equals(link.getUserId()) || (link.getGroupId() != null && groups.contains(link.getGroupId())))) {
         candidate = true;
