@@ -67,13 +67,6 @@ class ApprovalOperationsAttackTest extends ApprovalOperationsTestSupport {
     jdbc.update("delete from org_person where user_id = ?", VICE);
   }
 
-  private static Map<String, Object> body(Object... pairs) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      m.put((String) pairs[i], pairs[i + 1]);
-    }
-    return m;
-  }
 
   /** A one-day leave of liu.staff: zaozhi's director decides alone. */
   private JsonNode leave() {

@@ -43,23 +43,14 @@ public abstract class ApprovalOperationsTestSupport extends RestTestSupport {
     return r.json();
   }
 
-  protected List<JsonNode> tasksOf(String user, String processInstanceId) {
-    Response r = as(user).get("/engine-rest/task?processInstanceId=" + processInstanceId);
-    assertThat(r.status()).as(r.body()).isEqualTo(200);
-    List<JsonNode> list = new ArrayList<>();
-    r.json().forEach(list::add);
-    return list;
-  }
+
+
 
   /** The one task {@code user} sees in the instance (asserted). */
   protected JsonNode onlyTask(String user, String processInstanceId) {
     List<JsonNode> t = tasksOf(user, processInstanceId);
     assertThat(t).as("tasks %s sees in %s", user, processInstanceId).hasSize(1);
     return t.get(0);
-  }
-
-  protected String onlyTaskId(String user, String processInstanceId) {
-    return onlyTask(user, processInstanceId).get("id").asText();
   }
 
   protected void complete(String user, String taskId, Map<String, ?> variables) {

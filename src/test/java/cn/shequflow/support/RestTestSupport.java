@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -55,5 +57,36 @@ public abstract class RestTestSupport {
         RestClient.variables(variables));
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     return r.json();
+  }
+
+  /** The tasks {@code user} sees in the instance, through the engine REST API. */
+  protected List<JsonNode> tasksOf(String user, String processInstanceId) {
+    RestClient.Response r = as(user).get("/engine-rest/task?processInstanceId=" + processInstanceId);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    List<JsonNode> list = new ArrayList<>();
+    r.json().forEach(list::add);
+    return list;
+  }
+
+  /** The id of the one task {@code user} sees in the instance (asserted). */
+  protected String onlyTaskId(String user, String processInstanceId) {
+    List<JsonNode> t = tasksOf(user, processInstanceId);
+    assertThat(t).as("tasks %s sees in %s", user, processInstanceId).hasSize(1);
+    return t.get(0).get("id").asText();
+  }
+
+  /** A JSON body from name/value pairs, in order. */
+  protected static Map<String, Object> body(Object... pairs) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      m.put((String) pairs[i], pairs[i + 1]);
+    }
+    return m;
+  }
+
+  /** A 400 that names {@code field}. */
+  protected static void assertField(RestClient.Response r, String field) {
+    assertThat(r.status()).as(r.body()).isEqualTo(400);
+    assertThat(r.json().get("field").asText()).isEqualTo(field);
   }
 }

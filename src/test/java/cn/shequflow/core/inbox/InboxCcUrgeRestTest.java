@@ -33,32 +33,9 @@ class InboxCcUrgeRestTest extends RestTestSupport {
     ClockUtil.reset();
   }
 
-  List<JsonNode> tasks(String user, String processInstanceId) {
-    Response r = as(user).get("/engine-rest/task?processInstanceId=" + processInstanceId);
-    assertThat(r.status()).as(r.body()).isEqualTo(200);
-    List<JsonNode> list = new ArrayList<>();
-    r.json().forEach(list::add);
-    return list;
-  }
 
-  String onlyTask(String user, String processInstanceId) {
-    List<JsonNode> list = tasks(user, processInstanceId);
-    assertThat(list).as("tasks of " + user).hasSize(1);
-    return list.get(0).get("id").asText();
-  }
 
-  static Map<String, Object> body(Object... kv) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put((String) kv[i], kv[i + 1]);
-    }
-    return m;
-  }
 
-  static void assertField(Response r, String field) {
-    assertThat(r.status()).as(r.body()).isEqualTo(400);
-    assertThat(r.json().get("field").asText()).isEqualTo(field);
-  }
 
   JsonNode ccItem(String user, String key) {
     Response r = as(user).get("/api/cc?size=100");
@@ -84,7 +61,7 @@ class InboxCcUrgeRestTest extends RestTestSupport {
   void ccLeave() {
     JsonNode instance = start("liu.staff", leave(1));
     String key = instance.get("businessKey").asText();
-    String taskId = onlyTask("zhang.director", instance.get("id").asText());
+    String taskId = onlyTaskId("zhang.director", instance.get("id").asText());
     assertThat(as("he.grid").get("/api/cases/" + key).status()).isEqualTo(404);
     assertThat(ccItem("he.grid", key)).isNull();
     Response targets = as("zhang.director").get("/api/tasks/" + taskId + "/targets?for=cc");
@@ -139,7 +116,7 @@ class InboxCcUrgeRestTest extends RestTestSupport {
   void ccChecks() {
     JsonNode instance = start("liu.staff", leave(1));
     String key = instance.get("businessKey").asText();
-    String taskId = onlyTask("zhang.director", instance.get("id").asText());
+    String taskId = onlyTaskId("zhang.director", instance.get("id").asText());
     String path = "/api/tasks/" + taskId + "/cc";
     assertThat(as("gao.director").post(path, body("userIds", List.of("he.grid"))).status()).isEqualTo(403);
     assertThat(as("zhang.director").post("/api/tasks/nope/cc", body("userIds", List.of("he.grid"))).status())
@@ -172,7 +149,7 @@ class InboxCcUrgeRestTest extends RestTestSupport {
         RestClient.variables(v));
     assertThat(started.status()).as(started.body()).isEqualTo(200);
     String key = started.json().get("businessKey").asText();
-    String taskId = onlyTask("wei.justice", started.json().get("id").asText());
+    String taskId = onlyTaskId("wei.justice", started.json().get("id").asText());
     String path = "/api/tasks/" + taskId + "/cc";
     assertField(as("wei.justice").post(path, body("userIds", List.of("he.grid"))), "userIds");
     assertField(as("wei.justice").post(path, body("userIds", List.of("zhang.director"))), "userIds");
@@ -228,10 +205,10 @@ class InboxCcUrgeRestTest extends RestTestSupport {
     JsonNode instance = start("liu.staff", leave(1));
     String pid = instance.get("id").asText();
     String key = instance.get("businessKey").asText();
-    String taskId = onlyTask("zhang.director", pid);
+    String taskId = onlyTaskId("zhang.director", pid);
     assertThat(as("zhang.director").post("/engine-rest/task/" + taskId + "/complete",
         RestClient.variables(Map.of("approved", false, "comment", "时间冲突"))).status()).isEqualTo(204);
-    String revise = onlyTask("liu.staff", pid);
+    String revise = onlyTaskId("liu.staff", pid);
     assertThat(as("liu.staff").post("/engine-rest/task/" + revise + "/complete",
         RestClient.variables(Map.of("resubmit", false))).status()).isEqualTo(204);
     Response closed = as("liu.staff").post("/api/cases/" + key + "/urge", body());
@@ -267,7 +244,7 @@ class InboxCcUrgeRestTest extends RestTestSupport {
     assertThat(as("he.grid").get("/api/cases/mine").json().toString())
         .doesNotContain(first.get("businessKey").asText());
 
-    String taskId = onlyTask("zhang.director", first.get("id").asText());
+    String taskId = onlyTaskId("zhang.director", first.get("id").asText());
     assertThat(as("zhang.director").post("/engine-rest/task/" + taskId + "/complete",
         RestClient.variables(Map.of("approved", true, "comment", "同意，早去早回"))).status()).isEqualTo(204);
     // Newest first; other tests decide on a fixed clock some days ahead, so look the decision up by its case.
@@ -300,7 +277,7 @@ class InboxCcUrgeRestTest extends RestTestSupport {
   void sheet() {
     JsonNode instance = start("liu.staff", leave(1));
     String key = instance.get("businessKey").asText();
-    String taskId = onlyTask("zhang.director", instance.get("id").asText());
+    String taskId = onlyTaskId("zhang.director", instance.get("id").asText());
     assertThat(as("zhang.director").post("/engine-rest/task/" + taskId + "/complete",
         RestClient.variables(Map.of("approved", false, "comment", "<script>alert('x')</script>请改期"))).status())
         .isEqualTo(204);

@@ -61,27 +61,8 @@ class InboxOperationsRestTest extends RestTestSupport {
 
   // ---- helpers ----
 
-  List<JsonNode> tasks(String user, String processInstanceId) {
-    Response r = as(user).get("/engine-rest/task?processInstanceId=" + processInstanceId);
-    assertThat(r.status()).as(r.body()).isEqualTo(200);
-    List<JsonNode> list = new ArrayList<>();
-    r.json().forEach(list::add);
-    return list;
-  }
 
-  String onlyTask(String user, String processInstanceId) {
-    List<JsonNode> list = tasks(user, processInstanceId);
-    assertThat(list).as("tasks of " + user).hasSize(1);
-    return list.get(0).get("id").asText();
-  }
 
-  static Map<String, Object> body(Object... kv) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put((String) kv[i], kv[i + 1]);
-    }
-    return m;
-  }
 
   List<String> actions(String user, String key) {
     Response r = as(user).get("/api/cases/" + key + "/timeline");
@@ -133,7 +114,7 @@ class InboxOperationsRestTest extends RestTestSupport {
     JsonNode instance = start("liu.staff", leave(1));
     String pid = instance.get("id").asText();
     String key = instance.get("businessKey").asText();
-    String taskId = onlyTask("zhang.director", pid);
+    String taskId = onlyTaskId("zhang.director", pid);
     JsonNode targets = as("zhang.director").get("/api/tasks/" + taskId + "/targets?for=transfer").json();
     assertThat(targets).hasSize(1);
     assertThat(targets.get(0).get("userId").asText()).isEqualTo(DEPUTY);
@@ -143,7 +124,7 @@ class InboxOperationsRestTest extends RestTestSupport {
         body("userId", DEPUTY, "reason", "本人外出开会"));
     assertThat(ok.status()).as(ok.body()).isEqualTo(200);
     assertThat(ok.json().get("message").asText()).contains("赵副主任");
-    JsonNode task = tasks(DEPUTY, pid).get(0);
+    JsonNode task = tasksOf(DEPUTY, pid).get(0);
     assertThat(task.get("assignee").asText()).isEqualTo(DEPUTY);
     JsonNode event = lastEvent("liu.staff", key, "transfer");
     assertThat(event.get("userId").asText()).isEqualTo("zhang.director");
@@ -162,7 +143,7 @@ class InboxOperationsRestTest extends RestTestSupport {
     Response done = as(DEPUTY).post("/engine-rest/task/" + taskId + "/complete",
         RestClient.variables(Map.of("approved", true, "comment", "同意")));
     assertThat(done.status()).as(done.body()).isEqualTo(204);
-    assertThat(tasks("liu.staff", pid)).extracting(t -> t.get("taskDefinitionKey").asText()).containsExactly("reportBack");
+    assertThat(tasksOf("liu.staff", pid)).extracting(t -> t.get("taskDefinitionKey").asText()).containsExactly("reportBack");
     JsonNode decision = lastEvent("liu.staff", key, "approve");
     assertThat(decision.get("userName").asText()).isEqualTo("赵副主任");
   }
@@ -171,7 +152,7 @@ class InboxOperationsRestTest extends RestTestSupport {
   @DisplayName("转办 who-checks: 404 unknown task, 403 not a holder, 400 naming userId/reason for self, unknown, other role, blank or long reason")
   void transferChecks() {
     JsonNode instance = start("liu.staff", leave(1));
-    String taskId = onlyTask("zhang.director", instance.get("id").asText());
+    String taskId = onlyTaskId("zhang.director", instance.get("id").asText());
     String path = "/api/tasks/" + taskId + "/transfer";
 
     assertThat(as("zhang.director").post("/api/tasks/no-such-task/transfer", body("userId", DEPUTY, "reason", "x"))
@@ -187,7 +168,7 @@ class InboxOperationsRestTest extends RestTestSupport {
     assertField(as("zhang.director").post(path, body("userId", DEPUTY, "reason", "长".repeat(1001))), 400, "reason");
     assertField(as("zhang.director").post(path, body("userId", DEPUTY, "reason", 5)), 400, "reason");
     // nothing happened
-    assertThat(tasks("zhang.director", instance.get("id").asText()).get(0).get("assignee").isNull()).isTrue();
+    assertThat(tasksOf("zhang.director", instance.get("id").asText()).get(0).get("assignee").isNull()).isTrue();
     assertThat(actions("liu.staff", instance.get("businessKey").asText())).doesNotContain("transfer");
   }
 
@@ -202,14 +183,14 @@ class InboxOperationsRestTest extends RestTestSupport {
     v.put("location", "造纸社区主干道");
     JsonNode instance = startProcess("he.grid", "incident-report", v);
     String pid = instance.get("id").asText();
-    String taskId = onlyTask("zhang.director", pid);
+    String taskId = onlyTaskId("zhang.director", pid);
     Response ok = as("zhang.director").post("/api/tasks/" + taskId + "/transfer", body("userId", DEPUTY, "reason", "由副主任负责"));
     assertThat(ok.status()).as(ok.body()).isEqualTo(200);
     Response done = as(DEPUTY).post("/engine-rest/task/" + taskId + "/complete",
         RestClient.variables(Map.of("acceptNote", "已签收")));
     assertThat(done.status()).as(done.body()).isEqualTo(204);
     assertThat(actions("he.grid", instance.get("businessKey").asText())).contains("transfer");
-    assertThat(tasks(DEPUTY, pid)).noneMatch(t -> t.get("id").asText().equals(taskId));
+    assertThat(tasksOf(DEPUTY, pid)).noneMatch(t -> t.get("id").asText().equals(taskId));
   }
 
   // ---- 委派 ----
@@ -220,7 +201,7 @@ class InboxOperationsRestTest extends RestTestSupport {
     JsonNode instance = startProcess("liu.staff", "expense-approval", expense(300, "office"));
     String pid = instance.get("id").asText();
     String key = instance.get("businessKey").asText();
-    String taskId = onlyTask("zhang.director", pid);
+    String taskId = onlyTaskId("zhang.director", pid);
 
     Response ok = as("zhang.director").post("/api/tasks/" + taskId + "/delegate",
         body("userId", DEPUTY, "reason", "请先核实发票"));
@@ -266,7 +247,7 @@ class InboxOperationsRestTest extends RestTestSupport {
     assertThat(decide.status()).as(decide.body()).isEqualTo(204);
     JsonNode decision = lastEvent("liu.staff", key, "approve");
     assertThat(decision.get("userId").asText()).isEqualTo("zhang.director");
-    assertThat(tasks("zhang.director", pid)).noneMatch(t -> t.get("id").asText().equals(taskId));
+    assertThat(tasksOf("zhang.director", pid)).noneMatch(t -> t.get("id").asText().equals(taskId));
     JsonNode c = as("liu.staff").get("/api/cases/" + key).json();
     assertThat(c.get("status").asText()).isNotEqualTo("pending");
   }
@@ -276,7 +257,7 @@ class InboxOperationsRestTest extends RestTestSupport {
   void delegateLeave() {
     JsonNode instance = start("liu.staff", leave(1));
     String pid = instance.get("id").asText();
-    String taskId = onlyTask("zhang.director", pid);
+    String taskId = onlyTaskId("zhang.director", pid);
     String path = "/api/tasks/" + taskId + "/delegate";
     assertThat(as("gao.director").post(path, body("userId", DEPUTY, "reason", "x")).status()).isEqualTo(403);
     assertField(as("zhang.director").post(path, body("userId", "liu.staff", "reason", "x")), 400, "userId");
@@ -307,7 +288,7 @@ class InboxOperationsRestTest extends RestTestSupport {
     Response decide = as(DEPUTY).post("/engine-rest/task/" + taskId + "/complete",
         RestClient.variables(Map.of("approved", true, "comment", "同意")));
     assertThat(decide.status()).as(decide.body()).isEqualTo(204);
-    assertThat(tasks("liu.staff", pid)).extracting(t -> t.get("taskDefinitionKey").asText()).containsExactly("reportBack");
+    assertThat(tasksOf("liu.staff", pid)).extracting(t -> t.get("taskDefinitionKey").asText()).containsExactly("reportBack");
   }
 
   // ---- each operation on each family the brief names ----
@@ -318,7 +299,7 @@ class InboxOperationsRestTest extends RestTestSupport {
     JsonNode instance = startProcess("liu.staff", "expense-approval", expense(200, "office"));
     String pid = instance.get("id").asText();
     String key = instance.get("businessKey").asText();
-    String taskId = onlyTask("zhang.director", pid);
+    String taskId = onlyTaskId("zhang.director", pid);
     assertThat(as("zhang.director").post("/api/tasks/" + taskId + "/cc",
         body("userIds", List.of("chen.staff"), "note", "请准备报账")).status()).isEqualTo(200);
     assertThat(as("chen.staff").get("/api/cases/" + key).status()).isEqualTo(200);
@@ -331,7 +312,7 @@ class InboxOperationsRestTest extends RestTestSupport {
         RestClient.variables(Map.of("approved", true, "comment", "同意")));
     assertThat(done.status()).as(done.body()).isEqualTo(204);
     assertThat(actions("liu.staff", key)).containsSubsequence("submitted", "cc", "transfer", "urge", "approve");
-    assertThat(tasks("huang.bookkeeper", pid)).hasSize(1);
+    assertThat(tasksOf("huang.bookkeeper", pid)).hasSize(1);
   }
 
   @Test
@@ -346,7 +327,7 @@ class InboxOperationsRestTest extends RestTestSupport {
     JsonNode instance = startProcess("he.grid", "incident-report", v);
     String pid = instance.get("id").asText();
     String key = instance.get("businessKey").asText();
-    String taskId = onlyTask("zhang.director", pid);
+    String taskId = onlyTaskId("zhang.director", pid);
     Response urge = as("he.grid").post("/api/cases/" + key + "/urge", body());
     assertThat(urge.status()).as(urge.body()).isEqualTo(200);
     assertThat(as("zhang.director").post("/api/tasks/" + taskId + "/delegate",
@@ -363,6 +344,6 @@ class InboxOperationsRestTest extends RestTestSupport {
     assertThat(done.status()).as(done.body()).isEqualTo(204);
     assertThat(actions("he.grid", key)).containsSubsequence("urge", "delegate", "cc", "delegate-resolved");
     assertThat(lastEvent("he.grid", key, "delegate-resolved").get("comment").asText()).contains("已到现场，确需签收");
-    assertThat(tasks("zhang.director", pid)).noneMatch(t -> t.get("id").asText().equals(taskId));
+    assertThat(tasksOf("zhang.director", pid)).noneMatch(t -> t.get("id").asText().equals(taskId));
   }
 }
