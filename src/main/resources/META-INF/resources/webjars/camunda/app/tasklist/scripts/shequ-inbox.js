@@ -897,6 +897,19 @@ function holdersOf(item) {
   return holders || '';
 }
 
+
+/** The buttons of a row of 我的申请 or 已办: urge and withdraw while the case is open, the sheet, the record. */
+function caseRowActions(i, reload) {
+  const key = pick(i, 'businessKey');
+  const open = !pick(i, 'closedAt') && i.closed !== true;
+  return [
+    open ? btn('催办', () => opUrge(key, reload)) : null,
+    open ? btn('撤回', () => opWithdraw(key, reload), true) : null,
+    btn('审批单', () => openSheet(key)),
+    btn('记录', () => showRecordDialog(key))
+  ];
+}
+
 const LISTS = {
   mine: {
     label: '我的申请',
@@ -910,16 +923,7 @@ const LISTS = {
       ['当前环节', i => holdersOf(i), true],
       ['期限', i => deadlineCell(pick(i, 'deadline', 'dueAt', 'due', 'dueDate') || earliestDue(i))]
     ],
-    actions: (i, reload) => {
-      const key = pick(i, 'businessKey');
-      const open = !pick(i, 'closedAt') && i.closed !== true;
-      return [
-        open ? btn('催办', () => opUrge(key, reload)) : null,
-        open ? btn('撤回', () => opWithdraw(key, reload), true) : null,
-        btn('审批单', () => openSheet(key)),
-        btn('记录', () => showRecordDialog(key))
-      ];
-    }
+    actions: caseRowActions
   },
   done: {
     label: '已办',
@@ -936,16 +940,7 @@ const LISTS = {
       ['办理时间', i => fmtTime(pick(i, 'completedAt', 'endTime', 'doneAt', 'at'))],
       ['当前状态', i => pick(i, 'statusLabel', 'caseStatusLabel', 'status')]
     ],
-    actions: (i, reload) => {
-      const key = pick(i, 'businessKey');
-      const open = !pick(i, 'closedAt') && i.closed !== true;
-      return [
-        open ? btn('催办', () => opUrge(key, reload)) : null,
-        open ? btn('撤回', () => opWithdraw(key, reload), true) : null,
-        btn('审批单', () => openSheet(key)),
-        btn('记录', () => showRecordDialog(key))
-      ];
-    }
+    actions: caseRowActions
   },
   cc: {
     label: '抄送我的',
