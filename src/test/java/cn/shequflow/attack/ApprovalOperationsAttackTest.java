@@ -15,7 +15,6 @@ import cn.shequflow.support.RestClient.Response;
 import cn.shequflow.support.WebappSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -307,7 +306,7 @@ class ApprovalOperationsAttackTest extends ApprovalOperationsTestSupport {
   @Test
   @DisplayName("已办 tells a return (退回) and an approval taken back (同意（已撤回）) from a refusal and a standing approval")
   void doneListNamesReturnsAndWithdrawals() {
-    LocalDate start = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(7);
+    LocalDate start = cn.shequflow.core.process.Clock.today().plusDays(7);
     Map<String, Object> v = new LinkedHashMap<>(AttackSupport.leave());
     v.put("endDate", start.plusDays(2).toString());
     v.put("days", 3); // a director's 3 days: the leader in charge, then the principal leader
@@ -409,13 +408,13 @@ class ApprovalOperationsAttackTest extends ApprovalOperationsTestSupport {
     v.put("occupation", "个体经营");
     v.put("address", "浔阳区湓城街道造纸社区滨江路 18 号");
     v.put("building", "3 栋");
-    v.put("movedOn", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
+    v.put("movedOn", cn.shequflow.core.process.Clock.today().toString());
     return v;
   }
 
   /** Ten days' travel of a person under correction (CC-1: the justice office, then the county). */
   private static Map<String, Object> travel(int days) {
-    LocalDate start = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(7);
+    LocalDate start = cn.shequflow.core.process.Clock.today().plusDays(7);
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("personName", "王某");
     v.put("idNumber", "360403198503121234");

@@ -7,7 +7,6 @@ import cn.shequflow.support.RestClient.Response;
 import cn.shequflow.support.RestTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,7 +14,7 @@ import java.util.Map;
 abstract class AttackSupport extends RestTestSupport {
 
   static Map<String, Object> leave() {
-    LocalDate start = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(7);
+    LocalDate start = cn.shequflow.core.process.Clock.today().plusDays(7);
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("leaveType", "personal");
     v.put("startDate", start.toString());

@@ -30,7 +30,7 @@ class CorrectionApprovalOperationsRestTest extends ApprovalOperationsTestSupport
   }
 
   private JsonNode residenceChange() {
-    Map<String, Object> v = CorrectionRestTest.residence(30);
+    Map<String, Object> v = CorrectionRestTest.residence(CorrectionRestTest.today().plusMonths(1));
     v.put("newAddress", "浔阳区白水湖街道前进东路 8 号");
     v.put("newCountySame", true);
     return startProcess("wei.justice", "correction-residence-change", v);

@@ -7,7 +7,6 @@ import cn.shequflow.support.RestClient.Response;
 import cn.shequflow.support.RestTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +28,7 @@ class CorrectionRestTest extends RestTestSupport {
       "gao.director", "xu.grid", "li.leader", "qian.social");
 
   static LocalDate today() {
-    return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    return cn.shequflow.core.process.Clock.today();
   }
 
   static Map<String, Object> travel(int days) {
@@ -45,7 +44,8 @@ class CorrectionRestTest extends RestTestSupport {
     return v;
   }
 
-  static Map<String, Object> residence(int daysAhead) {
+  /** A residence change applied for today, planned for {@code planned} (CC-3 asks one calendar month ahead). */
+  static Map<String, Object> residence(LocalDate planned) {
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("personName", "李某");
     v.put("idNumber", "360402199001014568");
@@ -53,7 +53,7 @@ class CorrectionRestTest extends RestTestSupport {
     v.put("newAddress", "湖口县双钟镇石钟山大道 66 号");
     v.put("newCountySame", false);
     v.put("applicationDate", today().toString());
-    v.put("plannedMoveDate", today().plusDays(daysAhead).toString());
+    v.put("plannedMoveDate", planned.toString());
     return v;
   }
 
@@ -164,19 +164,20 @@ class CorrectionRestTest extends RestTestSupport {
 
     for (String user : List.of("liu.staff", "zhang.director", "he.grid", "jiang.county")) {
       assertThat(as(user).post(TRAVEL, RestClient.variables(travel(3))).status()).as(user).isEqualTo(403);
-      assertThat(as(user).post(RESIDENCE, RestClient.variables(residence(40))).status()).as(user).isEqualTo(403);
+      assertThat(as(user).post(RESIDENCE, RestClient.variables(residence(today().plusMonths(2)))).status()).as(user).isEqualTo(403);
     }
   }
 
   @Test
-  @DisplayName("CC-3: a move 29 days after the application is 400 naming plannedMoveDate; 31 days goes to the justice office, "
+  @DisplayName("CC-3: a move a day short of one calendar month after the application is 400 naming plannedMoveDate; "
+      + "a month and a day goes to the justice office, "
       + "then the receiving county's opinion; community staff see nothing")
   void residenceChange() {
-    Response early = as("wei.justice").post(RESIDENCE, RestClient.variables(residence(29)));
+    Response early = as("wei.justice").post(RESIDENCE, RestClient.variables(residence(today().plusMonths(1).minusDays(1))));
     assertThat(early.status()).isEqualTo(400);
     assertThat(early.json().get("field").asText()).isEqualTo("plannedMoveDate");
 
-    JsonNode pi = file(RESIDENCE, residence(31));
+    JsonNode pi = file(RESIDENCE, residence(today().plusMonths(1).plusDays(1)));
     String id = pi.get("id").asText();
     String key = pi.get("businessKey").asText();
     assertThat(key).matches("CR-\\d{4}-\\d{6}");

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,11 +75,11 @@ class ExpenseRestTest extends RestTestSupport {
     String voucher = onlyTask("huang.bookkeeper", id);
     Response informal = as("huang.bookkeeper").post("/engine-rest/task/" + voucher + "/complete",
         RestClient.variables(Map.of("voucherType", "informal", "invoiceNumber", "无", "paidAmount", 1280,
-            "paidOn", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString())));
+            "paidOn", cn.shequflow.core.process.Clock.today().toString())));
     assertThat(informal.status()).isEqualTo(400);
     assertThat(informal.json().get("message").asText()).contains("白条");
     complete("huang.bookkeeper", voucher, Map.of("voucherType", "invoice", "invoiceNumber", "No.0042",
-        "paidAmount", 1279.5, "paidOn", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString()));
+        "paidAmount", 1279.5, "paidOn", cn.shequflow.core.process.Clock.today().toString()));
     assertThat(as("chen.staff").get("/api/cases/" + key).json().get("status").asText()).isEqualTo("booked");
   }
 
@@ -108,7 +107,7 @@ class ExpenseRestTest extends RestTestSupport {
   @Test
   @DisplayName("The ledger lists and totals exactly by community and month; taiping's director cannot read zaozhi's")
   void ledger() {
-    String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
+    String month = YearMonth.from(cn.shequflow.core.process.Clock.today()).toString();
     BigDecimal before = new BigDecimal(as("zhang.director").get("/api/expenses/ledger?month=" + month).json()
         .get("totals").get("amount").asText());
     startExpense("chen.staff", expense(0.1, "office"));

@@ -7,7 +7,6 @@ import cn.shequflow.support.RestClient.Response;
 import cn.shequflow.support.RestTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +24,7 @@ class PropertyLoanRestTest extends RestTestSupport {
 
   /** A loan from today until the day after tomorrow (the engine's clock is the real one here). */
   static Map<String, Object> loan() {
-    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    LocalDate today = cn.shequflow.core.process.Clock.today();
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("item", "折叠桌 10 张");
     v.put("borrower", "造纸小学");
@@ -104,7 +103,7 @@ class PropertyLoanRestTest extends RestTestSupport {
     assertThat(afterConsent.get("status").asText()).isEqualTo("approved");
     assertThat(afterConsent.get("statusLabel").asText()).isEqualTo("已同意外借，待归还");
 
-    String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+    String today = cn.shequflow.core.process.Clock.today().toString();
     Response sneaky = complete("liu.staff", record.get("id").asText(),
         Map.of("returnedOn", today, "condition", "intact", "returnDue", "2030-01-01"));
     assertThat(sneaky.status()).as(sneaky.body()).isEqualTo(400);

@@ -92,7 +92,7 @@ class IncidentRestTest extends RestTestSupport {
     assertThat(filterId).isNotNull();
     assertThat(filterList("feng.dept", filterId)).doesNotContain(pid);
     try {
-      ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofDays(1).toMillis()));
+      ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofDays(1).toMillis()));
       List<JsonNode> overdue = new ArrayList<>();
       Response r = as("feng.dept").post("/engine-rest/filter/" + filterId + "/list", Map.of());
       assertThat(r.status()).as(r.body()).isEqualTo(200);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.shequflow.support.ApprovalOperationsTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ResidentMoveApprovalOperationsRestTest extends ApprovalOperationsTestSupport {
 
   private Map<String, Object> moveIn(String idNumber) {
-    return ResidentMoveProcessTest.moveIn(idNumber, "migrant", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
+    return ResidentMoveProcessTest.moveIn(idNumber, "migrant", cn.shequflow.core.process.Clock.today().toString());
   }
 
   private JsonNode file(String idNumber) {

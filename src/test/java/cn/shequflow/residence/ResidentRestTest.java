@@ -7,7 +7,6 @@ import cn.shequflow.support.RestClient.Response;
 import cn.shequflow.support.RestTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,7 @@ class ResidentRestTest extends RestTestSupport {
 
   private Map<String, Object> moveIn(String idNumber) {
     Map<String, Object> v = ResidentMoveProcessTest.rental(ResidentMoveProcessTest.moveIn(idNumber, "migrant",
-        LocalDate.now(ZoneId.of("Asia/Shanghai")).toString()));
+        cn.shequflow.core.process.Clock.today().toString()));
     v.put("name", "周小红");
     return v;
   }
@@ -92,7 +91,7 @@ class ResidentRestTest extends RestTestSupport {
     assertThat(shortId.status()).isEqualTo(400);
     assertThat(shortId.json().get("field").asText()).isEqualTo("idNumber");
     Response unknown = as("he.grid").post(START, RestClient.variables(ResidentMoveProcessTest.moveOut(id,
-        LocalDate.now(ZoneId.of("Asia/Shanghai")).toString())));
+        cn.shequflow.core.process.Clock.today().toString())));
     assertThat(unknown.status()).isEqualTo(400);
     assertThat(unknown.json().get("field").asText()).isEqualTo("idNumber");
     assertThat(residents("liu.staff", "?residentType=tourist", 400).get("field").asText()).isEqualTo("residentType");
@@ -143,7 +142,7 @@ class ResidentRestTest extends RestTestSupport {
     assertThat(stubs).hasSize(1);
     assertThat(stubs.get(0).get("certificateNo").asText()).isEqualTo(issued.json().get("certificateNo").asText());
 
-    Map<String, Object> leaving = ResidentMoveProcessTest.moveOut(id, LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
+    Map<String, Object> leaving = ResidentMoveProcessTest.moveOut(id, cn.shequflow.core.process.Clock.today().toString());
     leaving.put("name", "吴小芳");
     Response out = as("he.grid").post(START, RestClient.variables(leaving));
     assertThat(out.status()).as(out.body()).isEqualTo(200);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,7 +23,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * builds its own engine called "default": the one built last wins. So before each test this
  * context's engine is put back in the registry, and the server answers from the same database the
  * test's own beans read.
+ *
+ * <p>These tests run on the machine's clock (the app's {@link cn.shequflow.core.process.Clock}):
+ * they read "today" from that same clock, never from a second one, and are tagged {@code clock}
+ * so that CI runs them again with the machine clock moved ({@code mvn test -Pmoved-clock}).
  */
+@Tag("clock")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class RestTestSupport {
 
@@ -41,7 +46,7 @@ public abstract class RestTestSupport {
 
   /** A personal-leave request of {@code days} starting a week from today. */
   protected static Map<String, Object> leave(double days) {
-    LocalDate start = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(7);
+    LocalDate start = cn.shequflow.core.process.Clock.today().plusDays(7);
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("leaveType", "personal");
     v.put("startDate", start.toString());

@@ -8,7 +8,6 @@ import cn.shequflow.support.WebappSession;
 import cn.shequflow.support.RestClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -8,7 +8,6 @@ import cn.shequflow.support.RestTestSupport;
 import cn.shequflow.support.WebappSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +34,7 @@ class CockpitSupervisorTest extends RestTestSupport {
   void leaveAndCorrectionAreOpen() {
     // Three days of a member of staff: the principal leader approves (LV-3).
     leaveInstance = start("chen.staff", leave(3)).get("id").asText();
-    LocalDate start = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(7);
+    LocalDate start = cn.shequflow.core.process.Clock.today().plusDays(7);
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("personName", "王某");
     v.put("idNumber", "360403198503121234");

@@ -8,7 +8,6 @@ import cn.shequflow.support.RestTestSupport;
 import cn.shequflow.support.RestClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,7 @@ class InstanceStatisticsTest extends RestTestSupport {
   @BeforeEach
   void twoCommunitiesApply() {
     for (String applicant : List.of("chen.staff", "ma.staff")) {
-      LocalDate start = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(10);
+      LocalDate start = cn.shequflow.core.process.Clock.today().plusDays(10);
       Map<String, Object> v = new LinkedHashMap<>();
       v.put("leaveType", "personal");
       v.put("startDate", start.toString());

@@ -6,7 +6,6 @@ import cn.shequflow.support.RestClient;
 import cn.shequflow.support.RestTestSupport;
 import cn.shequflow.support.RestClient.Response;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,7 @@ class ProcessTaskDeletionTest extends RestTestSupport {
   @Test
   @DisplayName("DELETE /engine-rest/task/{id} of a leave approval: 403 / 400, never 500; the task stays")
   void deleteProcessTask() {
-    LocalDate start = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(12);
+    LocalDate start = cn.shequflow.core.process.Clock.today().plusDays(12);
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("leaveType", "personal");
     v.put("startDate", start.toString());

@@ -66,7 +66,7 @@ class UnknownIdsTest extends RestTestSupport {
       assertThat(r.status()).as("%s: %s", path, r.body()).isEqualTo(404);
       assertClean(r);
     }
-    String start = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(9).toString();
+    String start = cn.shequflow.core.process.Clock.today().plusDays(9).toString();
     Response refused = tasklist.post("/camunda/api/engine/engine/default/process-definition/key/leave-request/submit-form",
         "{\"variables\":{\"leaveType\":{\"value\":\"personal\"},\"startDate\":{\"value\":\"" + start
             + "\"},\"endDate\":{\"value\":\"" + start + "\"},\"days\":{\"value\":1.3},\"reason\":{\"value\":\"x\"}}}");
