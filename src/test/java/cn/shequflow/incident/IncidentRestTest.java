@@ -107,7 +107,7 @@ class IncidentRestTest extends RestTestSupport {
       assertThat(filterList("zhang.director", filterId)).contains(pid);
       assertThat(filterList("gao.director", filterId)).doesNotContain(pid);
     } finally {
-      ClockUtil.reset();
+      cn.shequflow.support.TestClock.reset();
     }
     assertThat(overdueFilterId("he.grid")).isNull();
   }

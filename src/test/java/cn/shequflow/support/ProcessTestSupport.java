@@ -60,7 +60,7 @@ public abstract class ProcessTestSupport {
   @AfterEach
   void resetEngine() {
     identity.clearAuthentication();
-    ClockUtil.reset();
+    cn.shequflow.support.TestClock.reset();
   }
 
   protected void setClock(LocalDateTime beijingTime) {

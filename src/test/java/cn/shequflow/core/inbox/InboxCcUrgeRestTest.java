@@ -29,7 +29,7 @@ class InboxCcUrgeRestTest extends RestTestSupport {
 
   @AfterEach
   void clock() {
-    ClockUtil.reset();
+    cn.shequflow.support.TestClock.reset();
   }
 
 

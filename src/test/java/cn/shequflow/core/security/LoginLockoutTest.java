@@ -25,7 +25,7 @@ class LoginLockoutTest extends RestTestSupport {
 
   @AfterEach
   void reset() {
-    ClockUtil.reset();
+    cn.shequflow.support.TestClock.reset();
     identity.unlockUser(COLLEAGUE);
   }
 
@@ -36,7 +36,7 @@ class LoginLockoutTest extends RestTestSupport {
   @Test
   @DisplayName("15 wrong passwords, each after the last delay ran out: 3 minutes later the right one works")
   void noPermanentLock() {
-    Instant now = Instant.now();
+    Instant now = ClockUtil.getCurrentTime().toInstant();
     for (int i = 1; i <= 15; i++) {
       // Every guess comes after the previous delay has run out, so every one counts as an attempt.
       now = now.plus(Duration.ofHours(1));

@@ -35,7 +35,7 @@ class ExpenseMonthlyRestTest extends RestTestSupport {
 
   @AfterEach
   void resetClock() {
-    ClockUtil.reset();
+    cn.shequflow.support.TestClock.reset();
   }
 
   private void setClock(LocalDateTime beijingTime) {

@@ -575,7 +575,14 @@ public class ApprovalOperations {
 
   /** A modification that first cancels the approval multi-instance of the process instance. */
   private ProcessInstanceModificationBuilder modification(String processInstanceId, String approvalId) {
-    ActivityInstance body = find(runtime.getActivityInstance(processInstanceId), approvalId + MI_BODY);
+    ActivityInstance tree;
+    try {
+      tree = runtime.getActivityInstance(processInstanceId);
+    } catch (NullPointerException e) {
+      // The instance was ended by a concurrent withdrawal while its tree was read (an engine NPE).
+      throw new CaseConflictException("事项刚被他人处理，请刷新后重试");
+    }
+    ActivityInstance body = find(tree, approvalId + MI_BODY);
     if (body == null) {
       throw new CaseConflictException("事项已不在审批环节");
     }
