@@ -123,9 +123,16 @@ public class WorkCalendar {
 
   private Snapshot current() {
     if (System.currentTimeMillis() >= nextCheck) {
-      reload();
+      reloadIfDue();
     }
     return snapshot;
+  }
+
+  private synchronized void reloadIfDue() {
+    // Several threads may have seen the interval pass; only the first one checks the files.
+    if (System.currentTimeMillis() >= nextCheck) {
+      reload();
+    }
   }
 
   public boolean hasDataFor(int year) {
