@@ -92,6 +92,16 @@ public class ShequProperties {
     private List<String> locations = new ArrayList<>(List.of("classpath*:calendar/*.csv"));
     /** Office hours, e.g. {@code 08:30-12:00,14:00-17:30}. */
     private String officeHours = "08:30-12:00,14:00-17:30";
+    /** How often, at most, the locations are checked for new or changed holiday files (no restart). */
+    private java.time.Duration reloadInterval = java.time.Duration.ofSeconds(60);
+
+    public java.time.Duration getReloadInterval() {
+      return reloadInterval;
+    }
+
+    public void setReloadInterval(java.time.Duration reloadInterval) {
+      this.reloadInterval = reloadInterval;
+    }
 
     public List<String> getLocations() {
       return locations;

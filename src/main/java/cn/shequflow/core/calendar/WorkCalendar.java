@@ -19,6 +19,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,32 +32,56 @@ import org.springframework.stereotype.Component;
  * The working calendar (CAL-1): Monday to Friday, except the State Council's holidays, plus the
  * weekend days worked in exchange (调休上班). Holiday files are CSV ({@code date,kind,name}, kind
  * {@code holiday} or {@code workday}), one per year; an administrator adds next year's file to
- * a configured location, no code changes. A year without a file is counted Monday to Friday, and
- * said loudly: a warning at start-up and in Cockpit ({@link CalendarStatus}), and in the log the
- * first time a date of that year is counted.
+ * a configured location, no code changes and no restart: the locations are checked again at most
+ * every {@code shequ.calendar.reload-interval} (60 s by default) when the calendar is used, and a
+ * changed set of files (or a changed file) is read into a new immutable snapshot.
+ *
+ * <p>A year without a file is <em>provisional</em> (CAL-2): it is counted Monday to Friday except
+ * the statutory holidays of 全国年节及纪念日放假办法 ({@link StatutoryHolidays}, with 补假 but no
+ * 调休), and said loudly: a warning at start-up and in Cockpit ({@link CalendarStatus}), and in the
+ * log the first time a date of that year is counted.
  */
 @Component("workCalendar")
 public class WorkCalendar {
 
   private static final Logger LOG = LoggerFactory.getLogger(WorkCalendar.class);
 
-  private final Map<LocalDate, Boolean> exceptions;
-  private final Set<Integer> yearsWithData;
+  /** What was read from the holiday files at one time; replaced whole, never changed. */
+  private record Snapshot(Map<LocalDate, Boolean> exceptions, Set<Integer> yearsWithData, Map<String, String> files) {
+
+    static Snapshot of(Map<LocalDate, Boolean> exceptions, Map<String, String> files) {
+      Set<Integer> years = new HashSet<>();
+      exceptions.keySet().forEach(d -> years.add(d.getYear()));
+      return new Snapshot(Map.copyOf(exceptions), Set.copyOf(years), Map.copyOf(files));
+    }
+  }
+
+  private final List<String> locations;
+  private final long reloadIntervalMillis;
   private final List<LocalTime[]> officeHours;
   private final Set<Integer> warnedYears = Collections.synchronizedSet(new HashSet<>());
+  private final Map<Integer, Set<LocalDate>> estimates = new ConcurrentHashMap<>();
+  private volatile Snapshot snapshot;
+  private volatile long nextCheck;
 
   @Autowired
   public WorkCalendar(ShequProperties properties) {
-    this(loadAll(properties.getCalendar().getLocations()), parseOfficeHours(properties.getCalendar().getOfficeHours()));
+    this.locations = List.copyOf(properties.getCalendar().getLocations());
+    this.reloadIntervalMillis = properties.getCalendar().getReloadInterval().toMillis();
+    this.officeHours = List.copyOf(parseOfficeHours(properties.getCalendar().getOfficeHours()));
+    List<Resource> resources = scan(locations);
+    this.snapshot = Snapshot.of(load(resources), signature(resources));
+    this.nextCheck = System.currentTimeMillis() + reloadIntervalMillis;
+    LOG.info("Working calendar: {} exception days for years {}", snapshot.exceptions().size(), years());
   }
 
   WorkCalendar(Map<LocalDate, Boolean> exceptions, List<LocalTime[]> officeHours) {
-    this.exceptions = Map.copyOf(exceptions);
-    Set<Integer> years = new HashSet<>();
-    exceptions.keySet().forEach(d -> years.add(d.getYear()));
-    this.yearsWithData = Set.copyOf(years);
+    this.locations = List.of();
+    this.reloadIntervalMillis = Long.MAX_VALUE;
     this.officeHours = List.copyOf(officeHours);
-    LOG.info("Working calendar: {} exception days for years {}", exceptions.size(), yearsWithData);
+    this.snapshot = Snapshot.of(exceptions, Map.of());
+    this.nextCheck = Long.MAX_VALUE;
+    LOG.info("Working calendar: {} exception days for years {}", exceptions.size(), years());
   }
 
   /** For tests and tools: a calendar from CSV text. */
@@ -65,38 +91,107 @@ public class WorkCalendar {
     return new WorkCalendar(map, parseOfficeHours(officeHours));
   }
 
+  /**
+   * Reads the configured locations again now if their files changed (added, removed or modified),
+   * without waiting for the reload interval. Returns whether a new snapshot was taken.
+   */
+  public synchronized boolean reload() {
+    if (locations.isEmpty()) {
+      return false;
+    }
+    nextCheck = System.currentTimeMillis() + reloadIntervalMillis;
+    List<Resource> resources = scan(locations);
+    Map<String, String> files = signature(resources);
+    if (files.equals(snapshot.files())) {
+      return false;
+    }
+    Snapshot next;
+    try {
+      next = Snapshot.of(load(resources), files);
+    } catch (IllegalStateException e) {
+      // A half-written or malformed file: keep counting with what we have, and try again later.
+      LOG.error("Working calendar not reloaded, keeping years {}: {}", years(), e.getMessage());
+      return false;
+    }
+    Set<Integer> added = new HashSet<>(next.yearsWithData());
+    added.removeAll(snapshot.yearsWithData());
+    snapshot = next;
+    LOG.info("Working calendar reloaded: {} exception days for years {}{}", next.exceptions().size(), years(),
+        added.isEmpty() ? "" : " (official schedule now for " + added + ")");
+    return true;
+  }
+
+  private Snapshot current() {
+    if (System.currentTimeMillis() >= nextCheck) {
+      reloadIfDue();
+    }
+    return snapshot;
+  }
+
+  private synchronized void reloadIfDue() {
+    // Several threads may have seen the interval pass; only the first one checks the files.
+    if (System.currentTimeMillis() >= nextCheck) {
+      reload();
+    }
+  }
+
   public boolean hasDataFor(int year) {
-    return yearsWithData.contains(year);
+    return current().yearsWithData().contains(year);
+  }
+
+  /**
+   * Whether {@code year} has no holiday file, so that its holidays are only estimated from the law
+   * ({@link StatutoryHolidays}, no 调休) and its deadlines are provisional (暂定).
+   */
+  public boolean isProvisional(int year) {
+    return !hasDataFor(year);
+  }
+
+  /** The estimated holidays (including 补假) a provisional year is counted with. */
+  public Set<LocalDate> estimatedHolidays(int year) {
+    return estimates.computeIfAbsent(year, y -> StatutoryHolidays.of(y).stream()
+        .map(StatutoryHolidays.Holiday::date).collect(Collectors.toUnmodifiableSet()));
   }
 
   /** The years with a holiday file, in order. */
   public List<Integer> years() {
-    return yearsWithData.stream().sorted().toList();
+    return current().yearsWithData().stream().sorted().toList();
   }
 
   /**
-   * Years the office is about to count deadlines in but has no holiday schedule for: this year, and
-   * from October on (when the State Council publishes it) next year too.
+   * Years the office is about to count deadlines in but has only the estimate for (provisional
+   * years): this year, and from October on (when the State Council publishes it) next year too.
    */
+  public List<Integer> provisionalYears(LocalDate today) {
+    List<Integer> provisional = new ArrayList<>();
+    if (isProvisional(today.getYear())) {
+      provisional.add(today.getYear());
+    }
+    if (today.getMonthValue() >= 10 && isProvisional(today.getYear() + 1)) {
+      provisional.add(today.getYear() + 1);
+    }
+    return provisional;
+  }
+
+  /** The years without a holiday file; the same as {@link #provisionalYears}. */
   public List<Integer> missingYears(LocalDate today) {
-    List<Integer> missing = new ArrayList<>();
-    if (!hasDataFor(today.getYear())) {
-      missing.add(today.getYear());
-    }
-    if (today.getMonthValue() >= 10 && !hasDataFor(today.getYear() + 1)) {
-      missing.add(today.getYear() + 1);
-    }
-    return missing;
+    return provisionalYears(today);
   }
 
   public boolean isWorkingDay(LocalDate date) {
-    Boolean exception = exceptions.get(date);
+    Snapshot s = current();
+    Boolean exception = s.exceptions().get(date);
     if (exception != null) {
       return exception;
     }
-    if (!yearsWithData.contains(date.getYear()) && warnedYears.add(date.getYear())) {
-      LOG.warn("No holiday schedule for {}: counting Monday to Friday only. Add cn-workcalendar-{}.csv.",
-          date.getYear(), date.getYear());
+    if (!s.yearsWithData().contains(date.getYear())) {
+      if (warnedYears.add(date.getYear())) {
+        LOG.warn("No holiday schedule for {}: counting provisionally with the statutory holidays only (no 调休). "
+            + "Add cn-workcalendar-{}.csv to the calendar folder; no restart needed.", date.getYear(), date.getYear());
+      }
+      if (estimatedHolidays(date.getYear()).contains(date)) {
+        return false;
+      }
     }
     DayOfWeek day = date.getDayOfWeek();
     return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY;
@@ -188,21 +283,51 @@ public class WorkCalendar {
   // ---- loading ----
 
   static Map<LocalDate, Boolean> loadAll(List<String> locations) {
-    Map<LocalDate, Boolean> map = new HashMap<>();
+    return load(scan(locations));
+  }
+
+  /** The existing resources of the locations, in order. */
+  static List<Resource> scan(List<String> locations) {
+    List<Resource> resources = new ArrayList<>();
     PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
     for (String location : locations) {
       try {
         for (Resource resource : resolver.getResources(location)) {
-          if (!resource.exists()) {
-            continue;
-          }
-          try (BufferedReader reader = new BufferedReader(
-              new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8))) {
-            parse(reader, resource.getDescription(), map);
+          if (resource.exists()) {
+            resources.add(resource);
           }
         }
       } catch (IOException e) {
         throw new IllegalStateException("Cannot read working calendar " + location + ": " + e.getMessage(), e);
+      }
+    }
+    return resources;
+  }
+
+  /** Each resource with its last-modified time and length, to see whether anything changed. */
+  static Map<String, String> signature(List<Resource> resources) {
+    Map<String, String> files = new HashMap<>();
+    for (Resource resource : resources) {
+      String stamp;
+      try {
+        stamp = resource.lastModified() + "/" + resource.contentLength();
+      } catch (IOException e) {
+        stamp = "?";
+      }
+      files.put(resource.getDescription(), stamp);
+    }
+    return files;
+  }
+
+  static Map<LocalDate, Boolean> load(List<Resource> resources) {
+    Map<LocalDate, Boolean> map = new HashMap<>();
+    for (Resource resource : resources) {
+      try (BufferedReader reader = new BufferedReader(
+          new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8))) {
+        parse(reader, resource.getDescription(), map);
+      } catch (IOException e) {
+        throw new IllegalStateException("Cannot read working calendar " + resource.getDescription() + ": "
+            + e.getMessage(), e);
       }
     }
     return map;

@@ -1,5 +1,5 @@
 // Cockpit dashboard plugin: says plainly when deadlines are being counted without the State
-// Council's holiday schedule for a year (GET /calendar-status).
+// Council's holiday schedule for a year (GET /calendar-status): those deadlines are provisional.
 export default {
   id: 'shequCalendarWarning',
   pluginPoint: 'cockpit.dashboard',
