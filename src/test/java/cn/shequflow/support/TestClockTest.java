@@ -15,10 +15,14 @@ import org.junit.jupiter.api.Test;
 class TestClockTest {
 
   @Test
-  @DisplayName("The app's clock is the moved test clock when shequ.test.clock is set, else the machine's; it runs on")
+  @DisplayName("The app's clock is the moved test clock when shequ.test.clock is set, else the machine's (moved by libfaketime when FAKETIME is set); it runs on")
   void appReadsTheSharedClock() throws InterruptedException {
     String moved = System.getProperty(TestClock.PROPERTY, "").strip();
-    LocalDateTime expected = moved.isEmpty() ? LocalDateTime.now(ZoneId.of("Asia/Shanghai")) : LocalDateTime.parse(moved);
+    // Under libfaketime (mvn test -Pfaketime) the machine clock itself starts at FAKETIME, "@yyyy-MM-dd HH:mm:ss".
+    String faked = System.getenv().getOrDefault("FAKETIME", "").strip();
+    LocalDateTime expected = !moved.isEmpty() ? LocalDateTime.parse(moved)
+        : faked.startsWith("@") ? LocalDateTime.parse(faked.substring(1).replace(' ', 'T'))
+        : LocalDateTime.now(ZoneId.of("Asia/Shanghai"));
     LocalDateTime first = Clock.now();
     // Set when the JVM started: the tests before this one ran for at most a few minutes.
     assertThat(first).isAfterOrEqualTo(expected.minusMinutes(1)).isBefore(expected.plusMinutes(30));
