@@ -18,7 +18,8 @@ import java.util.Map;
  * 元旦 (1 January), 春节 (除夕 and 正月初一 to 初三), 清明节 (the day of the 清明 solar term in
  * Beijing time), 劳动节 (1-2 May), 端午节 (五月初五), 中秋节 (八月十五), 国庆节 (1-3 October), and the
  * law's 补假: a holiday on a Saturday or Sunday gives the next Monday-to-Friday day that is not a
- * holiday off. Lunar dates come from ICU4J's {@link ChineseCalendar}, the solar term from ICU4J's
+ * holiday off. Lunar months come from ICU4J's {@link ChineseCalendar}, the day each begins from the
+ * true new moon ({@link NewMoon}, more precise than ICU4J's near midnight), the solar term from ICU4J's
  * {@link CalendarAstronomer}. Without the State Council's yearly schedule there are no 调休 (make-up
  * working days): this is an estimate for years without a file.
  */
@@ -86,9 +87,11 @@ public final class StatutoryHolidays {
     calendar.set(ChineseCalendar.EXTENDED_YEAR, extendedYear);
     calendar.set(ChineseCalendar.MONTH, month);
     calendar.set(ChineseCalendar.IS_LEAP_MONTH, 0);
-    calendar.set(ChineseCalendar.DAY_OF_MONTH, dayOfMonth);
+    calendar.set(ChineseCalendar.DAY_OF_MONTH, 1);
     calendar.set(ChineseCalendar.HOUR_OF_DAY, 12);
-    return Instant.ofEpochMilli(calendar.getTimeInMillis()).atZone(BEIJING).toLocalDate();
+    LocalDate firstByIcu = Instant.ofEpochMilli(calendar.getTimeInMillis()).atZone(BEIJING).toLocalDate();
+    // ICU4J finds the right lunation; the day it begins is the Beijing date of its true new moon.
+    return NewMoon.nearestDay(firstByIcu).plusDays(dayOfMonth - 1);
   }
 
   /** The day (Beijing time) the sun's ecliptic longitude reaches 15°: the 清明 solar term. */
