@@ -5,6 +5,7 @@
 #
 #   src/test/browser/run.sh            # uses target/shequ-flow-*.jar (builds it if missing)
 #   CHROMIUM_PATH=/path/to/chromium src/test/browser/run.sh
+#   BROWSER_TESTS=tests/06-deadlines.test.mjs src/test/browser/run.sh   # one file
 #
 # Screenshots go to target/browser-screenshots/, the app's log to target/browser-app.log.
 set -euo pipefail
@@ -70,7 +71,7 @@ cd "$HERE"
 TESTS_START=$(date +%s)
 set +e
 SHEQU_BASE_URL="$URL" SHEQU_SHOTS="$ROOT/target/browser-screenshots" \
-  node --test --test-concurrency=1 --test-reporter=spec tests/
+  node --test --test-concurrency=1 --test-reporter=spec ${BROWSER_TESTS:-tests/}
 STATUS=$?
 set -e
 echo "== Browser tests took $(( $(date +%s) - TESTS_START )) s (exit $STATUS); screenshots in target/browser-screenshots/"

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Service;
 
@@ -71,6 +72,49 @@ public class Deadlines {
   /** For models: close of office {@code workingDays} working days from today. */
   public Date workingDaysFromNow(int workingDays) {
     return Clock.toDate(closeOfWorkingDayAfter(Clock.today(), workingDays));
+  }
+
+  /**
+   * A deadline as people read it: its name, its label in Chinese, the moment, and whether it is
+   * provisional (暂定): counted, even in part, in a year without the State Council's holiday schedule
+   * (CAL-2), so that it may move when the schedule is added; {@code note} then says so in Chinese.
+   */
+  public record Deadline(String name, String label, LocalDateTime dueAt, boolean provisional, String note) {}
+
+  /** What a provisional deadline means, in the words every surface shows. */
+  public static final String PROVISIONAL_NOTE =
+      "暂定期限：该年度国务院节假日安排尚未导入，期限按法定节假日估算（不含调休），以正式安排为准。";
+
+  /** Whether a deadline counted from {@code from} to {@code due} is provisional. */
+  public boolean isProvisional(LocalDateTime from, LocalDateTime due) {
+    return calendar.isProvisionalBetween(from.toLocalDate(), due.toLocalDate());
+  }
+
+  /** The named deadlines of a case counted from {@code countedFrom} (the case's filing), earliest first. */
+  public List<Deadline> of(String businessKey, LocalDateTime countedFrom) {
+    return cases.deadlines(businessKey).stream()
+        .map(d -> {
+          boolean provisional = isProvisional(countedFrom, d.dueAt());
+          return new Deadline(d.name(), label(d.name()), d.dueAt(), provisional, provisional ? PROVISIONAL_NOTE : null);
+        })
+        .toList();
+  }
+
+  /** The Chinese name of a named deadline. */
+  public static String label(String name) {
+    return switch (name) {
+      case "accept" -> "签收期限";
+      case "streetAccept" -> "街道签收期限";
+      case "settle" -> "办结期限";
+      case "settleRed" -> "督办期限";
+      case "reportBack" -> "销假期限";
+      case "reportBackOverdue" -> "逾期销假期限";
+      case "returnReport" -> "返回报告期限";
+      case "handOver" -> "交接期限";
+      case "reportIn" -> "报到期限";
+      case "loanReturn" -> "归还期限";
+      default -> "期限";
+    };
   }
 
   /** Stores (or moves) a named deadline of a case. */

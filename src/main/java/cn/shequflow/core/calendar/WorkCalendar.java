@@ -147,6 +147,21 @@ public class WorkCalendar {
     return !hasDataFor(year);
   }
 
+  /**
+   * Whether a span of days is counted, even in part, in a provisional year: a deadline counted from
+   * {@code from} to {@code to} is then provisional (暂定) too.
+   */
+  public boolean isProvisionalBetween(LocalDate from, LocalDate to) {
+    LocalDate first = from.isAfter(to) ? to : from;
+    LocalDate last = from.isAfter(to) ? from : to;
+    for (int year = first.getYear(); year <= last.getYear(); year++) {
+      if (isProvisional(year)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The estimated holidays (including 补假) a provisional year is counted with. */
   public Set<LocalDate> estimatedHolidays(int year) {
     return estimates.computeIfAbsent(year, y -> StatutoryHolidays.of(y).stream()

@@ -1,5 +1,6 @@
 package cn.shequflow.core.cases;
 
+import cn.shequflow.core.calendar.Deadlines;
 import cn.shequflow.core.process.CurrentUser;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -11,7 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * A case as the people who may see it read it: {@code GET /api/cases/{businessKey}} and its
+ * A case as the people who may see it read it: {@code GET /api/cases/{businessKey}} (with its named
+ * deadlines, each marked {@code provisional} when counted in a year without a holiday file) and its
  * timeline {@code GET /api/cases/{businessKey}/timeline} (oldest first, CONTRACTS.md).
  */
 @RestController
@@ -20,7 +22,8 @@ public class CaseController {
 
   public record CaseView(String businessKey, String family, String familyLabel, String applicantId,
       String applicantName, String communityId, String communityName, String subject, String status,
-      String statusLabel, int submission, LocalDateTime createdAt, LocalDateTime updatedAt, LocalDateTime closedAt) {}
+      String statusLabel, int submission, LocalDateTime createdAt, LocalDateTime updatedAt, LocalDateTime closedAt,
+      List<Deadlines.Deadline> deadlines) {}
 
   public record TimelineEntry(LocalDateTime at, String userId, String userName, String action, String actionLabel,
       String taskName, Boolean approved, String comment) {}
@@ -28,11 +31,13 @@ public class CaseController {
   private final Cases cases;
   private final CommunityScope scope;
   private final CurrentUser currentUser;
+  private final Deadlines deadlines;
 
-  public CaseController(Cases cases, CommunityScope scope, CurrentUser currentUser) {
+  public CaseController(Cases cases, CommunityScope scope, CurrentUser currentUser, Deadlines deadlines) {
     this.cases = cases;
     this.scope = scope;
     this.currentUser = currentUser;
+    this.deadlines = deadlines;
   }
 
   @GetMapping("/{businessKey}")
@@ -41,7 +46,7 @@ public class CaseController {
     CaseFamily family = cases.familyOf(c);
     return new CaseView(c.businessKey(), c.family(), family.label(), c.applicantId(), c.applicantName(),
         c.communityId(), c.communityName(), c.subject(), c.status(), family.statusLabel(c.status()), c.submission(),
-        c.createdAt(), c.updatedAt(), c.closedAt());
+        c.createdAt(), c.updatedAt(), c.closedAt(), deadlines.of(c.businessKey(), c.createdAt()));
   }
 
   @GetMapping("/{businessKey}/timeline")

@@ -61,6 +61,12 @@ public interface CaseMapper {
   void insertDeadline(@Param("businessKey") String businessKey, @Param("name") String name,
       @Param("dueAt") LocalDateTime dueAt);
 
+  /** The named deadlines of a case, earliest first. */
+  @Select("select name, due_at from case_deadline where business_key = #{businessKey} order by due_at, name")
+  List<NamedDeadline> deadlines(String businessKey);
+
+  record NamedDeadline(String name, LocalDateTime dueAt) {}
+
   @Select("select due_at from case_deadline where business_key = #{businessKey} and name = #{name}")
   LocalDateTime deadline(@Param("businessKey") String businessKey, @Param("name") String name);
 }

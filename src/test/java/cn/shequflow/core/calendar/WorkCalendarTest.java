@@ -82,6 +82,17 @@ class WorkCalendarTest {
   }
 
   @Test
+  @DisplayName("CAL-2: a span of days is provisional when any year in it has no holiday file")
+  void provisionalSpan() {
+    WorkCalendar only2026 = WorkCalendar.fromCsv("2026-10-01,holiday,国庆节", "09:00-17:00");
+    assertThat(only2026.isProvisionalBetween(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 12, 31))).isFalse();
+    assertThat(only2026.isProvisionalBetween(LocalDate.of(2026, 12, 30), LocalDate.of(2027, 1, 4))).isTrue();
+    assertThat(only2026.isProvisionalBetween(LocalDate.of(2027, 1, 4), LocalDate.of(2026, 12, 30))).as("either order").isTrue();
+    assertThat(only2026.isProvisionalBetween(LocalDate.of(2025, 12, 30), LocalDate.of(2026, 1, 4))).isTrue();
+    assertThat(only2026.isProvisionalBetween(LocalDate.of(2027, 5, 6), LocalDate.of(2027, 5, 6))).isTrue();
+  }
+
+  @Test
   @DisplayName("CAL-1: a new year is data: a CSV in the same format, no code change")
   void newYearAsData() {
     WorkCalendar withNextYear = WorkCalendar.fromCsv("""

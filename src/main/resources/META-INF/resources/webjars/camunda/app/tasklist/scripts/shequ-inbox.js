@@ -604,7 +604,11 @@ async function renderRecord(node, businessKey) {
         el('dt', {}, '申请人'), el('dd', {}, c.applicantName || c.applicantId || '系统'),
         el('dt', {}, '社区'), el('dd', {}, c.communityName || '—'),
         el('dt', {}, '提交时间'), el('dd', {}, fmtTime(c.createdAt)),
-        el('dt', {}, '提交次数'), el('dd', {}, c.submission > 1 ? `第${c.submission}次提交` : '首次提交')),
+        el('dt', {}, '提交次数'), el('dd', {}, c.submission > 1 ? `第${c.submission}次提交` : '首次提交'),
+        ...(c.closedAt ? [] : (c.deadlines || []).flatMap(d => [
+          el('dt', {}, d.label),
+          el('dd', {}, fmtTime(d.dueAt), d.provisional
+            ? el('span', { class: 'shequ-provisional', title: d.note }, '暂定') : '')]))),
       timelineTable(timeline || [])));
   } catch (e) {
     node.innerHTML = '';

@@ -1,0 +1,67 @@
+package cn.shequflow.core.calendar;
+
+import cn.shequflow.core.process.InvalidInputException;
+import cn.shequflow.core.process.Inputs;
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The due dates of open tasks with their provisional mark, for Tasklist's task list and task header
+ * (CAL-2): {@code GET /api/tasks/deadlines?taskId=a&taskId=b} answers
+ * {@code [{"taskId","due","provisional","note"}]} for the tasks among them that have a due date and
+ * that the caller may read (the engine's authorizations decide; others are left out, not refused).
+ * A due date is provisional when it was counted from the task's creation across a year without a
+ * holiday file.
+ */
+@RestController
+public class TaskDeadlineController {
+
+  /** At most one page of Tasklist's list (its page size is 15) and then some. */
+  static final int MAX_TASKS = 50;
+
+  public record TaskDeadline(String taskId, LocalDateTime due, boolean provisional, String note) {}
+
+  private final TaskService tasks;
+  private final Deadlines deadlines;
+
+  public TaskDeadlineController(TaskService tasks, Deadlines deadlines) {
+    this.tasks = tasks;
+    this.deadlines = deadlines;
+  }
+
+  @GetMapping("/api/tasks/deadlines")
+  public List<TaskDeadline> deadlines(@RequestParam(name = "taskId", required = false) List<String> taskIds) {
+    if (taskIds == null || taskIds.isEmpty()) {
+      return List.of();
+    }
+    if (taskIds.size() > MAX_TASKS) {
+      throw new InvalidInputException("taskId", "一次最多查询 " + MAX_TASKS + " 个任务");
+    }
+    for (String id : taskIds) {
+      if (id == null || id.isBlank() || id.length() > 64) {
+        throw new InvalidInputException("taskId", "任务编号无效");
+      }
+    }
+    return tasks.createTaskQuery().taskIdIn(taskIds.toArray(String[]::new)).list().stream()
+        .filter(t -> t.getDueDate() != null)
+        .map(this::view)
+        .toList();
+  }
+
+  private TaskDeadline view(Task task) {
+    LocalDateTime due = local(task.getDueDate());
+    LocalDateTime created = task.getCreateTime() == null ? due : local(task.getCreateTime());
+    boolean provisional = deadlines.isProvisional(created, due);
+    return new TaskDeadline(task.getId(), due, provisional, provisional ? Deadlines.PROVISIONAL_NOTE : null);
+  }
+
+  private static LocalDateTime local(Date date) {
+    return LocalDateTime.ofInstant(date.toInstant(), Inputs.ZONE);
+  }
+}
