@@ -82,6 +82,10 @@ public class EngineWriteGuard implements CommandGuard {
       "(Set|Delete|Suspend|Activate|Recalculate|Execute|Unlock|Create|Resolve|Update)\\w*"
           + "(Job|Batch|Incident|ExternalTask)\\w*Cmd|\\w*(Comment|Restart\\w*|ExternalTask\\w*|FetchExternalTasks)Cmd");
 
+  /** A failure's stack trace or error details tell how the product works inside: administrators only. */
+  private static final java.util.regex.Pattern FAILURE_DETAILS = java.util.regex.Pattern.compile(
+      "Get\\w*(Stacktrace|ErrorDetails)Cmd");
+
   @Override
   public void check(Command<?> command, Caller caller) {
     for (Rule rule : RULES) {
@@ -93,6 +97,10 @@ public class EngineWriteGuard implements CommandGuard {
     if (command.getClass().getName().startsWith("org.camunda.bpm.engine.impl.cmd")
         && OPERATION_COMMANDS.matcher(name).matches() && !name.startsWith("Get")) {
       throw Refusals.forbidden(OPERATIONS);
+    }
+    if (command.getClass().getName().startsWith("org.camunda.bpm.engine.impl.cmd")
+        && FAILURE_DETAILS.matcher(name).matches()) {
+      throw Refusals.forbidden("作业和外部任务的故障详情只有管理员可以查看");
     }
   }
 }
