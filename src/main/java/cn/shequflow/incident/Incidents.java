@@ -153,6 +153,16 @@ public class Incidents {
     register.escalated(record.businessKey(), Role.STREET_DEPARTMENT.name());
     cases.event(record.businessKey(), null, "not-accepted-in-time", null, null, "社区未在时限内签收，自动升级至街道综治办（IN-3、IN-6）");
     cases.moveTo(record, IncidentFamily.ESCALATED);
+    // IN-5, IN-6: not signed for in time is overdue (YELLOW); as long again unsigned is RED (IN-D1).
+    LocalDateTime accept = deadlines.get(record.businessKey(), "accept");
+    String acceptLimit = policyValue(execution, "acceptLimit");
+    if (accept != null && acceptLimit != null && !acceptLimit.isBlank()) {
+      deadlines.set(record.businessKey(), "acceptRed", after(accept, acceptLimit, false));
+    }
+    if ("GREEN".equals(register.find(record.businessKey()).slaStatus())) {
+      setLight(execution, "YELLOW");
+      cases.event(record.businessKey(), null, "overdue-yellow", null, null, "未在时限内签收，黄灯督办");
+    }
     String limit = policyValue(execution, "streetAcceptLimit");
     LocalDateTime streetAccept = after(Clock.now(), limit == null || limit.isBlank() ? DEFAULT_STREET_ACCEPT : limit, false);
     deadlines.set(record.businessKey(), "streetAccept", streetAccept);
@@ -241,9 +251,8 @@ public class Incidents {
       register.reopened(record.businessKey(), reason);
       cases.event(record.businessKey(), record.applicantId(), "unsatisfied", task.getName(), false, reason);
       cases.moveTo(record, IncidentFamily.REOPENED);
+      // A fresh limit to settle it again, but the light stays: it clears only when the case is resolved (IN-5).
       setSettle(record.businessKey(), Clock.now(), settleLimit(task.getExecution()), "emergency".equals(e.severity()));
-      mirrorLight(task.getExecution(), "GREEN");
-      register.light(record.businessKey(), "GREEN");
     } else {
       register.satisfied(record.businessKey(), false);
       cases.event(record.businessKey(), record.applicantId(), "confirmed", task.getName(), false,

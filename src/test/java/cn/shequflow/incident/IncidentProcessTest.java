@@ -141,6 +141,50 @@ class IncidentProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  @DisplayName("IN-5, IN-6, IN-D1: a case nobody signs for turns YELLOW when the signing limit passes and RED with district supervision as long again after, once")
+  void unsignedTurnsYellowThenRed() {
+    ProcessInstance pi = startAs("he.grid", KEY, report("coordination", "safety-hazard"));
+    Assertions.assertThat(entry(pi).slaStatus()).isEqualTo("GREEN");
+    setClock(LocalDateTime.of(2026, 11, 23, 11, 1));
+    execute(job(pi));
+    Assertions.assertThat(entry(pi).slaStatus()).isEqualTo("YELLOW");
+    Assertions.assertThat(sla(pi)).isEqualTo("YELLOW");
+    Task sign = onlyTaskFor("feng.dept", pi);
+    assertThat(sign).hasDefinitionKey("streetAcceptIncident");
+    Assertions.assertThat(sign.getPriority()).isEqualTo(75);
+    // The accept limit (2 working hours) again after 11:00: 12:00 and 14:00-15:00.
+    Assertions.assertThat(deadlines.get(pi.getBusinessKey(), "acceptRed")).isEqualTo(LocalDateTime.of(2026, 11, 23, 15, 0));
+    setClock(LocalDateTime.of(2026, 11, 23, 15, 1));
+    execute(managementJob(pi, "streetAcceptUnsignedRed"));
+    Assertions.assertThat(entry(pi).slaStatus()).isEqualTo("RED");
+    assertThat(onlyTaskFor("zheng.district", pi)).hasDefinitionKey("superviseIncident");
+    Assertions.assertThat(taskAt(pi, "streetAcceptIncident", "feng.dept").getPriority()).isEqualTo(100);
+    Assertions.assertThat(notifications.forBusinessKey(pi.getBusinessKey()))
+        .anySatisfy(n -> Assertions.assertThat(n.recipientId()).isEqualTo("zheng.district"));
+    // Still unsigned when it goes up to the leader: the leader's red timer finds it RED and adds nothing.
+    setClock(LocalDateTime.of(2026, 11, 23, 16, 32));
+    execute(managementJob(pi, "streetAcceptOverdue"));
+    assertThat(onlyTaskFor("li.leader", pi)).hasDefinitionKey("leaderSupervise");
+    execute(managementJob(pi, "leaderUnsignedRed"));
+    Assertions.assertThat(visibleTo("zheng.district", pi)).hasSize(1);
+    Assertions.assertThat(actions(pi)).containsOnlyOnce("overdue-red").containsOnlyOnce("overdue-yellow");
+  }
+
+  @Test
+  @DisplayName("IN-5: the street department signs for it in time after escalation: YELLOW, never RED")
+  void signedAfterEscalationStaysYellow() {
+    ProcessInstance pi = startAs("he.grid", KEY, report("coordination", "safety-hazard"));
+    setClock(LocalDateTime.of(2026, 11, 23, 11, 1));
+    execute(job(pi));
+    setClock(LocalDateTime.of(2026, 11, 23, 14, 30));
+    completeAs("feng.dept", onlyTaskFor("feng.dept", pi), vars("acceptNote", "街道已签收"));
+    Assertions.assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
+    Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId()).activityId("streetAcceptUnsignedRed").count())
+        .isZero();
+    Assertions.assertThat(entry(pi).slaStatus()).isEqualTo("YELLOW");
+  }
+
+  @Test
   @DisplayName("IN-2: a closed coordination case reports its result to the street department and the leader in charge (报告处置结果); a routine one does not")
   void coordinationReportsResult() {
     ProcessInstance pi = startAs("he.grid", KEY, report("coordination", "safety-hazard"));
@@ -272,6 +316,25 @@ class IncidentProcessTest extends ProcessTestSupport {
     assertThat(pi).isEnded();
     Assertions.assertThat(entry(pi).reopenCount()).isEqualTo(1);
     Assertions.assertThat(actions(pi)).containsOnlyOnce("reopened", "unsatisfied");
+  }
+
+  @Test
+  @DisplayName("IN-5: a reporter's reopen of a YELLOW case keeps it YELLOW: the light clears only when the case is resolved")
+  void reopenKeepsTheLight() {
+    ProcessInstance pi = startAs("he.grid", KEY, report("coordination", "dispute"));
+    completeAs("zhang.director", onlyTaskFor("zhang.director", pi), vars());
+    setClock(LocalDateTime.of(2026, 11, 26, 17, 31));
+    execute(managementJob(pi, "settleOverdue"));
+    Assertions.assertThat(entry(pi).slaStatus()).isEqualTo("YELLOW");
+    completeAs("zhang.director", taskAt(pi, "handleIncident", "zhang.director"), vars("result", "已调解"));
+    completeAs("he.grid", onlyTaskFor("he.grid", pi), vars("satisfied", false, "reopenReason", "双方仍有争执"));
+    Assertions.assertThat(entry(pi).slaStatus()).isEqualTo("YELLOW");
+    Assertions.assertThat(sla(pi)).isEqualTo("YELLOW");
+    Assertions.assertThat(taskAt(pi, "handleIncident", "zhang.director").getPriority()).isEqualTo(75);
+    completeAs("zhang.director", taskAt(pi, "handleIncident", "zhang.director"), vars("result", "再次调解"));
+    completeAs("he.grid", onlyTaskFor("he.grid", pi), vars("satisfied", true));
+    assertThat(pi).isEnded();
+    Assertions.assertThat(entry(pi).slaStatus()).isEqualTo("GREEN");
   }
 
   @Test

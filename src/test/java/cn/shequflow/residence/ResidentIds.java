@@ -3,7 +3,7 @@ package cn.shequflow.residence;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Valid, distinct identity numbers for tests (the tests of one context share a database). */
-final class ResidentIds {
+public final class ResidentIds {
 
   private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
   private static final char[] CHECK = "10X98765432".toCharArray();
@@ -12,7 +12,7 @@ final class ResidentIds {
   private ResidentIds() {}
 
   /** A fresh valid number of someone born on 1 January 1990 in 浔阳区 (360403). */
-  static String next() {
+  public static String next() {
     return withCheckDigit("36040319900101" + String.format("%03d", NEXT.getAndIncrement()));
   }
 

@@ -3,7 +3,6 @@ package cn.shequflow.residence;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.shequflow.core.cases.Cases;
-import cn.shequflow.core.process.CaseConflictException;
 import cn.shequflow.core.process.InvalidInputException;
 import cn.shequflow.core.process.Notifications;
 import cn.shequflow.support.ProcessTestSupport;
@@ -215,13 +214,13 @@ class ResidentMoveProcessTest extends ProcessTestSupport {
     }
 
     @Test
-    @DisplayName("RM-1: a staff member does not verify his own filing (409); a colleague does")
+    @DisplayName("RM-1, 回避: a staff member does not verify his own filing (403, nothing written); a colleague does")
     void notOwnFiling() {
       String id = ResidentIds.next();
       ProcessInstance pi = startAs("liu.staff", KEY, moveIn(id, "registered", "2026-11-20"));
       Task t = onlyTaskFor("liu.staff", pi);
       Assertions.assertThatThrownBy(() -> completeAs("liu.staff", t, decision(true, "")))
-          .isInstanceOf(CaseConflictException.class).hasMessageContaining("不能核实自己提交的登记");
+          .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class).hasMessageContaining("回避");
       assertThat(pi).isWaitingAt("verifyResidentMove");
       verifyAs("chen.staff", pi);
       assertThat(pi).isEnded();

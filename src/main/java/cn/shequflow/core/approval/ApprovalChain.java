@@ -2,6 +2,7 @@ package cn.shequflow.core.approval;
 
 import cn.shequflow.core.cases.CaseRecord;
 import cn.shequflow.core.cases.Cases;
+import cn.shequflow.core.duties.SeparationOfDuties;
 import cn.shequflow.core.organisation.OrgUnit;
 import cn.shequflow.core.organisation.Organisation;
 import cn.shequflow.core.organisation.Role;
@@ -42,12 +43,15 @@ public class ApprovalChain {
   private final Cases cases;
   private final Organisation organisation;
   private final IdentityService identity;
+  private final SeparationOfDuties duties;
 
-  public ApprovalChain(ApprovalMapper mapper, Cases cases, Organisation organisation, IdentityService identity) {
+  public ApprovalChain(ApprovalMapper mapper, Cases cases, Organisation organisation, IdentityService identity,
+      SeparationOfDuties duties) {
     this.mapper = mapper;
     this.cases = cases;
     this.organisation = organisation;
     this.identity = identity;
+    this.duties = duties;
   }
 
   /** A position named by a decision table: its role and (for parallel positions) its step number. */
@@ -72,14 +76,20 @@ public class ApprovalChain {
     // The case's community, or the street or district unit of an applicant who acts in a street role.
     String caseUnit = cases.unitOf(record);
     List<ApprovalStep> steps = new ArrayList<>();
+    java.util.Set<Role> roles = new java.util.HashSet<>();
     int order = 0;
     for (Position p : positions) {
       order++;
       int stepNo = p.step() != null ? p.step() : order;
-      OrgUnit unit = organisation.unitFor(p.role(), caseUnit);
-      String group = organisation.candidateGroup(p.role().name(), caseUnit);
+      // 回避: where only the applicant holds the role, the policy's substitute decides instead, once.
+      Role role = duties.eligibleRole(record, p.role());
+      if (!roles.add(role)) {
+        continue;
+      }
+      OrgUnit unit = organisation.unitFor(role, caseUnit);
+      String group = organisation.candidateGroup(role.name(), caseUnit);
       ApprovalStep step = new ApprovalStep(UUID.randomUUID().toString(), record.businessKey(), record.submission(),
-          stepNo, p.role().name(), unit.id(), group, ApprovalStep.PENDING, null, null, null, null, null, null, null);
+          stepNo, role.name(), unit.id(), group, ApprovalStep.PENDING, null, null, null, null, null, null, null);
       mapper.insert(step);
       steps.add(step);
     }

@@ -105,6 +105,7 @@ public class Deadlines {
     return switch (name) {
       case "accept" -> "签收期限";
       case "streetAccept" -> "街道签收期限";
+      case "acceptRed" -> "未签收红灯期限";
       case "settle" -> "办结期限";
       case "settleRed" -> "督办期限";
       case "reportBack" -> "销假期限";

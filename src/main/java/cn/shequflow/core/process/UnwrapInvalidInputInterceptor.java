@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * The engine wraps exceptions thrown by listeners and delegates (for example "Exception while
  * invoking TaskListener"), which the REST API would report as HTTP 500. This interceptor sits
  * outside the transaction interceptor: once the command has been rolled back it rethrows the
- * {@link InvalidInputException} (or {@link CaseConflictException}) found in the cause chain, so clients
- * see the field and the reason.
+ * {@link InvalidInputException} (or {@link CaseConflictException}, or a refusal such as the separation of
+ * duties' {@link AuthorizationException}) found in the cause chain, so clients see the field and the reason.
  *
  * <p>It also does the engine's command-failure logging (switched off in application.yaml): input a
  * person got wrong, or was not allowed to send, is one line at INFO; anything else is an ERROR with
@@ -55,10 +55,10 @@ public class UnwrapInvalidInputInterceptor extends CommandInterceptor {
     }
   }
 
-  /** The refused input ({@link InvalidInputException}) or conflict ({@link CaseConflictException}) in the cause chain. */
+  /** The refused input ({@link InvalidInputException}), conflict ({@link CaseConflictException}) or refusal in the cause chain. */
   static RuntimeException find(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof InvalidInputException || t instanceof CaseConflictException) {
+      if (t instanceof InvalidInputException || t instanceof CaseConflictException || t instanceof AuthorizationException) {
         return (RuntimeException) t;
       }
       if (t.getCause() == t) {
