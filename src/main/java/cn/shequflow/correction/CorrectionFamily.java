@@ -31,6 +31,8 @@ public class CorrectionFamily {
 
   static final Set<Role> STARTERS = Set.of(Role.JUSTICE_OFFICE);
   static final Set<Role> VIEWERS = Set.of(Role.JUSTICE_OFFICE, Role.COUNTY_JUSTICE, Role.PRINCIPAL_LEADER);
+  /** Nobody beyond the viewers is brought into a case (抄送, 加签, 转办, 委派): not even the person's own community. */
+  static final Set<Role> PARTICIPANTS = Set.of();
 
   private static final Logger LOG = LoggerFactory.getLogger(CorrectionFamily.class);
 
@@ -40,7 +42,8 @@ public class CorrectionFamily {
     Arrays.stream(TravelStatus.values()).forEach(s -> statuses.put(s.code(), s.label()));
     return new CaseFamily(TRAVEL_KEY, TRAVEL_PROCESS_KEY, "CT", "社区矫正人员外出审批", STARTERS, VIEWERS, Set.of(),
         statuses,
-        Set.of(TravelStatus.REJECTED.code(), TravelStatus.REPORTED.code(), TravelStatus.REPORTED_LATE.code()));
+        Set.of(TravelStatus.REJECTED.code(), TravelStatus.REPORTED.code(), TravelStatus.REPORTED_LATE.code()),
+        PARTICIPANTS);
   }
 
   @Bean
@@ -49,7 +52,7 @@ public class CorrectionFamily {
     Arrays.stream(ResidenceChangeStatus.values()).forEach(s -> statuses.put(s.code(), s.label()));
     return new CaseFamily(RESIDENCE_KEY, RESIDENCE_PROCESS_KEY, "CR", "社区矫正人员居住地变更", STARTERS, VIEWERS,
         Set.of(), statuses, Set.of(ResidenceChangeStatus.REJECTED.code(), ResidenceChangeStatus.COMPLETED.code(),
-            ResidenceChangeStatus.COMPLETED_LATE.code()));
+            ResidenceChangeStatus.COMPLETED_LATE.code()), PARTICIPANTS);
   }
 
   @Bean

@@ -30,7 +30,16 @@ public class PropertyLoanFamily {
         Set.of(Role.PRINCIPAL_LEADER, Role.LEADER_IN_CHARGE, Role.SOCIAL_AFFAIRS),
         Set.of(Role.DIRECTOR, Role.LIAISON_LEADER),
         statuses,
-        Set.of(PropertyLoanStatus.WITHDRAWN.code(), PropertyLoanStatus.RETURNED.code()));
+        Set.of(PropertyLoanStatus.WITHDRAWN.code(), PropertyLoanStatus.RETURNED.code()),
+        // Besides the community's own people, the street's 综治办 may be copied or asked to co-sign a
+        // loan (safety of what is lent); it then sees that loan, not the ledger.
+        participants());
+  }
+
+  private static Set<Role> participants() {
+    Set<Role> roles = new java.util.HashSet<>(CaseFamily.COMMUNITY_ROLES);
+    roles.add(Role.STREET_DEPARTMENT);
+    return roles;
   }
 
   @Bean

@@ -1,6 +1,8 @@
 package cn.shequflow.core.cases;
 
 import cn.shequflow.core.organisation.Role;
+import cn.shequflow.core.organisation.UnitLevel;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +17,11 @@ import java.util.Set;
  * @param communityViewers roles that see the cases of the community they hold the role at
  * @param statuses status code → Chinese label; the first is the status of a (re)submitted case
  * @param closedStatuses statuses that close the case
+ * @param participants roles, besides the viewers, in which a person may be brought into one case of
+ *     the family (抄送, 加签, 转办, 委派) — held at the case's own community for a community role, at
+ *     its street or district for a street or district role — and then see that case, never the
+ *     family's ledgers ({@link CommunityScope#broughtInAs}, ORG-5). Unless a family says otherwise,
+ *     every role of the case's own community ({@link #COMMUNITY_ROLES}) and no further street role.
  */
 public record CaseFamily(
     String key,
@@ -25,7 +32,12 @@ public record CaseFamily(
     Set<Role> streetViewers,
     Set<Role> communityViewers,
     Map<String, String> statuses,
-    Set<String> closedStatuses) {
+    Set<String> closedStatuses,
+    Set<Role> participants) {
+
+  /** Every role held at a community: the default participants, the people of the case's own community. */
+  public static final Set<Role> COMMUNITY_ROLES = Set.copyOf(Arrays.stream(Role.values())
+      .filter(r -> r.level() == UnitLevel.COMMUNITY).toList());
 
   public CaseFamily {
     if (!prefix.matches("[A-Z]{2}")) {
@@ -36,6 +48,14 @@ public record CaseFamily(
     streetViewers = Set.copyOf(streetViewers);
     communityViewers = Set.copyOf(communityViewers);
     closedStatuses = Set.copyOf(closedStatuses);
+    participants = Set.copyOf(participants);
+  }
+
+  /** A family whose cases anyone of the case's own community may be brought into, and no other street role. */
+  public CaseFamily(String key, String processKey, String prefix, String label, Set<Role> starters,
+      Set<Role> streetViewers, Set<Role> communityViewers, Map<String, String> statuses, Set<String> closedStatuses) {
+    this(key, processKey, prefix, label, starters, streetViewers, communityViewers, statuses, closedStatuses,
+        COMMUNITY_ROLES);
   }
 
   /** The status of a case that has just been submitted (the first status declared). */

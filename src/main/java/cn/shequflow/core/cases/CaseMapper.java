@@ -24,6 +24,10 @@ public interface CaseMapper {
   @Select("select " + COLUMNS + " from biz_case where business_key = #{businessKey}")
   CaseRecord find(String businessKey);
 
+  /** The case a process instance runs, or null. */
+  @Select("select " + COLUMNS + " from biz_case where process_instance_id = #{processInstanceId}")
+  CaseRecord findByProcessInstance(String processInstanceId);
+
   /**
    * The applicant of the case whose approval position (a row of {@code approval_step}) the task
    * decides; null for any other task.

@@ -2,9 +2,13 @@ package cn.shequflow.core.cases;
 
 import cn.shequflow.core.approval.ApprovalChain;
 import cn.shequflow.core.inbox.CcMapper;
+import cn.shequflow.core.organisation.OrgUnit;
 import cn.shequflow.core.organisation.Organisation;
 import cn.shequflow.core.organisation.RoleAssignment;
+import cn.shequflow.core.organisation.UnitLevel;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.IdentityService;
@@ -16,7 +20,8 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * Who sees what, decided in one place for every ledger and register endpoint: the family declares
  * which roles see every community and which see their own ({@link CaseFamily}); administrators see
- * everything; a single case is also visible to its applicant and to the people on its approval chain.
+ * everything; a single case is also visible to its applicant and to the people brought into it (its
+ * approval chain, copies) as far as ORG-5 lets them be brought in ({@link #broughtInAs}).
  */
 @Service
 public class CommunityScope {
@@ -51,8 +56,11 @@ public class CommunityScope {
   private final IdentityService identity;
   private final ApprovalChain approvals;
   private final CcMapper copies;
+  private final Cases cases;
 
-  public CommunityScope(Organisation organisation, IdentityService identity, ApprovalChain approvals, CcMapper copies) {
+  public CommunityScope(Organisation organisation, IdentityService identity, ApprovalChain approvals, CcMapper copies,
+      Cases cases) {
+    this.cases = cases;
     this.organisation = organisation;
     this.identity = identity;
     this.approvals = approvals;
@@ -110,34 +118,87 @@ public class CommunityScope {
   }
 
   /**
-   * Whether the user may see one case: applicant, in scope, on its approval chain, or someone the
-   * case was copied to (抄送, issue 10).
+   * Whether the user may see one case: its applicant, someone whose scope covers it, and someone
+   * brought into it — on its approval chain (a decision, a position of his own, a group on it) or
+   * copied (抄送, issue 10) — as far as he may be brought into it ({@link #broughtInAs}). A copy or
+   * a place on the chain that an earlier, laxer rule let through never widens what another
+   * community's people read.
    */
   public boolean canSee(String userId, CaseRecord record, CaseFamily family) {
-    return canSeeWithoutCopy(userId, record, family) || copies.copiedTo(record.businessKey(), userId) > 0;
-  }
-
-  /** {@link #canSee} without copies: who may see the case in his own right (whom it may be copied to). */
-  public boolean canSeeWithoutCopy(String userId, CaseRecord record, CaseFamily family) {
-    return userId.equals(record.applicantId())
-        || of(userId, family).covers(record.communityId())
-        || approvals.involves(record.businessKey(), userId);
+    if (userId.equals(record.applicantId()) || of(userId, family).covers(record.communityId())) {
+      return true;
+    }
+    boolean broughtIn = approvals.involves(record.businessKey(), userId)
+        || copies.copiedTo(record.businessKey(), userId) > 0;
+    return broughtIn && mayBringIn(userId, record, family);
   }
 
   /**
-   * Families whose cases carry personal data of people under community correction (社区矫正): their
-   * own viewers see them, community staff and grid workers never.
+   * ORG-5 for everyone brought into a case: the one rule of whom a copy (抄送), an added signer
+   * (加签), a transfer (转办), a delegation (委派) or a hand-on over the engine may bring in, and of
+   * whom a copy or a place on the chain lets see it. The role in which the person may take part, if
+   * any: a community role the family lets see its cases or take part in them
+   * ({@link CaseFamily#communityViewers}, {@link CaseFamily#participants}) held at the case's own
+   * community, or a street or district role it allows ({@link CaseFamily#streetViewers},
+   * {@link CaseFamily#participants}) held at the street or district the case belongs to. Another
+   * community's people, in whatever role, never.
    */
-  static final Set<String> CONFIDENTIAL_FAMILIES = Set.of("correction-travel", "correction-residence-change");
+  public Optional<RoleAssignment> broughtInAs(String userId, CaseRecord record, CaseFamily family) {
+    String caseUnit = unitOf(record);
+    if (userId == null || caseUnit == null) {
+      return Optional.empty();
+    }
+    Set<String> above = unitAndAbove(caseUnit);
+    for (RoleAssignment r : organisation.roles(userId)) {
+      boolean community = r.role().level() == UnitLevel.COMMUNITY;
+      boolean allowed = family.participants().contains(r.role())
+          || (community ? family.communityViewers() : family.streetViewers()).contains(r.role());
+      boolean ofTheCase = community ? r.unitId().equals(caseUnit) : above.contains(r.unitId());
+      if (allowed && ofTheCase) {
+        return Optional.of(r);
+      }
+    }
+    return Optional.empty();
+  }
 
-  /**
-   * The one rule of whom a task's holder may bring into a case, which lets that person see it: a
-   * copy (抄送) and an added signer (加签). For a confidential family only people who may see the
-   * case in their own right ({@link #canSeeWithoutCopy}); otherwise anyone the operation's own rule
-   * allows (people of the case's street).
-   */
+  /** Whether the person may be brought into the case ({@link #broughtInAs}). */
   public boolean mayBringIn(String userId, CaseRecord record, CaseFamily family) {
-    return !CONFIDENTIAL_FAMILIES.contains(family.key()) || canSeeWithoutCopy(userId, record, family);
+    return broughtInAs(userId, record, family).isPresent();
+  }
+
+  /**
+   * Why the person may not be brought into the case, for the refusal (the sentence ends with what he
+   * may not do, e.g. "，不能抄送").
+   */
+  public String notBroughtIn(String userId, CaseRecord record, CaseFamily family) {
+    String who = organisation.displayName(userId) + "（" + userId + "）";
+    if (family.communityViewers().isEmpty() && family.participants().isEmpty()) {
+      return who + "无权查看" + family.label() + "事项";
+    }
+    String community = record.communityName() != null ? record.communityName() : "本事项所在单位";
+    return who + "不是" + community + "的人员，也不是" + family.label() + "事项可以请来的街道岗位";
+  }
+
+  /** The case's community, or the unit of an applicant acting in a street role; null if he holds it no more. */
+  private String unitOf(CaseRecord record) {
+    if (record.communityId() != null) {
+      return record.communityId();
+    }
+    try {
+      return cases.unitOf(record);
+    } catch (IllegalStateException e) {
+      return null;
+    }
+  }
+
+  /** The unit and the units above it (its street, its district). */
+  private Set<String> unitAndAbove(String unitId) {
+    Set<String> units = new HashSet<>();
+    Optional<OrgUnit> unit = organisation.unit(unitId);
+    while (unit.isPresent() && units.add(unit.get().id())) {
+      unit = unit.get().parentId() == null ? Optional.empty() : organisation.unit(unit.get().parentId());
+    }
+    return units;
   }
 
   private boolean isAdmin(String userId) {

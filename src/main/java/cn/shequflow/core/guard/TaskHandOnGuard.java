@@ -4,7 +4,10 @@ import static cn.shequflow.core.guard.Refusals.field;
 
 import java.util.HashSet;
 import java.util.Set;
+import cn.shequflow.core.cases.CaseFamilies;
 import cn.shequflow.core.cases.CaseMapper;
+import cn.shequflow.core.cases.CaseRecord;
+import cn.shequflow.core.cases.CommunityScope;
 import cn.shequflow.core.process.CaseConflictException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -36,11 +39,16 @@ public class TaskHandOnGuard implements CommandGuard {
   private final TaskService tasks;
   private final IdentityService identity;
   private final CaseMapper cases;
+  private final CaseFamilies families;
+  private final CommunityScope scope;
 
-  public TaskHandOnGuard(TaskService tasks, IdentityService identity, CaseMapper cases) {
+  public TaskHandOnGuard(TaskService tasks, IdentityService identity, CaseMapper cases, CaseFamilies families,
+      CommunityScope scope) {
     this.tasks = tasks;
     this.identity = identity;
     this.cases = cases;
+    this.families = families;
+    this.scope = scope;
   }
 
   @Override
@@ -93,6 +101,9 @@ public class TaskHandOnGuard implements CommandGuard {
       throw Refusals.forbidden("只能交给与本任务同岗位、同单位的人员办理，“" + target + "”不在其列");
     } else if (!target.equals(caller.userId()) && isApplicant(target, task)) {
       throw Refusals.forbidden("不能把任务交给事项的申请人“" + target + "”办理");
+    } else if (!target.equals(caller.userId()) && !mayJoinCase(target, task)) {
+      CaseRecord record = caseOf(task);
+      throw Refusals.forbidden(scope.notBroughtIn(target, record, families.byKey(record.family())) + "，不能接手");
     }
     Elevation.request();
   }
@@ -168,10 +179,24 @@ public class TaskHandOnGuard implements CommandGuard {
    * assign, delegate or claim for another person over the engine): a person {@link #eligible} for
    * it who, for an approval task, is not the applicant of its case — nobody passes a request to
    * the person who made it for a decision (e.g. a staff member's own resident filing, which he may
-   * not verify).
+   * not verify) — and who may be brought into its case ({@link #mayJoinCase}, ORG-5).
    */
   public boolean mayReceive(String userId, Task task, Candidates candidates) {
-    return eligible(userId, candidates) && !isApplicant(userId, task);
+    return eligible(userId, candidates) && !isApplicant(userId, task) && mayJoinCase(userId, task);
+  }
+
+  /**
+   * ORG-5: whether {@code userId} may be brought into the case the task belongs to
+   * ({@link CommunityScope#mayBringIn}: the case's own community and the street roles its family
+   * allows), whatever Camunda's groups say; a task of no case answers by its candidates alone.
+   */
+  public boolean mayJoinCase(String userId, Task task) {
+    CaseRecord record = caseOf(task);
+    return record == null || scope.mayBringIn(userId, record, families.byKey(record.family()));
+  }
+
+  private CaseRecord caseOf(Task task) {
+    return task.getProcessInstanceId() == null ? null : cases.findByProcessInstance(task.getProcessInstanceId());
   }
 
   private boolean isApplicant(String userId, Task task) {

@@ -5,6 +5,7 @@ import cn.shequflow.core.cases.CaseActions;
 import cn.shequflow.core.cases.CaseFamily;
 import cn.shequflow.core.cases.CaseRecord;
 import cn.shequflow.core.cases.Cases;
+import cn.shequflow.core.cases.CommunityScope;
 import cn.shequflow.core.cases.Paging;
 import cn.shequflow.core.organisation.Organisation;
 import cn.shequflow.core.process.Inputs;
@@ -61,9 +62,11 @@ public class InboxLists {
   private final IdentityService identity;
   private final Organisation organisation;
   private final ProductRights product;
+  private final CommunityScope scope;
 
   public InboxLists(Cases cases, CcMapper mapper, TaskService tasks, HistoryService history, IdentityService identity,
-      Organisation organisation, ProductRights product) {
+      Organisation organisation, ProductRights product, CommunityScope scope) {
+    this.scope = scope;
     this.cases = cases;
     this.mapper = mapper;
     this.tasks = tasks;
@@ -186,6 +189,10 @@ public class InboxLists {
     return d.approved() ? "同意" : "不同意";
   }
 
+  /**
+   * 抄送我的. A copy an earlier, laxer rule let through to someone who may not be brought into the
+   * case (ORG-5, {@link CommunityScope#canSee}) is left out: it shows nothing of the case.
+   */
   public Page<CcItem> copiedToMe(Paging paging) {
     String me = caller();
     long total = mapper.countForRecipient(me);
@@ -194,6 +201,9 @@ public class InboxLists {
     for (CcMapper.CcRow r : mapper.forRecipient(me, paging.size(), paging.offset())) {
       CaseRecord c = cases.get(r.businessKey());
       CaseFamily family = cases.familyOf(c);
+      if (!scope.canSee(me, c, family)) {
+        continue;
+      }
       seen.add(c.businessKey());
       items.add(new CcItem(r.id(), c.businessKey(), family.label(), c.subject(), family.statusLabel(c.status()),
           r.taskName(), r.senderId(), r.senderName(), r.note(), r.createdAt(), r.readAt() != null));

@@ -10,7 +10,6 @@ import cn.shequflow.core.guard.TaskHandOnGuard.Candidates;
 import cn.shequflow.core.organisation.OrgUnit;
 import cn.shequflow.core.organisation.Organisation;
 import cn.shequflow.core.organisation.OrganisationMapper;
-import cn.shequflow.core.organisation.RoleAssignment;
 import cn.shequflow.core.organisation.UnitLevel;
 import cn.shequflow.core.process.CaseConflictException;
 import cn.shequflow.core.process.Clock;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -151,7 +149,6 @@ public class InboxOperations {
     Held held = heldByCaller(taskId, me, "抄送");
     CaseRecord record = held.record();
     CaseFamily family = cases.familyOf(record);
-    Set<String> caseStreets = streetsOfCase(record);
     List<String> names = new ArrayList<>();
     for (String r : recipients) {
       if (r.equals(me)) {
@@ -160,12 +157,8 @@ public class InboxOperations {
       if (!userExists(r)) {
         throw new InvalidInputException("userIds", "没有用户“" + r + "”");
       }
-      if (caseStreets.stream().noneMatch(streetsOfUser(r)::contains)) {
-        throw new InvalidInputException("userIds", organisation.displayName(r) + "（" + r + "）不是本街道的人员，不能抄送");
-      }
       if (!scope.mayBringIn(r, record, family)) {
-        throw new InvalidInputException("userIds", organisation.displayName(r) + "（" + r
-            + "）无权查看社区矫正人员信息，不能抄送");
+        throw new InvalidInputException("userIds", scope.notBroughtIn(r, record, family) + "，不能抄送");
       }
       names.add(organisation.displayName(r));
     }
@@ -200,8 +193,9 @@ public class InboxOperations {
 
   /**
    * The people the caller may hand the task to ({@code transfer}, {@code delegate}: same role,
-   * same unit, not himself, not its assignee) or copy it to ({@code cc}: people of the case's
-   * street; for the correction families only those who may see the case), by name. 403/404 as for
+   * same unit, not himself, not its assignee, not its applicant) or copy it to ({@code cc}), by
+   * name; either way only people who may be brought into the case
+   * ({@link CommunityScope#mayBringIn}: its own community and the street roles its family allows). 403/404 as for
    * the operations; 400 naming {@code for} for another kind.
    */
   @Transactional(readOnly = true)
@@ -228,12 +222,8 @@ public class InboxOperations {
     } else {
       CaseRecord record = held.record();
       CaseFamily family = cases.familyOf(record);
-      Set<String> caseStreets = streetsOfCase(record);
       for (cn.shequflow.core.organisation.Person p : people.allPeople()) {
-        if (p.userId().equals(me) || caseStreets.stream().noneMatch(streetsOfUser(p.userId())::contains)) {
-          continue;
-        }
-        if (!scope.mayBringIn(p.userId(), record, family)) {
+        if (p.userId().equals(me) || !scope.mayBringIn(p.userId(), record, family)) {
           continue;
         }
         options.add(option(p.userId()));
@@ -386,6 +376,10 @@ public class InboxOperations {
     if (!userExists(target)) {
       throw new InvalidInputException("userId", "没有用户“" + target + "”");
     }
+    CaseFamily family = cases.familyOf(held.record());
+    if (!scope.mayBringIn(target, held.record(), family)) {
+      throw new InvalidInputException("userId", scope.notBroughtIn(target, held.record(), family) + "，不能接手");
+    }
     if (!product.run(() -> handOn.eligible(target, held.candidates()))) {
       throw new InvalidInputException("userId", organisation.displayName(target) + "（" + target
           + "）不是与本任务同岗位、同单位的人员，不能接手");
@@ -399,41 +393,6 @@ public class InboxOperations {
 
   private boolean userExists(String userId) {
     return userId.length() <= 64 && product.run(() -> identity.createUserQuery().userId(userId).count() > 0);
-  }
-
-  /** The streets a case belongs to: the street over its community, or over the unit its applicant acts for. */
-  Set<String> streetsOfCase(CaseRecord record) {
-    String unit = record.communityId();
-    if (unit == null && !record.systemCase()) {
-      unit = cases.unitOf(record);
-    }
-    Set<String> streets = new LinkedHashSet<>();
-    streetOf(unit).ifPresent(streets::add);
-    return streets;
-  }
-
-  /** The streets where a person holds a role (at the street or at one of its communities). */
-  Set<String> streetsOfUser(String userId) {
-    Set<String> streets = new LinkedHashSet<>();
-    for (RoleAssignment r : organisation.roles(userId)) {
-      streetOf(r.unitId()).ifPresent(streets::add);
-    }
-    return streets;
-  }
-
-  private Optional<String> streetOf(String unitId) {
-    String id = unitId;
-    for (int depth = 0; id != null && depth < 5; depth++) {
-      Optional<OrgUnit> unit = organisation.unit(id);
-      if (unit.isEmpty()) {
-        return Optional.empty();
-      }
-      if (unit.get().unitLevel() == UnitLevel.STREET) {
-        return Optional.of(unit.get().id());
-      }
-      id = unit.get().parentId();
-    }
-    return Optional.empty();
   }
 
   private String caller() {

@@ -11,12 +11,10 @@ import cn.shequflow.core.cases.CommunityScope;
 import cn.shequflow.core.guard.Refusals;
 import cn.shequflow.core.guard.TaskHandOnGuard;
 import cn.shequflow.core.guard.Trusted;
-import cn.shequflow.core.organisation.OrgUnit;
 import cn.shequflow.core.organisation.Organisation;
 import cn.shequflow.core.organisation.Person;
 import cn.shequflow.core.organisation.Role;
 import cn.shequflow.core.organisation.RoleAssignment;
-import cn.shequflow.core.organisation.UnitLevel;
 import cn.shequflow.core.process.CaseConflictException;
 import cn.shequflow.core.process.Clock;
 import cn.shequflow.core.process.CurrentUser;
@@ -24,7 +22,6 @@ import cn.shequflow.core.process.InvalidInputException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -416,8 +413,10 @@ public class ApprovalOperations {
   }
 
   /**
-   * The role in which a person may be added as a signer: a known person of the case's street,
-   * not the caller, not the applicant, not already on the current round of the chain.
+   * The role in which a person may be added as a signer: a known person, not the caller, not the
+   * applicant, not already on the current round of the chain, who may be brought into the case
+   * ({@link CommunityScope#broughtInAs}: the case's own community and the street roles its family
+   * allows, ORG-5); his position is held in that role.
    */
   private RoleAssignment signerRole(Held h, String signerId, String userId) {
     Optional<Person> person = organisation.person(signerId);
@@ -440,31 +439,9 @@ public class ApprovalOperations {
         throw new InvalidInputException("userId", person.get().name() + "已在本轮审批链上，不能再加签");
       }
     }
-    if (!scope.mayBringIn(signerId, record, cases.familyOf(record))) {
-      throw new InvalidInputException("userId", person.get().name() + "无权查看" + cases.familyOf(record).label()
-          + "事项，不能加签");
-    }
-    String street = streetOf(cases.unitOf(record));
-    return organisation.roles(signerId).stream()
-        .filter(r -> Objects.equals(streetOf(r.unitId()), street))
-        .findFirst()
-        .orElseThrow(() -> new InvalidInputException("userId", "只能加签本街道（"
-            + organisation.unit(street).map(OrgUnit::name).orElse(street) + "）的人员，" + person.get().name() + "不在其列"));
-  }
-
-  /** The street a unit belongs to (the unit itself for a street; the unit for a district). */
-  private String streetOf(String unitId) {
-    Optional<OrgUnit> unit = organisation.unit(unitId);
-    while (unit.isPresent()) {
-      if (unit.get().unitLevel() == UnitLevel.STREET) {
-        return unit.get().id();
-      }
-      if (unit.get().unitLevel() == UnitLevel.DISTRICT) {
-        return unit.get().id();
-      }
-      unit = organisation.unit(unit.get().parentId());
-    }
-    return unitId;
+    CaseFamily family = cases.familyOf(record);
+    return scope.broughtInAs(signerId, record, family).orElseThrow(() -> new InvalidInputException("userId",
+        scope.notBroughtIn(signerId, record, family) + "，不能加签"));
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -421,7 +421,8 @@ async function opHandOn(ctx, kind) {
 }
 
 async function opAddSigner(ctx) {
-  // The people of the case's street (the CC list); the server refuses anyone already on the round.
+  // Whom the case may bring in (the CC list: its community and the street roles its family allows);
+  // the server refuses anyone already on the round.
   const picker = personPicker(await peopleFor(ctx.taskId, 'cc'));
   const position = el('select', { class: 'form-control', name: 'position' },
     el('option', { value: 'before' }, '前加签：先请对方审批，再由我审批'),
