@@ -28,14 +28,6 @@ public interface CaseMapper {
   @Select("select " + COLUMNS + " from biz_case where process_instance_id = #{processInstanceId}")
   CaseRecord findByProcessInstance(String processInstanceId);
 
-  /**
-   * The applicant of the case whose approval position (a row of {@code approval_step}) the task
-   * decides; null for any other task.
-   */
-  @Select("select distinct c.applicant_id from biz_case c join approval_step s on s.business_key = c.business_key "
-      + "where s.task_id = #{taskId}")
-  String applicantOfApprovalTask(String taskId);
-
   @Select("select count(*) from biz_case where business_key = #{businessKey}")
   int count(String businessKey);
 

@@ -79,9 +79,14 @@ public class SeparationOfDuties {
     return DECIDE.equals(duty);
   }
 
+  /** Whether {@code userId} may hold the task {@code taskKey} of the case: not a party to it, or the task does not decide. */
+  public boolean mayHold(String userId, CaseRecord record, String processKey, String taskKey) {
+    return userId == null || record == null || !parties(record).contains(userId) || !decides(processKey, taskKey);
+  }
+
   /** Refuses (403) a party of the case holding or completing a deciding task. */
   public void checkMayDecide(String userId, CaseRecord record, String processKey, String taskKey, String taskName) {
-    if (userId != null && record != null && parties(record).contains(userId) && decides(processKey, taskKey)) {
+    if (!mayHold(userId, record, processKey, taskKey)) {
       throw Refusals.forbidden("回避：" + organisation.displayName(userId) + "是事项 " + record.businessKey()
           + " 的申请人，不能办理其中的“" + taskName + "”，请由其他人员办理");
     }

@@ -7,6 +7,7 @@ import java.util.Set;
 import cn.shequflow.core.cases.CaseFamilies;
 import cn.shequflow.core.cases.CaseMapper;
 import cn.shequflow.core.cases.CaseRecord;
+import cn.shequflow.core.duties.SeparationOfDuties;
 import cn.shequflow.core.cases.CommunityScope;
 import cn.shequflow.core.process.CaseConflictException;
 import org.camunda.bpm.engine.IdentityService;
@@ -41,9 +42,12 @@ public class TaskHandOnGuard implements CommandGuard {
   private final CaseMapper cases;
   private final CaseFamilies families;
   private final CommunityScope scope;
+  private final SeparationOfDuties duties;
 
   public TaskHandOnGuard(TaskService tasks, IdentityService identity, CaseMapper cases, CaseFamilies families,
-      CommunityScope scope) {
+      CommunityScope scope,
+      @org.springframework.context.annotation.Lazy SeparationOfDuties duties) {
+    this.duties = duties;
     this.tasks = tasks;
     this.identity = identity;
     this.cases = cases;
@@ -99,7 +103,7 @@ public class TaskHandOnGuard implements CommandGuard {
       }
     } else if (!eligible(target, candidateUsers, candidateGroups)) {
       throw Refusals.forbidden("只能交给与本任务同岗位、同单位的人员办理，“" + target + "”不在其列");
-    } else if (!target.equals(caller.userId()) && isApplicant(target, task)) {
+    } else if (!target.equals(caller.userId()) && isParty(target, task)) {
       throw Refusals.forbidden("不能把任务交给事项的申请人“" + target + "”办理");
     } else if (!target.equals(caller.userId()) && !mayJoinCase(target, task)) {
       CaseRecord record = caseOf(task);
@@ -182,7 +186,7 @@ public class TaskHandOnGuard implements CommandGuard {
    * not verify) — and who may be brought into its case ({@link #mayJoinCase}, ORG-5).
    */
   public boolean mayReceive(String userId, Task task, Candidates candidates) {
-    return eligible(userId, candidates) && !isApplicant(userId, task) && mayJoinCase(userId, task);
+    return eligible(userId, candidates) && !isParty(userId, task) && mayJoinCase(userId, task);
   }
 
   /**
@@ -199,8 +203,11 @@ public class TaskHandOnGuard implements CommandGuard {
     return task.getProcessInstanceId() == null ? null : cases.findByProcessInstance(task.getProcessInstanceId());
   }
 
-  private boolean isApplicant(String userId, Task task) {
-    return userId.equals(cases.applicantOfApprovalTask(task.getId()));
+  /** 回避, the one duties rule: a party to the case does not receive a task that decides it. */
+  private boolean isParty(String userId, Task task) {
+    CaseRecord record = caseOf(task);
+    return record != null && task.getProcessDefinitionId() != null
+        && !duties.mayHold(userId, record, task.getProcessDefinitionId().split(":")[0], task.getTaskDefinitionKey());
   }
 
   private boolean eligible(String userId, Set<String> candidateUsers, Set<String> candidateGroups) {
