@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * lists every request with its approvals, vote and voucher, and totals the selection (requested and
  * paid, exact to the fen). Who sees which communities is the platform's {@link CommunityScope}.
  */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "台账与登记簿")
 @RestController
 @RequestMapping("/api/expenses")
 public class ExpenseLedgerController {
@@ -47,6 +48,7 @@ public class ExpenseLedgerController {
     this.currentUser = currentUser;
   }
 
+  @io.swagger.v3.oas.annotations.Operation(summary = "开支台账")
   @GetMapping("/ledger")
   public Page ledger(
       @RequestParam(required = false) String communityId,

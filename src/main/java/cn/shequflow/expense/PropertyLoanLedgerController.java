@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * approvals and its return, newest first. Who sees which communities is the platform's
  * {@link CommunityScope}.
  */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "台账与登记簿")
 @RestController
 @RequestMapping("/api/property-loans")
 public class PropertyLoanLedgerController {
@@ -42,6 +43,7 @@ public class PropertyLoanLedgerController {
     this.currentUser = currentUser;
   }
 
+  @io.swagger.v3.oas.annotations.Operation(summary = "集体财物外借台账")
   @GetMapping("/ledger")
   public Page ledger(
       @RequestParam(required = false) String communityId,

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * lists incidents newest first, with counts by community, category, status and light (IN-5). Who sees
  * which communities is the platform's {@link CommunityScope}.
  */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "台账与登记簿")
 @RestController
 @RequestMapping("/api/incidents")
 public class IncidentController {
@@ -46,6 +47,7 @@ public class IncidentController {
     this.currentUser = currentUser;
   }
 
+  @io.swagger.v3.oas.annotations.Operation(summary = "事件登记簿：按社区、类别、状态、督办灯筛选，附统计")
   @GetMapping
   public Page list(
       @RequestParam(required = false) String communityId,

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * A member of staff who sees no community's ledger (or asks {@code mine=true}) gets his own requests.
  * Who sees which communities is the platform's {@link CommunityScope} for the leave family.
  */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "台账与登记簿")
 @RestController
 @RequestMapping("/api/leave")
 public class LeaveLedgerController {
@@ -42,6 +43,7 @@ public class LeaveLedgerController {
     this.currentUser = currentUser;
   }
 
+  @io.swagger.v3.oas.annotations.Operation(summary = "请假台账")
   @GetMapping("/ledger")
   public Page<LedgerItem> ledger(
       @RequestParam(required = false) String communityId,

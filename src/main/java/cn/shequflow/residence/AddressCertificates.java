@@ -39,6 +39,7 @@ import org.springframework.web.server.ResponseStatusException;
  *   GET  /api/residents/{id}/certificates   the stubs of that resident's certificates
  * </pre>
  */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "台账与登记簿")
 @RestController
 @RequestMapping("/api/residents/{residentId}/certificates")
 public class AddressCertificates {
@@ -93,6 +94,7 @@ public class AddressCertificates {
     this.currentUser = currentUser;
   }
 
+  @io.swagger.v3.oas.annotations.Operation(summary = "开具居住证明")
   @PostMapping
   @Transactional
   public Certificate issue(@PathVariable long residentId, @RequestBody(required = false) Request request) {
@@ -130,6 +132,7 @@ public class AddressCertificates {
     return certificate;
   }
 
+  @io.swagger.v3.oas.annotations.Operation(summary = "该居民已开具的居住证明")
   @GetMapping
   public List<Certificate> stubs(@PathVariable long residentId) {
     ofIssuer(residentId, currentUser.id());

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the resident's community; everyone else reads {@code 360403********0012}. Searching by identity
  * number is exact.
  */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "台账与登记簿")
 @RestController
 @RequestMapping("/api/residents")
 public class ResidentController {
@@ -55,6 +56,7 @@ public class ResidentController {
     this.identity = identity;
   }
 
+  @io.swagger.v3.oas.annotations.Operation(summary = "居民登记簿（身份证号按统一的个人信息规则显示）")
   @GetMapping
   public Page search(
       @RequestParam(required = false) String name,

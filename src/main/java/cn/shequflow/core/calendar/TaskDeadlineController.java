@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * A due date is provisional when it was counted from the task's creation across a year without a
  * holiday file.
  */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "期限")
 @RestController
 public class TaskDeadlineController {
 
@@ -35,6 +36,7 @@ public class TaskDeadlineController {
     this.deadlines = deadlines;
   }
 
+  @io.swagger.v3.oas.annotations.Operation(summary = "任务的办理期限及是否为暂定期限（最多 50 个任务）")
   @GetMapping("/api/tasks/deadlines")
   public List<TaskDeadline> deadlines(@RequestParam(name = "taskId", required = false) List<String> taskIds) {
     if (taskIds == null || taskIds.isEmpty()) {

@@ -16,6 +16,7 @@ import org.springframework.web.server.ResponseStatusException;
  * deadlines, each marked {@code provisional} when counted in a year without a holiday file) and its
  * timeline {@code GET /api/cases/{businessKey}/timeline} (oldest first, CONTRACTS.md).
  */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "事项")
 @RestController
 @RequestMapping("/api/cases")
 public class CaseController {
@@ -40,6 +41,7 @@ public class CaseController {
     this.deadlines = deadlines;
   }
 
+  @io.swagger.v3.oas.annotations.Operation(summary = "事项详情，含各项期限（暂定期限注明）")
   @GetMapping("/{businessKey}")
   public CaseView get(@PathVariable String businessKey) {
     CaseRecord c = visible(businessKey);
@@ -49,6 +51,7 @@ public class CaseController {
         c.createdAt(), c.updatedAt(), c.closedAt(), deadlines.of(c.businessKey(), c.createdAt()));
   }
 
+  @io.swagger.v3.oas.annotations.Operation(summary = "审批记录（时间线），按时间先后")
   @GetMapping("/{businessKey}/timeline")
   public List<TimelineEntry> timeline(@PathVariable String businessKey) {
     CaseRecord c = visible(businessKey);

@@ -31,6 +31,7 @@ import org.springframework.web.server.ResponseStatusException;
  * The user may not read other people's tasks through the engine, so the answer is read with the
  * product's rights after the check; it writes nothing.
  */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "事项")
 @RestController
 @RequestMapping("/api")
 public class CaseProgressController {
@@ -58,6 +59,7 @@ public class CaseProgressController {
     this.organisation = organisation;
   }
 
+  @io.swagger.v3.oas.annotations.Operation(summary = "办理进度：事项现在到了哪一步、由谁办理")
   @GetMapping("/cases/{businessKey}/progress")
   public Progress progress(@PathVariable String businessKey) {
     String userId = user();

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  *   <li>{@code GET /api/cases/{businessKey}/sheet} 审批单 (HTML for A4)</li>
  * </ul>
  */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "收件箱")
 @RestController
 public class InboxController {
 
@@ -38,60 +39,78 @@ public class InboxController {
     this.sheet = sheet;
   }
 
+  @io.swagger.v3.oas.annotations.Operation(summary = "转办：把任务交给同岗位的其他人员")
   @PostMapping("/api/tasks/{taskId}/transfer")
-  public InboxOperations.Result transfer(@PathVariable String taskId, @RequestBody(required = false) Map<String, Object> body) {
+  public InboxOperations.Result transfer(@PathVariable String taskId, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+      schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = cn.shequflow.core.apidocs.RequestBodies.HandOn.class)))
+      @RequestBody(required = false) Map<String, Object> body) {
     Map<String, Object> b = body(body);
     return operations.transfer(taskId, text(b, "userId"), text(b, "reason"));
   }
 
+  @io.swagger.v3.oas.annotations.Operation(summary = "委派：请同岗位的人员代为处理，处理后交回本人")
   @PostMapping("/api/tasks/{taskId}/delegate")
-  public InboxOperations.Result delegate(@PathVariable String taskId, @RequestBody(required = false) Map<String, Object> body) {
+  public InboxOperations.Result delegate(@PathVariable String taskId, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+      schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = cn.shequflow.core.apidocs.RequestBodies.HandOn.class)))
+      @RequestBody(required = false) Map<String, Object> body) {
     Map<String, Object> b = body(body);
     return operations.delegate(taskId, text(b, "userId"), text(b, "reason"));
   }
 
+  @io.swagger.v3.oas.annotations.Operation(summary = "抄送")
   @PostMapping("/api/tasks/{taskId}/cc")
-  public InboxOperations.Result cc(@PathVariable String taskId, @RequestBody(required = false) Map<String, Object> body) {
+  public InboxOperations.Result cc(@PathVariable String taskId, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+      schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = cn.shequflow.core.apidocs.RequestBodies.Copy.class)))
+      @RequestBody(required = false) Map<String, Object> body) {
     Map<String, Object> b = body(body);
     return operations.copy(taskId, b.get("userIds"), text(b, "note"));
   }
 
   /** Whom the caller may pick: {@code ?for=transfer|delegate|cc}. */
+  @io.swagger.v3.oas.annotations.Operation(summary = "转办、委派或抄送时可以选择的人员")
   @GetMapping("/api/tasks/{taskId}/targets")
   public java.util.List<InboxOperations.PersonOption> targets(@PathVariable String taskId,
       @RequestParam(name = "for", defaultValue = "transfer") String kind) {
     return operations.targets(taskId, kind);
   }
 
+  @io.swagger.v3.oas.annotations.Operation(summary = "催办（同一事项一小时内只能催办一次）")
   @PostMapping("/api/cases/{businessKey}/urge")
-  public InboxOperations.Result urge(@PathVariable String businessKey, @RequestBody(required = false) Map<String, Object> body) {
+  public InboxOperations.Result urge(@PathVariable String businessKey, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+      schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = cn.shequflow.core.apidocs.RequestBodies.Note.class)))
+      @RequestBody(required = false) Map<String, Object> body) {
     return operations.urge(businessKey, text(body(body), "note"));
   }
 
+  @io.swagger.v3.oas.annotations.Operation(summary = "抄送我的")
   @GetMapping("/api/cc")
   public InboxLists.Page<InboxLists.CcItem> copiedToMe(@RequestParam(defaultValue = "1") int page,
       @RequestParam(defaultValue = "20") int size) {
     return lists.copiedToMe(new Paging(page, size));
   }
 
+  @io.swagger.v3.oas.annotations.Operation(summary = "把一条抄送标记为已读")
   @PostMapping("/api/cc/{id}/read")
   public ResponseEntity<Void> read(@PathVariable long id) {
     operations.markRead(id);
     return ResponseEntity.noContent().build();
   }
 
+  @io.swagger.v3.oas.annotations.Operation(summary = "我的申请")
   @GetMapping("/api/cases/mine")
   public InboxLists.Page<InboxLists.MyCase> mine(@RequestParam(defaultValue = "1") int page,
       @RequestParam(defaultValue = "20") int size) {
     return lists.myCases(new Paging(page, size));
   }
 
+  @io.swagger.v3.oas.annotations.Operation(summary = "已办")
   @GetMapping("/api/tasks/done")
   public InboxLists.Page<InboxLists.DoneTask> done(@RequestParam(defaultValue = "1") int page,
       @RequestParam(defaultValue = "20") int size) {
     return lists.done(new Paging(page, size));
   }
 
+  @io.swagger.v3.oas.annotations.Operation(summary = "审批单（可打印的 A4 网页）")
   @GetMapping("/api/cases/{businessKey}/sheet")
   public ResponseEntity<String> sheet(@PathVariable String businessKey) {
     return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /** {@code GET /api/notifications}: the latest notices for the authenticated user. */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "通知")
 @RestController
 public class NotificationController {
 
@@ -18,6 +19,7 @@ public class NotificationController {
     this.currentUser = currentUser;
   }
 
+  @io.swagger.v3.oas.annotations.Operation(summary = "我的通知")
   @GetMapping("/api/notifications")
   public List<Notifications.Notice> mine() {
     String userId = currentUser.id();

@@ -28,6 +28,7 @@ import org.springframework.web.server.ResponseStatusException;
  * cut a very long list). Scope: the platform's {@link CommunityScope}; a report the user may not see
  * answers 404 like an unknown one.
  */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "台账与登记簿")
 @RestController
 @RequestMapping("/api/expenses/monthly-reports")
 public class MonthlyReportController {
@@ -54,6 +55,7 @@ public class MonthlyReportController {
     this.currentUser = currentUser;
   }
 
+  @io.swagger.v3.oas.annotations.Operation(summary = "月度报账与财务公开列表")
   @GetMapping
   public List<Summary> list(@RequestParam(required = false) String month,
       @RequestParam(required = false) String communityId) {
@@ -77,6 +79,7 @@ public class MonthlyReportController {
     return mapper.list(communities, month).stream().map(this::summary).toList();
   }
 
+  @io.swagger.v3.oas.annotations.Operation(summary = "某月报账与财务公开详情")
   @GetMapping("/{businessKey}")
   public Detail get(@PathVariable String businessKey) {
     String userId = user();

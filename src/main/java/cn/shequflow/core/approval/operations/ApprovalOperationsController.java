@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * REST endpoints of 退回, 撤回 and 加签 (CONTRACTS.md "Approval operations"); the rules are in
  * {@link ApprovalOperations}. Bodies are JSON objects; a field of the wrong type is 400 naming it.
  */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "审批操作")
 @RestController
 public class ApprovalOperationsController {
 
@@ -30,26 +31,36 @@ public class ApprovalOperationsController {
     this.operations = operations;
   }
 
+  @io.swagger.v3.oas.annotations.Operation(summary = "可以退回到的环节")
   @GetMapping("/api/tasks/{taskId}/return-targets")
   public List<Target> returnTargets(@PathVariable String taskId) {
     return operations.returnTargets(taskId);
   }
 
   /** {@code {"targetActivityId", "reason"}}. */
+  @io.swagger.v3.oas.annotations.Operation(summary = "退回")
   @PostMapping("/api/tasks/{taskId}/return")
-  public Outcome returnTask(@PathVariable String taskId, @RequestBody(required = false) Map<String, Object> body) {
+  public Outcome returnTask(@PathVariable String taskId, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+      schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = cn.shequflow.core.apidocs.RequestBodies.Return.class)))
+      @RequestBody(required = false) Map<String, Object> body) {
     return operations.returnTo(taskId, text(body, "targetActivityId"), text(body, "reason"));
   }
 
   /** {@code {"reason"}}. */
+  @io.swagger.v3.oas.annotations.Operation(summary = "撤回")
   @PostMapping("/api/cases/{businessKey}/withdraw")
-  public Outcome withdraw(@PathVariable String businessKey, @RequestBody(required = false) Map<String, Object> body) {
+  public Outcome withdraw(@PathVariable String businessKey, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+      schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = cn.shequflow.core.apidocs.RequestBodies.Reason.class)))
+      @RequestBody(required = false) Map<String, Object> body) {
     return operations.withdraw(businessKey, text(body, "reason"));
   }
 
   /** {@code {"userId", "position": "before" | "after", "reason"}}. */
+  @io.swagger.v3.oas.annotations.Operation(summary = "加签")
   @PostMapping("/api/tasks/{taskId}/add-signer")
-  public Outcome addSigner(@PathVariable String taskId, @RequestBody(required = false) Map<String, Object> body) {
+  public Outcome addSigner(@PathVariable String taskId, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+      schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = cn.shequflow.core.apidocs.RequestBodies.AddSigner.class)))
+      @RequestBody(required = false) Map<String, Object> body) {
     return operations.addSigner(taskId, text(body, "userId"), text(body, "position"), text(body, "reason"));
   }
 
