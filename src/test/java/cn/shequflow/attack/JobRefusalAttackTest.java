@@ -2,10 +2,10 @@ package cn.shequflow.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shequflow.incident.IncidentRestTest;
 import cn.shequflow.support.RestClient;
 import cn.shequflow.support.RestClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -18,18 +18,6 @@ import org.junit.jupiter.api.Test;
  * changes nothing, on every job route. Failed before the fix.
  */
 class JobRefusalAttackTest extends AttackSupport {
-
-  static final String START = "/engine-rest/process-definition/key/incident-report/start";
-
-  private static Map<String, Object> report() {
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("category", "safety-hazard");
-    v.put("severity", "coordination");
-    v.put("title", "井盖缺失");
-    v.put("description", "小区门口井盖缺失");
-    v.put("location", "造纸社区东门");
-    return v;
-  }
 
   /** What a job looks like to the administrator: retries, suspension, due date, its log and incidents. */
   private String state(String jobId, String processInstanceId) {
@@ -44,7 +32,7 @@ class JobRefusalAttackTest extends AttackSupport {
   @Test
   @DisplayName("A grid worker's refused job commands use no retry, log no failure and raise no incident")
   void refusedJobCommandsChangeNothing() {
-    Response started = as("he.grid").post(START, RestClient.variables(report()));
+    Response started = as("he.grid").post(IncidentRestTest.START, RestClient.variables(IncidentRestTest.report()));
     assertThat(started.status()).as(started.body()).isEqualTo(200);
     String pid = started.json().get("id").asText();
     JsonNode jobs = as("admin").get("/engine-rest/job?processInstanceId=" + pid).json();

@@ -17,11 +17,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** {@code incident-report} end to end over HTTP as the demo users, authorization on. */
-class IncidentRestTest extends RestTestSupport {
+public class IncidentRestTest extends RestTestSupport {
 
-  static final String START = "/engine-rest/process-definition/key/incident-report/start";
+  public static final String START = "/engine-rest/process-definition/key/incident-report/start";
 
-  static Map<String, Object> report() {
+  public static Map<String, Object> report() {
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("category", "safety-hazard");
     v.put("severity", "coordination");
