@@ -29,11 +29,12 @@ test('expense: director, vote, office refuses; revised to 300 yuan, approved, vo
   task = await B.taskOf(key, 'recordVote');
   await B.openTaskById(director, task.id);
   await B.claimIfNeeded(director);
-  await B.fill(director, '居民代表总数', '30');
-  await B.fill(director, '到会代表人数', '25');
-  await B.fill(director, '赞成票数', '20');
-  await B.fill(director, '议题公告日期', B.day(-6));
-  await B.fill(director, '会议日期', B.day(-1));
+  // The total is zaozhi's 60 representatives (organisation data, read-only on the form); the
+  // meeting is on or after the day the request was filed (today), the notice 3 days before it.
+  await B.fill(director, '到会代表人数', '45');
+  await B.fill(director, '赞成票数', '40');
+  await B.fill(director, '议题公告日期', B.day(-5));
+  await B.fill(director, '会议日期', B.day(0));
   await B.assertChinese(director, 'vote form');
   await B.shot(director, 'form-expense-vote');
   done = await B.complete(director);

@@ -34,4 +34,16 @@ public record ExpenseEntry(
     BigDecimal paidAmount,
     LocalDate paidOn,
     LocalDateTime bookedAt,
-    String bookedBy) {}
+    String bookedBy,
+    /** The voucher's code ('' where it has none), as normalised (EX-4). */
+    String invoiceCode,
+    /** The sum of the earlier related expenses the route counted (EX-1, EX-2), or null. */
+    BigDecimal relatedAmount,
+    /** What the approver was shown about them, or null. */
+    String relatedNote) {
+
+  /** The amount the route is decided on: this expense and the related ones together. */
+  public BigDecimal routeAmount() {
+    return relatedAmount == null ? amount : amount.add(relatedAmount);
+  }
+}

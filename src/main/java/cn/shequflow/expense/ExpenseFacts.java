@@ -35,6 +35,14 @@ public class ExpenseFacts {
     return of(execution).amount().doubleValue();
   }
 
+  /**
+   * What the route is decided on (EX-1, EX-2): the amount together with the earlier related
+   * expenses {@code checkRelatedExpenses} found, as a split spending would have been as a whole.
+   */
+  public double routeAmount(DelegateExecution execution) {
+    return of(execution).routeAmount().doubleValue();
+  }
+
   public String category(DelegateExecution execution) {
     return of(execution).category();
   }

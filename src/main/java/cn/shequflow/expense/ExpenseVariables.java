@@ -19,6 +19,7 @@ public final class ExpenseVariables {
   public static final String NOTICE_POSTED_ON = "noticePostedOn";
   public static final String MEETING_ON = "meetingOn";
   public static final String VOUCHER_TYPE = "voucherType";
+  public static final String INVOICE_CODE = "invoiceCode";
   public static final String INVOICE_NUMBER = "invoiceNumber";
   public static final String PAID_AMOUNT = "paidAmount";
   public static final String PAID_ON = "paidOn";
@@ -28,9 +29,9 @@ public final class ExpenseVariables {
   public static final Map<String, Set<String>> FORM_INPUTS = Map.of(
       "expense-request-start", REQUEST,
       "expense-approve", ApprovalDecision.FIELDS,
-      "expense-vote", Set.of(REPRESENTATIVES_TOTAL, REPRESENTATIVES_PRESENT, VOTES_IN_FAVOUR, NOTICE_POSTED_ON, MEETING_ON),
+      "expense-vote", Set.of(REPRESENTATIVES_PRESENT, VOTES_IN_FAVOUR, NOTICE_POSTED_ON, MEETING_ON),
       "expense-revise", Set.of(AMOUNT, CATEGORY, PURPOSE, HANDLER, WITNESS, RESUBMIT),
-      "expense-voucher", Set.of(VOUCHER_TYPE, INVOICE_NUMBER, PAID_AMOUNT, PAID_ON));
+      "expense-voucher", Set.of(VOUCHER_TYPE, INVOICE_CODE, INVOICE_NUMBER, PAID_AMOUNT, PAID_ON));
 
   private ExpenseVariables() {}
 }

@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import cn.shequflow.core.approval.ApprovalChain;
 import cn.shequflow.core.approval.ApprovalStep;
 import cn.shequflow.core.cases.CaseMapper;
+import cn.shequflow.core.organisation.Representatives;
 import cn.shequflow.core.process.InvalidInputException;
 import cn.shequflow.support.ProcessTestSupport;
 import java.io.InputStream;
@@ -14,6 +15,7 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.RepositoryService;
@@ -36,14 +38,26 @@ class ExpenseApprovalProcessTest extends ProcessTestSupport {
   @Autowired ApprovalChain chain;
   @Autowired CaseMapper cases;
   @Autowired RepositoryService repository;
+  @Autowired Representatives representatives;
 
+  private static final AtomicInteger SEQ = new AtomicInteger();
+
+  /**
+   * An expense of its own: the purpose and the witness are unique, so no two expenses of these tests
+   * are related spending (same purpose, or same hands on the same day) unless a test makes them so.
+   */
   static Map<String, Object> expense(Object amount, String category) {
+    int n = SEQ.incrementAndGet();
+    return expense(amount, category, "购买打印纸和墨盒（第" + n + "批）", "陈静", "刘洋" + n);
+  }
+
+  static Map<String, Object> expense(Object amount, String category, String purpose, String handler, String witness) {
     Map<String, Object> v = new HashMap<>();
     v.put("amount", amount);
     v.put("category", category);
-    v.put("purpose", "购买打印纸和墨盒");
-    v.put("handler", "陈静");
-    v.put("witness", "刘洋");
+    v.put("purpose", purpose);
+    v.put("handler", handler);
+    v.put("witness", witness);
     return v;
   }
 
@@ -54,9 +68,8 @@ class ExpenseApprovalProcessTest extends ProcessTestSupport {
     return v;
   }
 
-  static Map<String, Object> vote(int total, int present, int inFavour, String notice, String meeting) {
+  static Map<String, Object> vote(int present, int inFavour, String notice, String meeting) {
     Map<String, Object> v = new HashMap<>();
-    v.put("representativesTotal", total);
     v.put("representativesPresent", present);
     v.put("votesInFavour", inFavour);
     v.put("noticePostedOn", notice);
@@ -65,9 +78,13 @@ class ExpenseApprovalProcessTest extends ProcessTestSupport {
   }
 
   static Map<String, Object> voucher(String type, Object paid, String paidOn) {
+    return voucher(type, String.format("%08d", System.nanoTime() % 100_000_000L), paid, paidOn);
+  }
+
+  static Map<String, Object> voucher(String type, String number, Object paid, String paidOn) {
     Map<String, Object> v = new HashMap<>();
     v.put("voucherType", type);
-    v.put("invoiceNumber", "No.12345678");
+    v.put("invoiceNumber", number);
     v.put("paidAmount", paid);
     v.put("paidOn", paidOn);
     return v;
@@ -172,12 +189,14 @@ class ExpenseApprovalProcessTest extends ProcessTestSupport {
   @DisplayName("Assembly vote (EX-6, EX-7)")
   class Vote {
 
+    /** A 2,600-yuan community-affairs expense filed on 10 November, at the vote on 23 November. */
     private ProcessInstance atVote() {
-      setClock(LocalDateTime.of(2026, 11, 23, 9, 0));
+      setClock(LocalDateTime.of(2026, 11, 10, 9, 0));
       ProcessInstance pi = startAs("liu.staff", KEY, expense(2600, "community-affairs"));
       approveAs("zhang.director", pi);
       assertThat(pi).isWaitingAt("recordVote");
       Assertions.assertThat(visibleTo("qian.social", pi)).as("the office waits for the vote").isEmpty();
+      setClock(LocalDateTime.of(2026, 11, 23, 9, 0));
       return pi;
     }
 
@@ -185,25 +204,28 @@ class ExpenseApprovalProcessTest extends ProcessTestSupport {
     @DisplayName("EX-7: a passed vote reaches the office, which approves")
     void passed() {
       ProcessInstance pi = atVote();
-      completeAs("zhang.director", onlyTaskFor("zhang.director", pi), vote(60, 41, 31, "2026-11-17", "2026-11-20"));
+      Task t = onlyTaskFor("zhang.director", pi);
+      Assertions.assertThat(tasks.getVariable(t.getId(), "representativesTotal")).as("shown on the form").isEqualTo(60);
+      completeAs("zhang.director", t, vote(41, 31, "2026-11-17", "2026-11-20"));
       assertThat(pi).isWaitingAt("approveExpense");
       Assertions.assertThat(entry(pi).votePassed()).isTrue();
+      Assertions.assertThat(entry(pi).representativesTotal()).isEqualTo(60);
       approveAs("qian.social", pi);
       assertThat(pi).isWaitingAt("bookVoucher");
     }
 
-    @ParameterizedTest(name = "total {0}, present {1}, in favour {2}, notice {3}: passed {4}")
+    @ParameterizedTest(name = "present {0}, in favour {1}, notice {2}: passed {3}")
     @CsvSource(delimiter = '|', value = {
-        "60 | 40 | 31 | 2026-11-17 | false | 三分之二",
-        "60 | 41 | 31 | 2026-11-17 | true  | ",
-        "60 | 41 | 30 | 2026-11-17 | false | 半数",
-        "60 | 60 | 30 | 2026-11-17 | false | 半数",
-        "60 | 41 | 31 | 2026-11-18 | false | 提前 3 天",
-        "61 | 40 | 31 | 2026-11-17 | false | 三分之二"})
-    @DisplayName("EX-7 edges: exactly 2/3 present fails, one more passes; exactly half of ALL in favour fails; notice 2 vs 3 days ahead")
-    void edges(int total, int present, int inFavour, String notice, boolean passed, String reason) {
+        "40 | 31 | 2026-11-17 | false | 三分之二",
+        "41 | 31 | 2026-11-17 | true  | ",
+        "41 | 30 | 2026-11-17 | false | 半数",
+        "60 | 30 | 2026-11-17 | false | 半数",
+        "41 | 31 | 2026-11-18 | false | 提前 3 天"})
+    @DisplayName("EX-7 edges on zaozhi's 60 representatives: exactly 2/3 present fails, one more passes; exactly half of ALL "
+        + "in favour fails; notice 2 vs 3 days ahead")
+    void edges(int present, int inFavour, String notice, boolean passed, String reason) {
       ProcessInstance pi = atVote();
-      completeAs("zhang.director", onlyTaskFor("zhang.director", pi), vote(total, present, inFavour, notice, "2026-11-20"));
+      completeAs("zhang.director", onlyTaskFor("zhang.director", pi), vote(present, inFavour, notice, "2026-11-20"));
       Assertions.assertThat(entry(pi).votePassed()).isEqualTo(passed);
       if (passed) {
         assertThat(pi).isWaitingAt("approveExpense");
@@ -219,17 +241,143 @@ class ExpenseApprovalProcessTest extends ProcessTestSupport {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "representativesPresent | 60 | 61 | 31 | 2026-11-17 | 2026-11-20",
-        "votesInFavour          | 60 | 41 | 42 | 2026-11-17 | 2026-11-20",
-        "noticePostedOn         | 60 | 41 | 31 | 2026-11-21 | 2026-11-20",
-        "meetingOn              | 60 | 41 | 31 | 2026-11-17 | 2026-11-30"})
+        "representativesPresent | 61 | 31 | 2026-11-17 | 2026-11-20",
+        "votesInFavour          | 41 | 42 | 2026-11-17 | 2026-11-20",
+        "noticePostedOn         | 41 | 31 | 2026-11-21 | 2026-11-20",
+        "meetingOn              | 41 | 31 | 2026-11-17 | 2026-11-30"})
     @DisplayName("A tally that does not add up is refused naming the field; the vote task stays open")
-    void badTally(String field, int total, int present, int inFavour, String notice, String meeting) {
+    void badTally(String field, int present, int inFavour, String notice, String meeting) {
       ProcessInstance pi = atVote();
       Task t = onlyTaskFor("zhang.director", pi);
-      Assertions.assertThatThrownBy(() -> completeAs("zhang.director", t, vote(total, present, inFavour, notice, meeting)))
+      Assertions.assertThatThrownBy(() -> completeAs("zhang.director", t, vote(present, inFavour, notice, meeting)))
           .isInstanceOf(InvalidInputException.class).extracting("field").isEqualTo(field);
       assertThat(pi).isWaitingAt("recordVote");
+    }
+
+    @ParameterizedTest(name = "{0}: notice {1}, meeting {2}")
+    @CsvSource(delimiter = '|', value = {
+        "meetingOn      | 1900-01-01 | 1900-01-05",
+        "meetingOn      | 2026-11-01 | 2026-11-09"})
+    @DisplayName("EX-7: the meeting comes after the request was filed (10 November): a meeting of 1900-01-05 or of "
+        + "9 November is refused naming meetingOn, and nothing is recorded")
+    void meetingAfterTheRequest(String field, String notice, String meeting) {
+      ProcessInstance pi = atVote();
+      Task t = onlyTaskFor("zhang.director", pi);
+      List<String> timeline = actions(pi);
+      Map<String, Object> forged = vote(1, 1, notice, meeting);
+      forged.put("representativesTotal", 1);
+      Assertions.assertThatThrownBy(() -> completeAs("zhang.director", t, forged))
+          .isInstanceOf(InvalidInputException.class).hasMessageContaining("2026-11-10")
+          .extracting("field").isEqualTo(field);
+      assertThat(pi).isWaitingAt("recordVote");
+      Assertions.assertThat(entry(pi).votePassed()).isNull();
+      Assertions.assertThat(entry(pi).representativesTotal()).isNull();
+      Assertions.assertThat(actions(pi)).isEqualTo(timeline);
+    }
+
+    @Test
+    @DisplayName("EX-7: the administrator's number is the one counted: with 80 representatives kept for zaozhi, "
+        + "41 present of them is no quorum")
+    void administratorsNumberCounts() {
+      ProcessInstance pi = atVote();
+      try {
+        representatives.set("zaozhi", 80, "admin");
+        completeAs("zhang.director", onlyTaskFor("zhang.director", pi), vote(41, 41, "2026-11-17", "2026-11-20"));
+      } finally {
+        representatives.set("zaozhi", 60, "admin");
+      }
+      Assertions.assertThat(entry(pi).representativesTotal()).isEqualTo(80);
+      Assertions.assertThat(entry(pi).voteNote()).contains("全体代表 80 人的三分之二");
+    }
+
+    @Test
+    @DisplayName("EX-7: '1 representative in total, 1 present, 1 in favour' fails: the total is zaozhi's 60 representatives, "
+        + "not a number typed at the vote")
+    void totalIsTheOrganisations() {
+      ProcessInstance pi = atVote();
+      Map<String, Object> forged = vote(1, 1, "2026-11-17", "2026-11-20");
+      forged.put("representativesTotal", 1);
+      completeAs("zhang.director", onlyTaskFor("zhang.director", pi), forged);
+      Assertions.assertThat(entry(pi).votePassed()).isFalse();
+      Assertions.assertThat(entry(pi).representativesTotal()).isEqualTo(60);
+      Assertions.assertThat(entry(pi).voteNote()).contains("全体代表 60 人");
+      assertThat(pi).isWaitingAt("reviseExpense");
+    }
+  }
+
+  @Nested
+  @DisplayName("Related spending (EX-1, EX-2)")
+  class Related {
+
+    private String purpose(String text) {
+      return text + "（" + SEQ.incrementAndGet() + "）";
+    }
+
+    @Test
+    @DisplayName("EX-1, EX-2: two 300-yuan expenses, same purpose, handler and witness, same day: the second is flagged "
+        + "to the director and routed as 600 yuan would be, to the social affairs office")
+    void splitInTwo() {
+      setClock(LocalDateTime.of(2026, 11, 16, 9, 0));
+      String purpose = purpose("购买社区活动音响");
+      ProcessInstance first = startAs("chen.staff", KEY, expense(300, "activities", purpose, "陈静", "刘洋"));
+      approveAs("zhang.director", first);
+      Assertions.assertThat(chainRoles(first)).containsExactly("DIRECTOR");
+
+      ProcessInstance second = startAs("liu.staff", KEY, expense(300, "activities", purpose, "陈静", "刘洋"));
+      Assertions.assertThat(chainRoles(second)).containsExactly("DIRECTOR", "SOCIAL_AFFAIRS");
+      Task t = onlyTaskFor("zhang.director", second);
+      Assertions.assertThat(t.getName()).contains("关联开支", "600.00");
+      Assertions.assertThat((String) tasks.getVariable(t.getId(), "relatedExpenses"))
+          .contains(first.getBusinessKey(), "300.00", "600.00");
+      Assertions.assertThat(actions(second)).contains("related-expenses");
+      approveAs("zhang.director", second);
+      assertThat(second).isWaitingAt("approveExpense");
+      Assertions.assertThat(visibleTo("qian.social", second)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("EX-1, EX-2, EX-6: community-affairs spending split in two (300 + 300, same purpose, 12 days apart) goes "
+        + "to the assembly vote and the office, as 600 yuan would")
+    void communityAffairsSplit() {
+      String purpose = purpose("小区健身器材维护");
+      setClock(LocalDateTime.of(2026, 11, 4, 9, 0));
+      ProcessInstance first = startAs("chen.staff", KEY, expense(300, "community-affairs", purpose, "陈静", "刘洋"));
+      setClock(LocalDateTime.of(2026, 11, 16, 9, 0));
+      ProcessInstance second = startAs("chen.staff", KEY, expense(300, "community-affairs", " " + purpose + "。", "陈静", "黄丽"));
+      Assertions.assertThat(entry(second).relatedAmount()).isEqualByComparingTo("300.00");
+      Assertions.assertThat(entry(second).routeAmount()).isEqualByComparingTo("600.00");
+      Assertions.assertThat(entry(second).voteNeeded()).isTrue();
+      Assertions.assertThat(entry(second).relatedNote()).contains(first.getBusinessKey(), "同类别、同用途");
+      approveAs("zhang.director", second);
+      assertThat(second).isWaitingAt("recordVote");
+      Assertions.assertThat(entry(first).relatedAmount()).as("the earlier one was routed on its own").isNull();
+    }
+
+    @Test
+    @DisplayName("EX-1, EX-2: not related: another purpose the next day, another category, another community, "
+        + "or an earlier expense that was refused; the approver reads 无 and the route is the amount's own")
+    void notRelated() {
+      String purpose = purpose("更换楼道灯泡");
+      setClock(LocalDateTime.of(2026, 11, 17, 9, 0));
+      ProcessInstance refused = startAs("chen.staff", KEY, expense(450, "repairs", purpose, "陈静", "刘洋"));
+      completeAs("zhang.director", onlyTaskFor("zhang.director", refused), decision(false, "请合并申请"));
+      startAs("ma.staff", KEY, expense(450, "repairs", purpose, "陈静", "刘洋"));
+      startAs("chen.staff", KEY, expense(450, "office", purpose, "陈静", "刘洋"));
+      startAs("chen.staff", KEY, expense(450, "repairs", purpose("更换门锁"), "陈静", "刘洋"));
+      setClock(LocalDateTime.of(2026, 11, 18, 9, 0));
+
+      ProcessInstance pi = startAs("chen.staff", KEY, expense(450, "repairs", purpose, "陈静", "刘洋"));
+      Assertions.assertThat(entry(pi).relatedAmount()).isNull();
+      Assertions.assertThat(chainRoles(pi)).containsExactly("DIRECTOR");
+      Task t = onlyTaskFor("zhang.director", pi);
+      Assertions.assertThat(t.getName()).doesNotContain("关联");
+      Assertions.assertThat((String) tasks.getVariable(t.getId(), "relatedExpenses")).startsWith("无");
+      Assertions.assertThat(actions(pi)).doesNotContain("related-expenses");
+
+      ProcessInstance sameHands = startAs("liu.staff", KEY, expense(100, "repairs", purpose("修理活动室窗户"), "陈静", "刘洋"));
+      Assertions.assertThat(entry(sameHands).relatedNote()).as("same day, category, handler and witness")
+          .contains("经手人和证明人相同").doesNotContain(refused.getBusinessKey());
+      Assertions.assertThat(chainRoles(sameHands)).containsExactly("DIRECTOR", "SOCIAL_AFFAIRS");
     }
   }
 
@@ -272,6 +420,59 @@ class ExpenseApprovalProcessTest extends ProcessTestSupport {
         Assertions.assertThat(c.status()).isEqualTo("booked");
         Assertions.assertThat(c.closedAt()).isNotNull();
       });
+    }
+  }
+
+  @Nested
+  @DisplayName("One voucher, one booking (EX-4)")
+  class VoucherOnce {
+
+    private ProcessInstance approved() {
+      setClock(LocalDateTime.of(2026, 11, 20, 10, 0));
+      ProcessInstance pi = startAs("chen.staff", KEY, expense(320, "office"));
+      approveAs("zhang.director", pi);
+      setClock(LocalDateTime.of(2026, 11, 23, 10, 0));
+      return pi;
+    }
+
+    private Map<String, Object> invoice(String code, String number) {
+      Map<String, Object> v = voucher("invoice", number, 300, "2026-11-21");
+      v.put("invoiceCode", code);
+      return v;
+    }
+
+    @Test
+    @DisplayName("EX-4: an invoice (code + number) booked on one expense is refused on another, written differently or "
+        + "as a receipt, naming invoiceNumber; nothing is left behind; the same number under another code is another invoice")
+    void bookedOnce() {
+      String number = String.format("%08d", System.nanoTime() % 100_000_000L);
+      ProcessInstance first = approved();
+      ProcessInstance second = approved();
+      completeAs("huang.bookkeeper", onlyTaskFor("huang.bookkeeper", first), invoice("036002100111", number));
+      assertThat(first).isEnded();
+
+      Task t = onlyTaskFor("huang.bookkeeper", second);
+      List<String> timeline = actions(second);
+      for (Map<String, Object> again : List.of(invoice("036002100111", number), invoice(" 0360 0210 0111 ", "No." + number),
+          invoice("036002100111", "ＮＯ． " + number))) {
+        Assertions.assertThatThrownBy(() -> completeAs("huang.bookkeeper", t, again))
+            .isInstanceOfSatisfying(InvalidInputException.class, e -> Assertions.assertThat(e.getMessage())
+                .contains("已报账").as("no rule id").doesNotContainPattern("EX-\\d+(?!\\d*-)"))
+            .extracting("field").isEqualTo("invoiceNumber");
+      }
+      Map<String, Object> asReceipt = invoice("036002100111", number);
+      asReceipt.put("voucherType", "receipt");
+      Assertions.assertThatThrownBy(() -> completeAs("huang.bookkeeper", t, asReceipt))
+          .isInstanceOf(InvalidInputException.class).extracting("field").isEqualTo("invoiceNumber");
+      assertThat(second).isWaitingAt("bookVoucher");
+      Assertions.assertThat(entry(second).bookedAt()).isNull();
+      Assertions.assertThat(entry(second).invoiceNumber()).isNull();
+      Assertions.assertThat(actions(second)).isEqualTo(timeline);
+      Assertions.assertThat(cases.find(second.getBusinessKey()).status()).isEqualTo("approved");
+
+      completeAs("huang.bookkeeper", t, invoice("036002100112", number));
+      assertThat(second).isEnded().hasPassed("expenseBooked");
+      Assertions.assertThat(entry(second).invoiceNumber()).isEqualTo(number);
     }
   }
 

@@ -25,8 +25,11 @@ class ExpenseDecisionTest {
   @BeforeAll
   static void parse() throws Exception {
     dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    try (InputStream in = ExpenseDecisionTest.class.getResourceAsStream("/processes/expense/expense-approvers.dmn")) {
-      decisions = dmn.parseDecisions(in);
+    decisions = new java.util.ArrayList<>();
+    for (String file : List.of("expense-approvers.dmn", "expense-related.dmn")) {
+      try (InputStream in = ExpenseDecisionTest.class.getResourceAsStream("/processes/expense/" + file)) {
+        decisions.addAll(dmn.parseDecisions(in));
+      }
     }
   }
 
@@ -61,5 +64,28 @@ class ExpenseDecisionTest {
     assertThat(AssemblyVote.DEFAULT.evaluate(60, 60, 30, meeting.minusDays(3), meeting).explanation())
         .as("half of all is not more than half").contains("半数");
     assertThat(AssemblyVote.DEFAULT.evaluate(3, 3, 2, meeting.minusDays(5), meeting).passed()).isTrue();
+  }
+
+  @ParameterizedTest(name = "{0} days apart, category {1}, purpose {2}, handler {3}, witness {4} -> related {5}")
+  @CsvSource(delimiter = '|', value = {
+      "0  | true  | true  | true  | true  | true",
+      "30 | true  | true  | false | false | true",
+      "0  | false | true  | true  | true  | false",
+      "0  | true  | false | true  | true  | true",
+      "1  | true  | false | true  | true  | false",
+      "0  | true  | false | true  | false | false",
+      "0  | true  | false | false | true  | false"})
+  @DisplayName("EX-1, EX-2: related spending is policy: same category and purpose within the window, or same category, "
+      + "handler and witness on the same day; a 30-day window for every category")
+  void relatedExpense(int daysApart, boolean category, boolean purpose, boolean handler, boolean witness, boolean related) {
+    var input = Variables.createVariables().putValue("daysApart", daysApart).putValue("sameCategory", category)
+        .putValue("samePurpose", purpose).putValue("sameHandler", handler).putValue("sameWitness", witness);
+    Map<String, Object> result = dmn.evaluateDecisionTable(decision("relatedExpense"), input).getSingleResult().getEntryMap();
+    assertThat(result).containsEntry("related", related);
+    assertThat((String) result.get("reason")).as("the approver reads why").matches(related ? ".*\\p{IsHan}.*" : "");
+    for (String c : List.of("office", "community-affairs", "other")) {
+      assertThat(dmn.evaluateDecisionTable(decision("relatedExpenseWindow"), Variables.createVariables().putValue("category", c))
+          .getSingleResult().getEntryMap()).containsEntry("windowDays", 30);
+    }
   }
 }

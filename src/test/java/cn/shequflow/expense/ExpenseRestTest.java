@@ -21,13 +21,17 @@ class ExpenseRestTest extends RestTestSupport {
 
   static final String START = "/engine-rest/process-definition/key/expense-approval/start";
 
+  private static final java.util.concurrent.atomic.AtomicLong SEQ = new java.util.concurrent.atomic.AtomicLong();
+
   static Map<String, Object> expense(Object amount, String category) {
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("amount", amount);
     v.put("category", category);
-    v.put("purpose", "社区活动横幅");
+    // Unique purpose and witness: no two test expenses are related spending by accident (EX-1, EX-2).
+    long n = SEQ.incrementAndGet();
+    v.put("purpose", "社区活动横幅（" + System.nanoTime() + "-" + n + "）");
     v.put("handler", "陈静");
-    v.put("witness", "刘洋");
+    v.put("witness", "刘洋" + n);
     return v;
   }
 
@@ -78,7 +82,7 @@ class ExpenseRestTest extends RestTestSupport {
             "paidOn", cn.shequflow.core.process.Clock.today().toString())));
     assertThat(informal.status()).isEqualTo(400);
     assertThat(informal.json().get("message").asText()).contains("白条");
-    complete("huang.bookkeeper", voucher, Map.of("voucherType", "invoice", "invoiceNumber", "No.0042",
+    complete("huang.bookkeeper", voucher, Map.of("voucherType", "invoice", "invoiceNumber", "No." + System.nanoTime(),
         "paidAmount", 1279.5, "paidOn", cn.shequflow.core.process.Clock.today().toString()));
     assertThat(as("chen.staff").get("/api/cases/" + key).json().get("status").asText()).isEqualTo("booked");
   }

@@ -37,6 +37,7 @@ public final class CaseActions {
       Map.entry("chased", "督促"),
       Map.entry("vote-passed", "票决通过"),
       Map.entry("vote-failed", "票决未通过"),
+      Map.entry("related-expenses", "关联开支提示"),
       Map.entry("property-damaged", "财物损坏"),
       Map.entry("property-lost", "财物遗失"),
       Map.entry("reported", "报账"),

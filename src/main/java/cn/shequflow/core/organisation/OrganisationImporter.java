@@ -22,15 +22,18 @@ public class OrganisationImporter {
   private static final Logger LOG = LoggerFactory.getLogger(OrganisationImporter.class);
 
   private final OrganisationMapper mapper;
+  private final Representatives representatives;
   private final ObjectMapper json;
 
-  public OrganisationImporter(OrganisationMapper mapper, ObjectMapper json) {
+  public OrganisationImporter(OrganisationMapper mapper, Representatives representatives, ObjectMapper json) {
     this.mapper = mapper;
+    this.representatives = representatives;
     this.json = json;
   }
 
+  /** A unit; a community may give its number of representatives (EX-7), kept only where none is kept yet. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record UnitEntry(String id, String name, String level, String parent) {}
+  record UnitEntry(String id, String name, String level, String parent, Integer representatives) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   record PersonEntry(String id, String name, String unit, List<String> roles) {}
@@ -51,6 +54,12 @@ public class OrganisationImporter {
       if (mapper.findUnit(u.id()) == null) {
         mapper.insertUnit(new OrgUnit(u.id(), u.name(), UnitLevel.valueOf(u.level()), u.parent()));
         created++;
+      }
+      if (u.representatives() != null) {
+        if (UnitLevel.valueOf(u.level()) != UnitLevel.COMMUNITY) {
+          throw new IllegalStateException("Unit " + u.id() + " is no community: it has no representatives");
+        }
+        representatives.seed(u.id(), u.representatives());
       }
     }
     for (PersonEntry p : nullSafe(file.people())) {

@@ -35,7 +35,7 @@ public class RecordDisclosurePosted implements TaskListener {
     CaseRecord record = cases.of(task.getExecution());
     MonthlyReport report = mapper.find(record.businessKey());
     LocalDate postedOn = MonthlyDates.afterMonth(Inputs.of(task).requiredDate(POSTED_ON, "张贴日期"), POSTED_ON, "张贴日期",
-        YearMonth.parse(report.reportMonth()));
+        YearMonth.parse(report.reportMonth()), record.createdAt().toLocalDate());
     String userId = currentUser.id();
     mapper.recordPosted(record.businessKey(), postedOn, userId);
     cases.event(record.businessKey(), userId, "disclosure-posted", task.getName(), null, "张贴日期 " + postedOn);

@@ -40,7 +40,7 @@ public class RecordMonthlyReport implements TaskListener {
     MonthlyReport report = mapper.find(record.businessKey());
     Inputs in = Inputs.of(task);
     LocalDate reportedOn = MonthlyDates.afterMonth(in.requiredDate(REPORTED_ON, "报送日期"), REPORTED_ON, "报送日期",
-        YearMonth.parse(report.reportMonth()));
+        YearMonth.parse(report.reportMonth()), record.createdAt().toLocalDate());
     String note = in.optionalText(NOTE, "备注", MAX_NOTE);
     String userId = currentUser.id();
     mapper.recordReported(record.businessKey(), reportedOn, note, userId);

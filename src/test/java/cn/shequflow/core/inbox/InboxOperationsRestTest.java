@@ -88,13 +88,17 @@ class InboxOperationsRestTest extends RestTestSupport {
     assertThat(r.json().get("message").asText()).containsPattern("\\p{IsHan}");
   }
 
+  private static final java.util.concurrent.atomic.AtomicLong SEQ = new java.util.concurrent.atomic.AtomicLong();
+
   static Map<String, Object> expense(Object amount, String category) {
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("amount", amount);
     v.put("category", category);
-    v.put("purpose", "社区活动横幅");
+    // Unique purpose and witness: no two test expenses are related spending by accident (EX-1, EX-2).
+    long n = SEQ.incrementAndGet();
+    v.put("purpose", "社区活动横幅（" + System.nanoTime() + "-" + n + "）");
     v.put("handler", "陈静");
-    v.put("witness", "刘洋");
+    v.put("witness", "刘洋" + n);
     return v;
   }
 

@@ -275,6 +275,37 @@ class ExpenseMonthlyProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  @DisplayName("EX-8: the report of April exists from 6 May (after the Labour Day holiday): a posting date of 3 May, before "
+      + "it existed, is refused naming postedOn (3 of the 10 days would never have been posted); so is a report date "
+      + "before it existed; nothing is recorded")
+  void datesNotBeforeTheReportExisted() {
+    ProcessInstance zaozhi = fire(LocalDateTime.of(2026, 5, 6, 8, 0)).get("zaozhi");
+    Assertions.assertThat(caseMapper.find(zaozhi.getBusinessKey()).createdAt()).isEqualTo(LocalDateTime.of(2026, 5, 6, 8, 0));
+    setClock(LocalDateTime.of(2026, 5, 8, 10, 0));
+    Task post = task("zhang.director", zaozhi, "postDisclosure");
+    Task report = task("huang.bookkeeper", zaozhi, "reportMonthly");
+    for (String before : List.of("2026-05-03", "2026-05-05")) {
+      Assertions.assertThatThrownBy(() -> completeAs("zhang.director", post, Map.of("postedOn", before)))
+          .isInstanceOf(InvalidInputException.class).hasMessageContaining("2026-05-06")
+          .extracting("field").isEqualTo("postedOn");
+      Assertions.assertThatThrownBy(() -> completeAs("huang.bookkeeper", report, Map.of("reportedOn", before)))
+          .isInstanceOf(InvalidInputException.class).hasMessageContaining("2026-05-06")
+          .extracting("field").isEqualTo("reportedOn");
+    }
+    assertThat(zaozhi).isWaitingAt("reportMonthly", "postDisclosure");
+    MonthlyReport untouched = reports.find(zaozhi.getBusinessKey());
+    Assertions.assertThat(untouched.postedOn()).isNull();
+    Assertions.assertThat(untouched.reportedOn()).isNull();
+    Assertions.assertThat(caseMapper.events(zaozhi.getBusinessKey())).extracting(e -> e.action()).containsExactly("opened");
+
+    completeAs("zhang.director", post, Map.of("postedOn", "2026-05-06"));
+    Assertions.assertThat(tasks.getVariable(task("zhang.director", zaozhi, "takeDownDisclosure").getId(),
+        "earliestTakeDownOn")).isEqualTo("2026-05-16");
+    completeAs("huang.bookkeeper", report, Map.of("reportedOn", "2026-05-07"));
+    Assertions.assertThat(reports.find(zaozhi.getBusinessKey()).postedOn()).isEqualTo(LocalDate.of(2026, 5, 6));
+  }
+
+  @Test
   @DisplayName("ORG-4, EX-5: taiping has no bookkeeper, so its director reports; ORG-5: zaozhi's report is invisible to taiping")
   void taipingAndIsolation() {
     Map<String, ProcessInstance> started = fire(LocalDateTime.of(2026, 7, 1, 8, 0)); // Wednesday

@@ -1,0 +1,83 @@
+package cn.shequflow.core.organisation;
+
+import cn.shequflow.core.process.CurrentUser;
+import cn.shequflow.core.process.InvalidInputException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The number of representatives of each community's residents' representative assembly (EX-7),
+ * kept by the administrator (HTTP Basic, member of {@code camunda-admin}):
+ * {@code GET /api/organisation/representatives},
+ * {@code GET /api/organisation/communities/{communityId}/representatives} and
+ * {@code PUT …/representatives} with {@code {"representativesTotal": 60}}. Anyone else: 403; a unit
+ * that is not a community: 404; a bad number: 400 naming {@code representativesTotal}.
+ */
+@RestController
+public class RepresentativesController {
+
+  private final Representatives representatives;
+  private final IdentityService identity;
+  private final CurrentUser currentUser;
+
+  public RepresentativesController(Representatives representatives, IdentityService identity, CurrentUser currentUser) {
+    this.representatives = representatives;
+    this.identity = identity;
+    this.currentUser = currentUser;
+  }
+
+  @GetMapping("/api/organisation/representatives")
+  public List<CommunityAssembly> all() {
+    requireAdmin();
+    return representatives.all();
+  }
+
+  @GetMapping("/api/organisation/communities/{communityId}/representatives")
+  public CommunityAssembly get(@PathVariable String communityId) {
+    requireAdmin();
+    return community(communityId);
+  }
+
+  @PutMapping("/api/organisation/communities/{communityId}/representatives")
+  public CommunityAssembly set(@PathVariable String communityId, @RequestBody(required = false) Map<String, Object> body) {
+    String userId = requireAdmin();
+    community(communityId);
+    return representatives.set(communityId, total(body), userId);
+  }
+
+  private CommunityAssembly community(String communityId) {
+    return representatives.of(communityId)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为 " + communityId + " 的社区"));
+  }
+
+  private static int total(Map<String, Object> body) {
+    Object value = body == null ? null : body.get(Representatives.FIELD);
+    if (!(value instanceof Number number)) {
+      throw new InvalidInputException(Representatives.FIELD, "请填写居民代表人数（整数）");
+    }
+    BigDecimal exact = new BigDecimal(number.toString());
+    if (exact.stripTrailingZeros().scale() > 0 || exact.compareTo(BigDecimal.valueOf(Representatives.MAX)) > 0
+        || exact.signum() <= 0) {
+      throw new InvalidInputException(Representatives.FIELD, "居民代表人数须为 1 至 " + Representatives.MAX + " 之间的整数");
+    }
+    return exact.intValueExact();
+  }
+
+  private String requireAdmin() {
+    String userId = currentUser.id();
+    if (userId == null || identity.createUserQuery().userId(userId).memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "居民代表人数属于组织数据，只有管理员可以查看和修改");
+    }
+    return userId;
+  }
+}
