@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import cn.shequflow.core.guard.CommandGuard;
 import cn.shequflow.core.guard.GuardInterceptor;
+import cn.shequflow.core.guard.StaleTaskInterceptor;
+import cn.shequflow.core.guard.StaleTasks;
 import cn.shequflow.core.cases.CaseMapper;
 import cn.shequflow.core.cases.TaskListColumns;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
@@ -15,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Engine settings that Spring Boot properties cannot express: refused input reaches clients as
- * such, every command a person sends passes the {@link CommandGuard}s, and every user task carries
+ * such, every command a person sends passes the {@link CommandGuard}s, a completion of a task an
+ * approval operation removed meanwhile is a conflict ({@link StaleTaskInterceptor}), and every user task carries
  * the Tasklist columns ({@link TaskListColumns}) and its detailed runtime name ({@link TaskTitles}).
  */
 @Component
@@ -23,18 +26,21 @@ public class EnginePlugin extends AbstractProcessEnginePlugin {
 
   private final ObjectProvider<CommandGuard> guards;
   private final ObjectProvider<CaseMapper> cases;
+  private final ObjectProvider<StaleTasks> staleTasks;
 
-  public EnginePlugin(ObjectProvider<CommandGuard> guards, ObjectProvider<CaseMapper> cases) {
+  public EnginePlugin(ObjectProvider<CommandGuard> guards, ObjectProvider<CaseMapper> cases,
+      ObjectProvider<StaleTasks> staleTasks) {
     this.guards = guards;
     this.cases = cases;
+    this.staleTasks = staleTasks;
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setCustomPreCommandInterceptorsTxRequired(
-        append(configuration.getCustomPreCommandInterceptorsTxRequired(), new GuardInterceptor(guards, configuration)));
+        append(configuration.getCustomPreCommandInterceptorsTxRequired(), configuration));
     configuration.setCustomPreCommandInterceptorsTxRequiresNew(
-        append(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), new GuardInterceptor(guards, configuration)));
+        append(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), configuration));
     List<BpmnParseListener> parseListeners = configuration.getCustomPostBPMNParseListeners() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
     parseListeners.add(new TaskListColumns(cases));
@@ -42,10 +48,11 @@ public class EnginePlugin extends AbstractProcessEnginePlugin {
     configuration.setCustomPostBPMNParseListeners(parseListeners);
   }
 
-  private static List<CommandInterceptor> append(List<CommandInterceptor> existing, GuardInterceptor guard) {
+  private List<CommandInterceptor> append(List<CommandInterceptor> existing, ProcessEngineConfigurationImpl configuration) {
     List<CommandInterceptor> list = existing == null ? new ArrayList<>() : new ArrayList<>(existing);
     list.add(new UnwrapInvalidInputInterceptor());
-    list.add(guard);
+    list.add(new StaleTaskInterceptor(staleTasks, configuration));
+    list.add(new GuardInterceptor(guards, configuration));
     return list;
   }
 }
