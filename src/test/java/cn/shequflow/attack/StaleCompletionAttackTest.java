@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shequflow.core.cases.CaseEvent;
 import cn.shequflow.core.cases.Cases;
+import cn.shequflow.core.guard.StaleTaskInterceptor;
+import cn.shequflow.core.guard.StaleTasks;
 import cn.shequflow.core.organisation.OrganisationMapper;
+import cn.shequflow.core.process.CaseConflictException;
 import cn.shequflow.core.organisation.Person;
 import cn.shequflow.core.organisation.Role;
 import cn.shequflow.core.organisation.RoleAssignment;
@@ -16,13 +19,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -138,6 +147,53 @@ class StaleCompletionAttackTest extends AttackSupport {
       Response r = as("liu.staff").post("/api/cases/" + t[1] + "/withdraw", Map.of("reason", "不请了"));
       assertThat(r.status()).as(r.body()).isEqualTo(200);
     }, output);
+  }
+
+  @Autowired org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl configuration;
+  @Autowired ObjectProvider<StaleTasks> staleTasks;
+
+  /**
+   * What the stale completion of {@code taskId} by zhang.director answers when the engine fails it
+   * with {@code failure} because the operation removed the task while the completion ran (its row
+   * or its authorizations gone between two reads: an English AuthorizationException, a
+   * NullPointerException in a listener that reads the task's execution).
+   */
+  private RuntimeException raceInsideTheCommand(String taskId, RuntimeException failure) {
+    StaleTaskInterceptor interceptor = new StaleTaskInterceptor(staleTasks, configuration);
+    interceptor.setNext(new CommandInterceptor() {
+      @Override
+      public <T> T execute(Command<T> command) {
+        throw failure;
+      }
+    });
+    configuration.getIdentityService().setAuthentication("zhang.director", List.of("zaozhi-director", "shequ-users"));
+    try {
+      interceptor.execute(new CompleteTaskCmd(taskId, Map.of("approved", true)));
+      throw new AssertionError("the completion did not fail");
+    } catch (RuntimeException e) {
+      return e;
+    } finally {
+      configuration.getIdentityService().clearAuthentication();
+    }
+  }
+
+  @Test
+  @DisplayName("完成 racing 退回 inside the engine (a 403 or a null error once the task is gone) is the same 409; while the task is still there the engine's own answer stands")
+  void raceInsideTheCommandIsAConflict() {
+    JsonNode pi = start("liu.staff");
+    String task = onlyTask("zhang.director", pi.get("id").asText());
+    AuthorizationException forbidden = new AuthorizationException("zhang.director", "TASK_WORK", "Task", task);
+    NullPointerException npe = new NullPointerException("Cannot invoke \"DelegateExecution.getVariableLocal\"");
+    assertThat(raceInsideTheCommand(task, forbidden)).as("task still open").isSameAs(forbidden);
+    assertThat(raceInsideTheCommand(task, npe)).as("task still open").isSameAs(npe);
+
+    Response returned = as(VICE).post("/api/tasks/" + task + "/return",
+        Map.of("targetActivityId", "reviseLeave", "reason", "材料不全，请补充"));
+    assertThat(returned.status()).as(returned.body()).isEqualTo(200);
+    for (RuntimeException failure : List.of(forbidden, npe, new NullValueException("Cannot find task with id " + task))) {
+      assertThat(raceInsideTheCommand(task, failure)).as(failure.getClass().getSimpleName())
+          .isInstanceOf(CaseConflictException.class).hasMessageContaining("请刷新");
+    }
   }
 
   @Test
