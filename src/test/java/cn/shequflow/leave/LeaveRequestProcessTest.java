@@ -191,11 +191,12 @@ class LeaveRequestProcessTest extends ProcessTestSupport {
     }
 
     @Test
-    @DisplayName("Business keys are LV-yyyy-nnnnnn, increasing; a duplicate given by the client is refused")
+    @DisplayName("Business keys are LV-yyyy-nnnnnn, increasing; a duplicate or another year's key given by the client is refused")
     void businessKeys() {
       ProcessInstance first = startAs("liu.staff", KEY, personal(1));
       ProcessInstance second = startAs("liu.staff", KEY, personal(1));
-      Assertions.assertThat(first.getBusinessKey()).matches("LV-2026-\\d{6}");
+      int year = cn.shequflow.core.process.Clock.today().getYear();
+      Assertions.assertThat(first.getBusinessKey()).matches("LV-" + year + "-\\d{6}");
       Assertions.assertThat(Integer.parseInt(second.getBusinessKey().substring(8)))
           .isEqualTo(Integer.parseInt(first.getBusinessKey().substring(8)) + 1);
       Assertions.assertThatThrownBy(() -> as("liu.staff",
@@ -203,7 +204,15 @@ class LeaveRequestProcessTest extends ProcessTestSupport {
           .isInstanceOf(InvalidInputException.class)
           .extracting("field").isEqualTo("businessKey");
 
-      String taken = String.format("LV-2026-%06d", Integer.parseInt(second.getBusinessKey().substring(8)) + 1);
+      for (String otherYear : java.util.List.of(String.format("LV-%d-000001", year - 1), String.format("LV-%d-000001", year + 1))) {
+        Assertions.assertThatThrownBy(() -> as("liu.staff",
+                () -> runtime.startProcessInstanceByKey(KEY, otherYear, personal(1))))
+            .as("the year of a key is the filing year: %s", otherYear)
+            .isInstanceOf(InvalidInputException.class)
+            .extracting("field").isEqualTo("businessKey");
+      }
+
+      String taken = String.format("LV-%d-%06d", year, Integer.parseInt(second.getBusinessKey().substring(8)) + 1);
       ProcessInstance clientKeyed = as("liu.staff", () -> runtime.startProcessInstanceByKey(KEY, taken, personal(1)));
       ProcessInstance generated = startAs("liu.staff", KEY, personal(1));
       Assertions.assertThat(generated.getBusinessKey()).as("skips the number a client used").isNotEqualTo(taken);

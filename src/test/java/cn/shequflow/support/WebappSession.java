@@ -85,6 +85,11 @@ public class WebappSession {
     return new Response(r.statusCode(), r.body());
   }
 
+  /** GET in the session, answered with its headers (for header checks). */
+  public HttpResponse<String> exchange(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+  }
+
   /** Logs out of the webapps (the session loses its login). */
   public void logout() {
     send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/logout"))

@@ -79,9 +79,4 @@ public record CaseFamily(
     }
     return status;
   }
-
-  /** The product's own business-key format, e.g. {@code LV-2026-000042}. */
-  public boolean isOwnKeyFormat(String businessKey) {
-    return businessKey.matches(prefix + "-\\d{4}-\\d{6}");
-  }
 }

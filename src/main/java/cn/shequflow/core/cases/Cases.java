@@ -4,6 +4,7 @@ import cn.shequflow.core.organisation.Organisation;
 import cn.shequflow.core.organisation.RoleAssignment;
 import cn.shequflow.core.process.Clock;
 import cn.shequflow.core.process.CurrentUser;
+import cn.shequflow.core.process.Texts;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Service;
@@ -113,30 +114,17 @@ public class Cases {
   public void event(String businessKey, String userId, String action, String taskName, Boolean approved,
       String comment) {
     String name = userId == null ? null : organisation.displayName(userId);
-    mapper.insertEvent(new CaseEvent(null, businessKey, Clock.now(), userId, fit(name, MAX_NAME), action,
-        fit(taskName, MAX_TASK_NAME), approved, fit(comment, MAX_COMMENT)));
+    mapper.insertEvent(new CaseEvent(null, businessKey, Clock.now(), userId, Texts.fit(name, MAX_NAME), action,
+        Texts.fit(taskName, MAX_TASK_NAME), approved, Texts.fit(comment, MAX_COMMENT)));
   }
 
-  /** Column lengths of {@code case_event} (V3): an entry is shortened to fit, never refused for its length. */
+  /**
+   * Column lengths of {@code case_event} (V3): an entry is shortened to fit ({@link Texts#fit}: with
+   * "…", never in the middle of a character), never refused for its length.
+   */
   public static final int MAX_COMMENT = 1000;
   static final int MAX_TASK_NAME = 200;
   static final int MAX_NAME = 100;
-
-  /**
-   * The text cut to {@code max} UTF-16 units with a closing "…" (issue 10: an operation's own words
-   * around a reason of the full 1,000 characters, e.g. "转办给赵副主任：" + reason, must still fit the
-   * column). A surrogate pair (an emoji) is never split.
-   */
-  public static String fit(String text, int max) {
-    if (text == null || text.length() <= max) {
-      return text;
-    }
-    int cut = max - 1;
-    if (Character.isHighSurrogate(text.charAt(cut - 1))) {
-      cut--;
-    }
-    return text.substring(0, cut) + "…";
-  }
 
   public List<CaseEvent> timeline(String businessKey) {
     return mapper.events(businessKey);

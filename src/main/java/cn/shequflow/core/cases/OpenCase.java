@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Start listener of every family's process ({@code ${openCase}} on the start event): the applicant
  * is the authenticated user, in the community where he holds a role that may start the family; the
- * case gets its business key ({@code LV-2026-000042}; a client's own key only in that format and
- * unused) and its row in the register. Sets the display variables every form shows.
+ * case gets its business key ({@code LV-2026-000042}; a client's own key only in that format, of
+ * the filing year, and unused) and its row in the register. Sets the display variables every form shows.
  *
  * <p>A family the product starts itself (on a timer, never a person: its {@link CaseFamily} has no
  * starters) opens its case with {@link #openSystemCase} instead, from its own start listener.
@@ -129,9 +129,10 @@ public class OpenCase implements ExecutionListener {
       execution.setProcessBusinessKey(key);
       return key;
     }
-    if (!family.isOwnKeyFormat(given)) {
-      throw new InvalidInputException("businessKey", "业务编号由系统生成；如自行指定，须形如 " + family.prefix()
-          + "-2026-000001");
+    if (!BusinessKeys.isFilingYearKey(family.prefix(), given)) {
+      String example = BusinessKeys.example(family.prefix());
+      throw new InvalidInputException("businessKey", "业务编号由系统生成；如自行指定，须是本年度（"
+          + Clock.today().getYear() + "年）" + family.label() + "的编号，形如 " + example);
     }
     if (mapper.count(given) > 0) {
       throw new InvalidInputException("businessKey", "业务编号 " + given + " 已被使用");

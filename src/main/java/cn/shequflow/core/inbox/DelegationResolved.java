@@ -7,6 +7,7 @@ import cn.shequflow.core.contract.FormContracts;
 import cn.shequflow.core.organisation.Organisation;
 import cn.shequflow.core.process.CurrentUser;
 import cn.shequflow.core.process.Notifications;
+import cn.shequflow.core.process.Texts;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -128,7 +129,7 @@ public class DelegationResolved extends AbstractProcessEnginePlugin implements T
     if (opinion.length() == 0) {
       opinion.append("已处理，无意见");
     }
-    String text = Cases.fit(opinion.toString(), Cases.MAX_COMMENT);
+    String text = Texts.fit(opinion.toString(), Cases.MAX_COMMENT);
     cases.getObject().event(businessKey, delegate, CaseActions.DELEGATE_RESOLVED, task.getName(), null, text);
     // The owner decides afresh: the delegate's recommendation is on the timeline, not on the task.
     if (execution.hasVariableLocal("approved")) {

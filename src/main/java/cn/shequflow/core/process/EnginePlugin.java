@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import cn.shequflow.core.guard.CommandGuard;
 import cn.shequflow.core.guard.GuardInterceptor;
+import cn.shequflow.core.guard.StaleTaskInterceptor;
+import cn.shequflow.core.guard.StaleTasks;
 import cn.shequflow.core.cases.CaseMapper;
 import cn.shequflow.core.cases.Cases;
 import cn.shequflow.core.cases.TaskListColumns;
@@ -18,8 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Engine settings that Spring Boot properties cannot express: refused input reaches clients as
- * such, every command a person sends passes the {@link CommandGuard}s, every user task keeps the
- * separation of duties ({@link DutyTaskListener}) and carries the Tasklist columns
+ * such, every command a person sends passes the {@link CommandGuard}s, a completion of a task an
+ * approval operation removed meanwhile is a conflict ({@link StaleTaskInterceptor}), and every user
+ * task keeps the separation of duties ({@link DutyTaskListener}) and carries the Tasklist columns
  * ({@link TaskListColumns}) and its detailed runtime name ({@link TaskTitles}).
  */
 @Component
@@ -30,23 +33,25 @@ public class EnginePlugin extends AbstractProcessEnginePlugin {
   private final ObjectProvider<SeparationOfDuties> duties;
   private final ObjectProvider<Cases> caseRegister;
   private final ObjectProvider<CurrentUser> currentUser;
+  private final ObjectProvider<StaleTasks> staleTasks;
 
   public EnginePlugin(ObjectProvider<CommandGuard> guards, ObjectProvider<CaseMapper> cases,
       ObjectProvider<SeparationOfDuties> duties, ObjectProvider<Cases> caseRegister,
-      ObjectProvider<CurrentUser> currentUser) {
+      ObjectProvider<CurrentUser> currentUser, ObjectProvider<StaleTasks> staleTasks) {
     this.guards = guards;
     this.cases = cases;
     this.duties = duties;
     this.caseRegister = caseRegister;
     this.currentUser = currentUser;
+    this.staleTasks = staleTasks;
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setCustomPreCommandInterceptorsTxRequired(
-        append(configuration.getCustomPreCommandInterceptorsTxRequired(), new GuardInterceptor(guards, configuration)));
+        append(configuration.getCustomPreCommandInterceptorsTxRequired(), configuration));
     configuration.setCustomPreCommandInterceptorsTxRequiresNew(
-        append(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), new GuardInterceptor(guards, configuration)));
+        append(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), configuration));
     List<BpmnParseListener> parseListeners = configuration.getCustomPostBPMNParseListeners() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
     // First, so that a party's claim or completion of a deciding task is refused before any model listener runs.
@@ -56,10 +61,11 @@ public class EnginePlugin extends AbstractProcessEnginePlugin {
     configuration.setCustomPostBPMNParseListeners(parseListeners);
   }
 
-  private static List<CommandInterceptor> append(List<CommandInterceptor> existing, GuardInterceptor guard) {
+  private List<CommandInterceptor> append(List<CommandInterceptor> existing, ProcessEngineConfigurationImpl configuration) {
     List<CommandInterceptor> list = existing == null ? new ArrayList<>() : new ArrayList<>(existing);
     list.add(new UnwrapInvalidInputInterceptor());
-    list.add(guard);
+    list.add(new StaleTaskInterceptor(staleTasks, configuration));
+    list.add(new GuardInterceptor(guards, configuration));
     return list;
   }
 }

@@ -44,10 +44,9 @@ public class Notifications {
   static final int MAX_MESSAGE = 500;
 
   public void send(String recipientId, String businessKey, String message) {
-    // A notice quotes a reason a person wrote (up to 1,000 characters): cut it to the column.
-    if (message.length() > MAX_MESSAGE) {
-      message = message.substring(0, MAX_MESSAGE - 1) + "…";
-    }
+    // A notice quotes a reason a person wrote (up to 1,000 characters): cut it to the column, as the
+    // timeline is cut (between characters, with "…").
+    message = Texts.fit(message, MAX_MESSAGE);
     mapper.insert(new Notice(UUID.randomUUID().toString(), recipientId, businessKey, message, Clock.now()));
     LOG.info("Notice to {} about {}: {}", recipientId, businessKey, message);
   }
