@@ -80,7 +80,7 @@ public class CheckRelatedExpenses implements JavaDelegate {
     BigDecimal sum = related.stream().map(r -> r.expense().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
     BigDecimal total = self.amount().add(sum);
     String note = note(windowDays, related, sum, self.amount(), total);
-    register.setRelated(record.businessKey(), sum, Cases.fit(note, 1000));
+    register.setRelated(record.businessKey(), sum, cn.shequflow.core.process.Texts.fit(note, 1000));
     execution.setVariable(RELATED_EXPENSES, note);
     execution.setVariable(RELATED_LABEL, "，连同关联开支共 " + total.toPlainString() + " 元");
     String keys = String.join("、", related.stream().map(r -> r.expense().businessKey()
