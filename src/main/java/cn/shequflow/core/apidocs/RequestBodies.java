@@ -39,4 +39,9 @@ public final class RequestBodies {
       @Schema(description = "before：先由加签人审批；after：本人审批后再由加签人审批", allowableValues = {"before", "after"},
           requiredMode = Schema.RequiredMode.REQUIRED) String position,
       @Schema(description = "理由") String reason) {}
+
+  @Schema(name = "Representatives", description = "社区居民代表总数")
+  public record Representatives(
+      @Schema(description = "全体居民代表人数（票决的法定人数和通过票数按此计算）", requiredMode = Schema.RequiredMode.REQUIRED)
+      Integer representativesTotal) {}
 }

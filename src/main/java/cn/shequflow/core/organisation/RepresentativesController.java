@@ -23,6 +23,7 @@ import org.springframework.web.server.ResponseStatusException;
  * {@code PUT …/representatives} with {@code {"representativesTotal": 60}}. Anyone else: 403; a unit
  * that is not a community: 404; a bad number: 400 naming {@code representativesTotal}.
  */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "组织架构")
 @RestController
 public class RepresentativesController {
 
@@ -36,20 +37,26 @@ public class RepresentativesController {
     this.currentUser = currentUser;
   }
 
+  @io.swagger.v3.oas.annotations.Operation(summary = "各社区居民代表总数（管理员）")
   @GetMapping("/api/organisation/representatives")
   public List<CommunityAssembly> all() {
     requireAdmin();
     return representatives.all();
   }
 
+  @io.swagger.v3.oas.annotations.Operation(summary = "某社区居民代表总数（管理员）")
   @GetMapping("/api/organisation/communities/{communityId}/representatives")
   public CommunityAssembly get(@PathVariable String communityId) {
     requireAdmin();
     return community(communityId);
   }
 
+  @io.swagger.v3.oas.annotations.Operation(summary = "设置某社区居民代表总数（管理员）")
   @PutMapping("/api/organisation/communities/{communityId}/representatives")
-  public CommunityAssembly set(@PathVariable String communityId, @RequestBody(required = false) Map<String, Object> body) {
+  public CommunityAssembly set(@PathVariable String communityId,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+          schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = cn.shequflow.core.apidocs.RequestBodies.Representatives.class)))
+      @RequestBody(required = false) Map<String, Object> body) {
     String userId = requireAdmin();
     community(communityId);
     return representatives.set(communityId, total(body), userId);
