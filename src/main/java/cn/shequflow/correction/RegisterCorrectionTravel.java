@@ -40,6 +40,6 @@ public class RegisterCorrectionTravel implements JavaDelegate {
   }
 
   static String abbreviate(String text) {
-    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    return cn.shequflow.core.process.Texts.fit(text, 41);
   }
 }

@@ -209,6 +209,6 @@ public final class FormContract {
   }
 
   private static String abbreviate(String text) {
-    return text.length() <= 64 ? text : text.substring(0, 64) + "…";
+    return cn.shequflow.core.process.Texts.fit(text, 65);
   }
 }

@@ -147,6 +147,6 @@ public final class Inputs {
   }
 
   private static String abbreviate(String text) {
-    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    return Texts.fit(text, 41);
   }
 }

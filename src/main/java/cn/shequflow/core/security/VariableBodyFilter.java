@@ -101,7 +101,7 @@ public class VariableBodyFilter {
     }
 
     private void refuse(HttpServletResponse response, String name) throws IOException {
-      String field = name.length() > 64 ? name.substring(0, 64) + "…" : name;
+      String field = cn.shequflow.core.process.Texts.fit(name, 65);
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("type", "InvalidInputException");
       body.put("field", field);

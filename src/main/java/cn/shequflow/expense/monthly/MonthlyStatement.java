@@ -75,6 +75,6 @@ public record MonthlyStatement(YearMonth month, List<BookedExpense> expenses) {
   }
 
   private static String abbreviate(String text) {
-    return text.length() <= MAX_PURPOSE ? text : text.substring(0, MAX_PURPOSE) + "…";
+    return cn.shequflow.core.process.Texts.fit(text, MAX_PURPOSE + 1);
   }
 }
