@@ -68,11 +68,11 @@ public class ApproveCorrectionTravel implements JavaDelegate {
     notifications.send(record.applicantId(), key, "社区矫正人员外出申请 " + key + " 已批准：" + trip
         + "。返回后须立即到司法所报到，最迟 " + due.format(MOMENT) + "。");
     if (travel.restrictedPlace()) {
-      String notice = "已告知人民检察院：社区矫正人员" + trip + "，经县司法局批准进入人民法院禁止令限定的区域、场所（CC-5）";
+      String notice = "已告知人民检察院：社区矫正人员" + trip + "，经县司法局批准进入人民法院禁止令限定的区域、场所";
       cases.event(key, currentUser.id(), CorrectionActions.PROCURATORATE_INFORMED, null, null, notice);
       for (String officer : organisation.holders(Role.JUSTICE_OFFICE,
         organisation.unitFor(Role.JUSTICE_OFFICE, cases.unitOf(record)).id())) {
-        notifications.send(officer, key, "外出申请 " + key + " 涉及禁止令限定场所，县司法局已批准。请将书面告知送达人民检察院（CC-5）。");
+        notifications.send(officer, key, "外出申请 " + key + " 涉及禁止令限定场所，县司法局已批准。请将书面告知送达人民检察院。");
       }
     }
   }

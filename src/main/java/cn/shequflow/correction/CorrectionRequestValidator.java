@@ -68,7 +68,7 @@ public class CorrectionRequestValidator {
     }
     if (number.compareTo(BigDecimal.valueOf(maxDays)) > 0) {
       throw new InvalidInputException(DAYS, "一次外出不得超过 " + maxDays + " 天，现为 "
-          + number.toPlainString() + " 天；需要更久的，到期后须重新申请（CC-1）");
+          + number.toPlainString() + " 天；需要更久的，到期后须重新申请");
     }
     int days = number.intValueExact();
     long calendarDays = ChronoUnit.DAYS.between(start, end) + 1;
@@ -108,7 +108,7 @@ public class CorrectionRequestValidator {
     LocalDate earliest = applied.plus(minNotice);
     if (planned.isBefore(earliest)) {
       throw new InvalidInputException(PLANNED_MOVE_DATE, "变更居住地须提前" + describe(minNotice) + "提出书面申请：申请日期 "
-          + applied + "，计划迁居日期最早为 " + earliest + "，现为 " + planned + "（CC-3）");
+          + applied + "，计划迁居日期最早为 " + earliest + "，现为 " + planned);
     }
     if (planned.isBefore(today)) {
       throw new InvalidInputException(PLANNED_MOVE_DATE, "计划迁居日期（" + planned + "）已过");

@@ -46,7 +46,7 @@ public class RecordHandOver implements TaskListener {
     LocalDate on = CorrectionRequestValidator.happenedOn(in, HANDED_OVER_ON, "移交日期",
         change.approvedAt().toLocalDate(), "批准日期");
     if (!Boolean.TRUE.equals(in.optionalBoolean(COPIES_SENT, "已抄送检察院和公安机关"))) {
-      throw new InvalidInputException(COPIES_SENT, "移交法律文书和矫正档案时须同时抄送" + copiedTo(change) + "（CC-4），抄送后再登记");
+      throw new InvalidInputException(COPIES_SENT, "移交法律文书和矫正档案时须同时抄送" + copiedTo(change) + "，抄送后再登记");
     }
     String note = in.optionalText(HAND_OVER_NOTE, "移交情况", CorrectionRequestValidator.MAX_REASON);
     register.recordHandOver(record.businessKey(), on, note);

@@ -44,7 +44,7 @@ public class RejectCorrectionRequest implements JavaDelegate {
     if (CorrectionFamily.TRAVEL_KEY.equals(record.family())) {
       TravelEntry travel = facts.travel(record);
       if (!travel.proofsComplete()) {
-        return "缺少书面证明材料：" + travel.missingProofs() + "（CC-2）";
+        return "缺少书面证明材料：" + travel.missingProofs();
       }
     }
     ApprovalStep refusal = chain.refusal(record); // a refusal, or a return (退回)

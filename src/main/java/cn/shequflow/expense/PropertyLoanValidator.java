@@ -37,7 +37,7 @@ public class PropertyLoanValidator {
     LocalDate until = in.requiredDate(LOAN_UNTIL, "约定归还日期");
     LocalDate today = Clock.today();
     if (from.isBefore(today)) {
-      throw new InvalidInputException(LOAN_FROM, "借出日期（" + from + "）不能早于今天：集体财物须经同意后方可外借（EX-9）");
+      throw new InvalidInputException(LOAN_FROM, "借出日期（" + from + "）不能早于今天：集体财物须经同意后方可外借");
     }
     if (from.isAfter(today.plusYears(1))) {
       throw new InvalidInputException(LOAN_FROM, "借出日期（" + from + "）不能在一年以后");

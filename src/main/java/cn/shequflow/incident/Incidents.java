@@ -151,7 +151,7 @@ public class Incidents {
   public void escalate(DelegateExecution execution) {
     CaseRecord record = cases.of(execution);
     register.escalated(record.businessKey(), Role.STREET_DEPARTMENT.name());
-    cases.event(record.businessKey(), null, "not-accepted-in-time", null, null, "社区未在时限内签收，自动升级至街道综治办（IN-3、IN-6）");
+    cases.event(record.businessKey(), null, "not-accepted-in-time", null, null, "社区未在时限内签收，自动升级至街道综治办");
     cases.moveTo(record, IncidentFamily.ESCALATED);
     // IN-5, IN-6: not signed for in time is overdue (YELLOW); as long again unsigned is RED (IN-D1).
     LocalDateTime accept = deadlines.get(record.businessKey(), "accept");
@@ -187,9 +187,9 @@ public class Incidents {
   public void escalateToLeader(DelegateExecution execution) {
     CaseRecord record = cases.of(execution);
     cases.event(record.businessKey(), null, "leader-escalation", null, null,
-        "街道综治办未在半个工作日内签收，督办升级至主管社区领导（IN-3）");
+        "街道综治办未在半个工作日内签收，督办升级至主管社区领导");
     notifyRole(record, Role.LEADER_IN_CHARGE, "事件 " + record.businessKey() + "（" + record.subject()
-        + "）街道综治办未在时限内签收，已升级至您督办（IN-3）。");
+        + "）街道综治办未在时限内签收，已升级至您督办。");
   }
 
   /** Complete listener of {@code leaderSupervise} (IN-3): the leader's instruction; the street department handles it. */
@@ -216,13 +216,13 @@ public class Incidents {
     cases.event(record.businessKey(), user, "handled", task.getName(), null, result);
     if (police) {
       cases.event(record.businessKey(), user, "handed-to-police", task.getName(), null,
-          "网格无法处置，已移交公安、消防部门（IN-9）");
+          "网格无法处置，已移交公安、消防部门");
     }
     if (correction && !e.correctionPerson()) {
       cases.event(record.businessKey(), user, "contingency", task.getName(), null,
-          "涉及社区矫正人员，启动应急预案，通报公安机关和检察机关（IN-10）");
+          "涉及社区矫正人员，启动应急预案，通报公安机关和检察机关");
       notifyRole(record, Role.JUSTICE_OFFICE, "紧急事件 " + record.businessKey() + "（" + record.subject()
-          + "）涉及社区矫正人员，已启动应急预案，请会同公安机关、检察机关处置（IN-10）。");
+          + "）涉及社区矫正人员，已启动应急预案，请会同公安机关、检察机关处置。");
     }
   }
 
@@ -246,7 +246,7 @@ public class Incidents {
       cases.event(record.businessKey(), record.applicantId(), "confirmed", task.getName(), true, reason);
     } else if (e.reopenCount() == 0) {
       if (reason == null) {
-        throw new InvalidInputException(REOPEN_REASON, "不满意时须填写理由，事件将重新办理一次（IN-8）");
+        throw new InvalidInputException(REOPEN_REASON, "不满意时须填写理由，事件将重新办理一次");
       }
       register.reopened(record.businessKey(), reason);
       cases.event(record.businessKey(), record.applicantId(), "unsatisfied", task.getName(), false, reason);
@@ -281,7 +281,7 @@ public class Incidents {
       return; // the other emergency task's timer already chased it
     }
     setLight(execution, "YELLOW");
-    cases.event(record.businessKey(), null, "overdue-yellow", null, null, "超过办结时限，黄灯督办（IN-4、IN-5）");
+    cases.event(record.businessKey(), null, "overdue-yellow", null, null, "超过办结时限，黄灯督办");
     String message = "事件 " + record.businessKey() + "（" + record.subject() + "）已超过办结时限（黄灯），请尽快办结。";
     IncidentEntry e = register.find(record.businessKey());
     Set<String> to = new LinkedHashSet<>();
@@ -306,7 +306,7 @@ public class Incidents {
   public void red(DelegateExecution execution) {
     CaseRecord record = cases.of(execution);
     setLight(execution, "RED");
-    cases.event(record.businessKey(), null, "overdue-red", null, null, "超期已达原时限一倍，红灯，区督办（IN-5、IN-D1）");
+    cases.event(record.businessKey(), null, "overdue-red", null, null, "超期已达原时限一倍，红灯，区督办");
     notifyRole(record, Role.DISTRICT_SUPERVISION, "事件 " + record.businessKey() + "（" + record.subject()
         + "）严重超期（红灯），请督办。");
   }
@@ -333,7 +333,7 @@ public class Incidents {
   private void reportResult(CaseRecord record, IncidentEntry e) {
     Set<String> to = new LinkedHashSet<>(holders(record, Role.STREET_DEPARTMENT));
     to.addAll(holders(record, Role.LEADER_IN_CHARGE));
-    String message = "事件 " + record.businessKey() + "（" + record.subject() + "）已办结，处置结果：" + e.result() + "（IN-2）。";
+    String message = "事件 " + record.businessKey() + "（" + record.subject() + "）已办结，处置结果：" + e.result() + "。";
     to.forEach(u -> notifications.send(u, record.businessKey(), message));
     cases.event(record.businessKey(), null, "reported-result", null, null,
         "处置结果已报告街道综治办和主管社区领导：" + e.result());
