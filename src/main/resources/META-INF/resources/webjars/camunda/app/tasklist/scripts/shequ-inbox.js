@@ -94,13 +94,6 @@ function el(tag, attrs, ...children) {
   return e;
 }
 
-function pick(obj, ...names) {
-  for (const n of names) {
-    if (obj && obj[n] !== undefined && obj[n] !== null && obj[n] !== '') return obj[n];
-  }
-  return null;
-}
-
 function fmtTime(v) {
   if (!v) return '';
   const s = String(v);
@@ -363,15 +356,10 @@ async function opReturn(ctx) {
   } catch (e) {
     return message('无法退回', e.message);
   }
-  targets = Array.isArray(targets) ? targets : pick(targets, 'targets', 'items') || [];
+  // [{targetActivityId, name}] (ApprovalOperations.Target)
   if (!targets.length) return message('无法退回', '这项任务之前没有可以退回的环节。');
   const select = el('select', { class: 'form-control', name: 'target' },
-    targets.map(t => {
-      const id = pick(t, 'activityId', 'targetActivityId', 'id');
-      const who = pick(t, 'assigneeName', 'userName', 'completedByName');
-      const name = pick(t, 'name', 'activityName', 'taskName', 'label') || id;
-      return el('option', { value: id }, who ? `${name}（${who}）` : name);
-    }));
+    targets.map(t => el('option', { value: t.targetActivityId }, t.name)));
   const reason = el('textarea', { class: 'form-control', rows: 3, name: 'reason', placeholder: '说明退回的原因' });
   const done = await dialog({
     title: '退回',
@@ -888,25 +876,16 @@ function isOverdue(deadline) {
   return !isNaN(d) && d < new Date();
 }
 
+/** 当前环节 of 我的申请: each open step (InboxLists.Step) with whom it is with. */
 function holdersOf(item) {
-  const tasks = pick(item, 'currentSteps', 'currentTasks', 'openTasks', 'tasks');
-  if (Array.isArray(tasks) && tasks.length) {
-    return tasks.map(t => {
-      if (typeof t === 'string') return t;
-      const who = pick(t, 'holders', 'assigneeName', 'holderName', 'holder') || (Array.isArray(t.roles) ? t.roles.join('、') : pick(t, 'roleName', 'groupName', 'candidateGroupName'));
-      return `${pick(t, 'name', 'taskName') || ''}${who ? '（' + who + '）' : ''}`;
-    }).join('；');
-  }
-  const holders = pick(item, 'currentHolders', 'holders', 'currentAssignees', 'currentStep', 'currentTask');
-  if (Array.isArray(holders)) return holders.map(h => typeof h === 'string' ? h : pick(h, 'name', 'userName', 'displayName')).join('、');
-  return holders || '';
+  return item.currentSteps.map(t => `${t.taskName || ''}${t.holders ? '（' + t.holders + '）' : ''}`).join('；');
 }
 
 
 /** The buttons of a row of 我的申请 or 已办: urge and withdraw while the case is open, the sheet, the record. */
 function caseRowActions(i, reload) {
-  const key = pick(i, 'businessKey');
-  const open = !pick(i, 'closedAt') && i.closed !== true;
+  const key = i.businessKey;
+  const open = !i.closedAt;
   return [
     open ? btn('催办', () => opUrge(key, reload)) : null,
     open ? btn('撤回', () => opWithdraw(key, reload), true) : null,
@@ -921,12 +900,12 @@ const LISTS = {
     url: '/api/cases/mine',
     empty: '您还没有提交过申请。',
     columns: [
-      ['编号', i => pick(i, 'businessKey', 'requestNo')],
-      ['事项', i => [pick(i, 'familyLabel'), pick(i, 'subject')].filter(Boolean).join('：'), true],
-      ['提交时间', i => fmtTime(pick(i, 'createdAt', 'submittedAt', 'startedAt'))],
-      ['状态', i => pick(i, 'statusLabel', 'status')],
+      ['编号', i => i.businessKey],
+      ['事项', i => subjectOf(i), true],
+      ['提交时间', i => fmtTime(i.createdAt)],
+      ['状态', i => i.statusLabel],
       ['当前环节', i => holdersOf(i), true],
-      ['期限', i => deadlineCell(pick(i, 'deadline', 'dueAt', 'due', 'dueDate') || earliestDue(i))]
+      ['期限', i => deadlineCell(earliestDue(i))]
     ],
     actions: caseRowActions
   },
@@ -937,13 +916,13 @@ const LISTS = {
     // The done list names the task, not the case's state now: read it from each case (one page).
     enrich: items => withCaseStatus(items),
     columns: [
-      ['编号', i => pick(i, 'businessKey', 'requestNo')],
-      ['环节', i => pick(i, 'taskName', 'name'), true],
-      ['申请人', i => pick(i, 'applicantName', 'applicantId')],
-      ['事项', i => [pick(i, 'familyLabel'), pick(i, 'subject')].filter(Boolean).join('：'), true],
-      ['我的处理', i => doneDecision(i)],
-      ['办理时间', i => fmtTime(pick(i, 'completedAt', 'endTime', 'doneAt', 'at'))],
-      ['当前状态', i => pick(i, 'statusLabel', 'caseStatusLabel', 'status')]
+      ['编号', i => i.businessKey],
+      ['环节', i => i.taskName, true],
+      ['申请人', i => i.applicantName],
+      ['事项', i => subjectOf(i), true],
+      ['我的处理', i => i.decisionLabel],
+      ['办理时间', i => fmtTime(i.at)],
+      ['当前状态', i => i.statusLabel]
     ],
     actions: caseRowActions
   },
@@ -952,37 +931,42 @@ const LISTS = {
     url: '/api/cc',
     empty: '暂时没有抄送给您的事项。',
     columns: [
-      ['编号', i => pick(i, 'businessKey', 'requestNo')],
-      ['事项', i => [pick(i, 'familyLabel'), pick(i, 'subject')].filter(Boolean).join('：'), true],
-      ['申请人', i => pick(i, 'applicantName', 'applicantId')],
-      ['抄送人', i => pick(i, 'fromName', 'byName', 'senderName', 'copiedByName', 'userName', 'fromUserId')],
-      ['附言', i => pick(i, 'note', 'comment'), true],
-      ['抄送时间', i => fmtTime(pick(i, 'at', 'copiedAt', 'createdAt'))],
-      ['状态', i => pick(i, 'statusLabel', 'status')]
+      ['编号', i => i.businessKey],
+      ['事项', i => subjectOf(i), true],
+      ['抄送人', i => i.fromName],
+      ['附言', i => i.note, true],
+      ['抄送时间', i => fmtTime(i.at)],
+      ['状态', i => i.statusLabel]
     ],
-    actions: i => {
-      const key = pick(i, 'businessKey');
-      return [btn('审批单', () => openSheet(key)), btn('记录', () => showRecordDialog(key))];
-    }
+    actions: i => [btn('审批单', () => openSheet(i.businessKey)), btn('记录', () => showRecordDialog(i.businessKey))]
   }
 };
 
+/** 事项: the family and the subject, e.g. 请假：事假 1 天. */
+function subjectOf(i) {
+  return [i.familyLabel, i.subject].filter(Boolean).join('：');
+}
+
+/** The earliest due date of the case's open steps (local date-times sort as text). */
 function earliestDue(item) {
-  const steps = pick(item, 'currentSteps', 'currentTasks', 'openTasks') || [];
-  const dues = steps.map(t => t && pick(t, 'due', 'dueDate')).filter(Boolean).sort();
+  const dues = item.currentSteps.map(t => t.due).filter(Boolean).sort();
   return dues[0] || null;
 }
 
+/**
+ * A done task (InboxLists.DoneTask) names the task, not the case: its status now, applicant and
+ * closing time are read from each case (GET /api/cases/{key}, CaseView), one call per case.
+ */
 async function withCaseStatus(items) {
-  const keys = [...new Set(items.filter(i => !pick(i, 'statusLabel') && i.businessKey).map(i => i.businessKey))];
+  const keys = [...new Set(items.map(i => i.businessKey))];
   const found = {};
   await Promise.all(keys.map(k => call('GET', `/api/cases/${encodeURIComponent(k)}`)
     .then(c => { found[k] = c; }, () => null)));
   return items.map(i => found[i.businessKey]
     ? Object.assign({}, i, {
       statusLabel: found[i.businessKey].statusLabel,
-      applicantName: pick(i, 'applicantName') || found[i.businessKey].applicantName,
-      closedAt: pick(i, 'closedAt') || found[i.businessKey].closedAt
+      applicantName: found[i.businessKey].applicantName,
+      closedAt: found[i.businessKey].closedAt
     })
     : i);
 }
@@ -990,14 +974,6 @@ async function withCaseStatus(items) {
 function deadlineCell(deadline) {
   if (!deadline) return '';
   return el('span', { class: isOverdue(deadline) ? 'shequ-overdue' : '' }, fmtTime(deadline) + (isOverdue(deadline) ? '（已超期）' : ''));
-}
-
-function doneDecision(i) {
-  const label = pick(i, 'actionLabel', 'decisionLabel', 'outcome');
-  if (label) return label;
-  if (i.approved === true) return el('span', { class: 'shequ-yes' }, '同意');
-  if (i.approved === false) return el('span', { class: 'shequ-no' }, '不同意');
-  return '已办理';
 }
 
 function btn(label, action, danger) {
@@ -1013,8 +989,8 @@ async function renderList(container, name) {
   container.appendChild(el('div', { class: 'shequ-hint' }, '正在加载……'));
   let items;
   try {
-    const result = await call('GET', list.url);
-    items = Array.isArray(result) ? result : pick(result, 'items', 'content', 'rows') || [];
+    // One page (InboxLists.Page: page, size, total, items), newest first.
+    items = (await call('GET', list.url)).items;
   } catch (e) {
     container.innerHTML = '';
     container.appendChild(el('div', { class: 'shequ-error' }, e.message));
@@ -1033,7 +1009,7 @@ async function renderList(container, name) {
   const shown = list.columns.map((c, k) => cells.some(row => !empty(row[k])));
   container.appendChild(el('table', { class: 'shequ-list', 'data-list': name },
     el('thead', {}, el('tr', {}, list.columns.filter((c, k) => shown[k]).map(c => el('th', {}, c[0])), el('th', {}, '操作'))),
-    el('tbody', {}, items.map((i, n) => el('tr', { 'data-key': pick(i, 'businessKey') || '' },
+    el('tbody', {}, items.map((i, n) => el('tr', { 'data-key': i.businessKey },
       list.columns.map((c, k) => shown[k]
         ? el('td', { class: c[2] ? 'shequ-wrap' : null }, empty(cells[n][k]) ? '' : cells[n][k])
         : null),
