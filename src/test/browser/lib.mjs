@@ -53,9 +53,16 @@ export async function login(userId, password = 'demo') {
   });
   context.setDefaultTimeout(45000);
   if (process.env.SHEQU_DEV_SCRIPTS) {
-    // Development only: serve the inbox script from the work tree instead of the running jar.
-    await context.route('**/app/tasklist/scripts/shequ-inbox.js*', route =>
-      route.fulfill({ path: process.env.SHEQU_DEV_SCRIPTS + '/shequ-inbox.js', contentType: 'text/javascript' }));
+    // Development only: serve Tasklist's scripts folder (config.js, the inbox entry shequ-inbox.js and
+    // the modules it imports) from the work tree instead of the running jar; a file not there comes
+    // from the jar. SHEQU_DEV_SCRIPTS=…/webjars/camunda/app/tasklist/scripts
+    await context.route('**/app/tasklist/scripts/*.js*', route => {
+      const name = path.basename(new URL(route.request().url()).pathname);
+      const file = path.join(process.env.SHEQU_DEV_SCRIPTS, name);
+      return fs.existsSync(file)
+        ? route.fulfill({ path: file, contentType: 'text/javascript' })
+        : route.continue();
+    });
   }
   const page = await context.newPage();
   page.errors = [];
@@ -380,7 +387,7 @@ export async function timelineOf(businessKey) {
 export async function newestCase(page) {
   const r = await api(page, 'GET', '/api/cases/mine?size=50');
   assert.equal(r.status, 200, r.text);
-  const items = Array.isArray(r.json) ? r.json : r.json.items;
+  const items = r.json.items;
   assert.ok(items.length, 'no case in 我的申请');
   return [...items].sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)))[0].businessKey;
 }

@@ -36,7 +36,8 @@ export default {
   // ],
   // Shequ Flow: Chinese month and weekday names in the date picker (see scripts/zh-datepicker.js).
   // The 中文 / English switch (shequ/shequ-ui.js) and Camunda Forms in Chinese (scripts/zh-forms.js).
-  // The inbox: 审批记录, approval operations, 我的申请/已办/抄送我的 (scripts/shequ-inbox.js).
+  // The inbox: 审批记录, approval operations, 我的申请/已办/抄送我的 (scripts/shequ-inbox.js, which
+  // imports its parts, scripts/shequ-*.js, itself).
   // Due dates counted in a year without a holiday file marked 暂定 (scripts/shequ-deadlines.js).
   customScripts: ['scripts/zh-datepicker', '../shequ/shequ-ui', 'scripts/zh-forms', 'scripts/shequ-inbox',
     'scripts/shequ-deadlines'],

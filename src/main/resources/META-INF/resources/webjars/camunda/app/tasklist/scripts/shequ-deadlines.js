@@ -3,7 +3,7 @@
 // the due date, with the server's note as its tooltip, and the open task shows its due date (hidden
 // with the editable dates for staff) with the same mark. Reads GET /api/tasks/deadlines?taskId=…,
 // which answers [{taskId, due, provisional, note}] for the tasks the user may read. The 暂定 style is
-// also used by 审批记录 (shequ-inbox.js) for the case's own deadlines.
+// also used by 审批记录 (shequ-record.js) for the case's own deadlines.
 
 const seen = new Map(); // taskId -> {due, provisional, note} or null (no due date / not readable)
 const asked = new Set();

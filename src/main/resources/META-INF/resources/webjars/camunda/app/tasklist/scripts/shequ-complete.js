@@ -1,0 +1,147 @@
+// Shequ Flow, Tasklist inbox (issue 10): deciding a task — 常用意见 above the approval comment (form
+// field key `comment`); before 完成, an unticked 重新提交 on a revise form and a refusal (同意 unticked)
+// ask first, and a refusal without a comment is stopped; after 完成, once the task is gone, a
+// confirmation of what was done and where the case is now (GET /api/cases/{key}/progress,
+// CaseProgressController.Progress).
+
+import { ENGINE, call, taskIdFromUrl, taskInfo } from './shequ-api.js';
+import { el, message, confirmDialog } from './shequ-dialog.js';
+
+const STOCK_PHRASES = [
+  '同意。',
+  '情况属实，同意。',
+  '同意，请按规定办理。',
+  '材料不全，请补充。',
+  '不符合规定，不同意。',
+  '请说明理由后重新提交。'
+];
+
+function commentArea(root) {
+  return [...root.querySelectorAll('textarea.fjs-textarea')].find(t => /_comment_\d+$/.test(t.id));
+}
+
+function fieldInput(root, key) {
+  return [...root.querySelectorAll('input, textarea')].find(t => new RegExp('_' + key + '_\\d+$').test(t.id));
+}
+
+export function phrases(details) {
+  const area = commentArea(details);
+  if (!area) return;
+  const field = area.closest('.fjs-form-field');
+  let box = field.querySelector('.shequ-phrases');
+  if (!box) {
+    box = el('div', { class: 'shequ-phrases' }, el('span', { class: 'shequ-phrases-label' }, '常用意见：'),
+      STOCK_PHRASES.map(p => el('button', {
+        type: 'button', 'data-phrase': p,
+        onclick: () => {
+          const target = commentArea(details);
+          if (!target || target.disabled || target.readOnly || details.querySelector('[cam-tasklist-task-meta] button.claim')) return;
+          target.value = p;
+          target.dispatchEvent(new Event('input', { bubbles: true }));
+          target.dispatchEvent(new Event('change', { bubbles: true }));
+          target.focus();
+        }
+      }, p)));
+    area.parentNode.insertBefore(box, area);
+  }
+  const unclaimed = !!details.querySelector('[cam-tasklist-task-meta] button.claim');
+  box.querySelectorAll('button').forEach(b => {
+    b.disabled = unclaimed || area.disabled || area.readOnly;
+    b.title = b.disabled ? '需先认领任务' : '填入审批意见';
+  });
+}
+
+let bypassNextComplete = false;
+
+export async function beforeComplete(event) {
+  const button = event.target.closest && event.target.closest('button[ng-click="complete()"]');
+  if (!button || !button.closest('.task-details')) return;
+  const taskId = taskIdFromUrl();
+  if (bypassNextComplete) {
+    bypassNextComplete = false;
+    watchCompletion(taskId);
+    return;
+  }
+  const details = button.closest('.task-details');
+  const resubmit = fieldInput(details, 'resubmit');
+  const approved = fieldInput(details, 'approved');
+  const comment = commentArea(details);
+  let question = null;
+  if (resubmit && resubmit.type === 'checkbox' && !resubmit.checked) {
+    question = { title: '撤回申请', text: '不勾选将撤回申请，确定吗？', ok: '确定撤回', danger: true };
+  } else if (approved && approved.type === 'checkbox' && !approved.checked) {
+    if (comment && !comment.value.trim()) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      await message('请填写审批意见', '未勾选「同意」即为不同意，不同意须填写审批意见（可点「常用意见」）。');
+      return;
+    }
+    question = { title: '不同意', text: '未勾选「同意」：将作为不同意，退回申请人。确定吗？', ok: '确定不同意', danger: true };
+  }
+  if (!question) {
+    watchCompletion(taskId);
+    return;
+  }
+  event.preventDefault();
+  event.stopImmediatePropagation();
+  if (await confirmDialog(question.title, question.text, question.ok, question.danger)) {
+    bypassNextComplete = true;
+    button.click();
+  }
+}
+
+/** After 完成: waits until the task is gone, then says what happened and where the case is now. */
+async function watchCompletion(taskId) {
+  if (!taskId) return;
+  let info;
+  try {
+    info = await taskInfo(taskId);
+  } catch (e) {
+    return;
+  }
+  for (let i = 0; i < 40; i++) {
+    await new Promise(r => setTimeout(r, 500));
+    try {
+      await call('GET', `${ENGINE}/task/${encodeURIComponent(taskId)}`);
+    } catch (e) {
+      if (e.status === 404) {
+        await showDone(info);
+        return;
+      }
+    }
+  }
+}
+
+async function showDone(info) {
+  document.querySelectorAll('.shequ-done').forEach(x => x.remove());
+  const lines = [];
+  let headline = `已办理「${info.task.name}」。`;
+  if (info.businessKey) {
+    try {
+      const p = await call('GET', `/api/cases/${encodeURIComponent(info.businessKey)}/progress`);
+      headline += ` 事项 ${p.businessKey} 当前状态：${p.statusLabel || p.status}。`;
+      if (p.openTasks && p.openTasks.length) {
+        lines.push('下一步：');
+        for (const t of p.openTasks) {
+          const who = t.assigneeName || (t.roles && t.roles.length ? t.roles.join('、') : '待分派');
+          lines.push(`${t.name} — ${who}`);
+        }
+      } else if (p.closed) {
+        lines.push('事项已办结，没有待办的环节。');
+      } else {
+        lines.push('暂无待办环节。');
+      }
+    } catch (e) {
+      lines.push(e.message);
+    }
+  }
+  const next = lines[0] === '下一步：' ? lines.slice(1) : null;
+  const box = el('div', { class: 'shequ-done', role: 'status', 'data-task': info.task.id },
+    el('button', { type: 'button', class: 'close', 'aria-label': '关闭', onclick: () => box.remove() }, '×'),
+    el('h5', {}, '办理完成'),
+    el('div', {}, headline),
+    next ? el('div', { style: 'margin-top:6px' }, '下一步：') : null,
+    next ? el('ul', {}, next.map(l => el('li', {}, l))) : lines.map(l => el('div', {}, l)));
+  document.body.appendChild(box);
+  setTimeout(() => box.remove(), 60000);
+}
