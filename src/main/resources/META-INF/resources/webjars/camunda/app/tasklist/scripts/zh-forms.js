@@ -22,6 +22,8 @@ const MESSAGES = [
   [/^Field must have maximum length of (.*)\.$/, (m) => `最多填写 ${m[1]} 个字。`],
   [/^Field must be a valid\s+international phone number\..*$/, () => '请填写有效的电话号码（国际格式，如 +8613800000000）。'],
   [/^Field must be a valid email\.$/, () => '请填写有效的电子邮箱地址。'],
+  [/^Please select a valid value, the two nearest valid values are (\S+) and (\S+?)\.?$/,
+    (m) => `请填写有效的数值，最接近的两个有效值是 ${m[1]} 和 ${m[2]}。`],
   [/^Select$/, () => '请选择'],
   [/^No results$/, () => '无匹配项'],
   [/^Search$/, () => '搜索'],
