@@ -90,11 +90,22 @@ public class Deadlines {
     return calendar.isProvisionalBetween(from.toLocalDate(), due.toLocalDate());
   }
 
+  /**
+   * Whether a due date of the case is provisional: counted from {@code countedFrom} across a year
+   * that is still without a file, or stored as one of the case's deadlines counted with the estimate
+   * (it keeps its mark after the official file arrives, since its moment came from the estimate).
+   */
+  public boolean isProvisional(String businessKey, LocalDateTime countedFrom, LocalDateTime due) {
+    return isProvisional(countedFrom, due)
+        || (businessKey != null && cases.deadlines(businessKey).stream()
+            .anyMatch(d -> d.provisional() && d.dueAt().equals(due)));
+  }
+
   /** The named deadlines of a case counted from {@code countedFrom} (the case's filing), earliest first. */
   public List<Deadline> of(String businessKey, LocalDateTime countedFrom) {
     return cases.deadlines(businessKey).stream()
         .map(d -> {
-          boolean provisional = isProvisional(countedFrom, d.dueAt());
+          boolean provisional = d.provisional() || isProvisional(countedFrom, d.dueAt());
           return new Deadline(d.name(), label(d.name()), d.dueAt(), provisional, provisional ? PROVISIONAL_NOTE : null);
         })
         .toList();
@@ -121,7 +132,7 @@ public class Deadlines {
   /** Stores (or moves) a named deadline of a case. */
   public void set(String businessKey, String name, LocalDateTime dueAt) {
     cases.deleteDeadline(businessKey, name);
-    cases.insertDeadline(businessKey, name, dueAt);
+    cases.insertDeadline(businessKey, name, dueAt, isProvisional(Clock.now(), dueAt));
   }
 
   public LocalDateTime get(String businessKey, String name) {

@@ -1,5 +1,7 @@
 package cn.shequflow.core.calendar;
 
+import cn.shequflow.core.cases.CaseMapper;
+import cn.shequflow.core.cases.CaseRecord;
 import cn.shequflow.core.process.InvalidInputException;
 import cn.shequflow.core.process.Inputs;
 import java.time.LocalDateTime;
@@ -17,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code [{"taskId","due","provisional","note"}]} for the tasks among them that have a due date and
  * that the caller may read (the engine's authorizations decide; others are left out, not refused).
  * A due date is provisional when it was counted from the task's creation across a year without a
- * holiday file.
+ * holiday file, or is one of the case's deadlines counted with estimated holidays.
  */
 @io.swagger.v3.oas.annotations.tags.Tag(name = "期限")
 @RestController
@@ -30,10 +32,12 @@ public class TaskDeadlineController {
 
   private final TaskService tasks;
   private final Deadlines deadlines;
+  private final CaseMapper cases;
 
-  public TaskDeadlineController(TaskService tasks, Deadlines deadlines) {
+  public TaskDeadlineController(TaskService tasks, Deadlines deadlines, CaseMapper cases) {
     this.tasks = tasks;
     this.deadlines = deadlines;
+    this.cases = cases;
   }
 
   @io.swagger.v3.oas.annotations.Operation(summary = "任务的办理期限及是否为暂定期限（最多 50 个任务）")
@@ -59,7 +63,8 @@ public class TaskDeadlineController {
   private TaskDeadline view(Task task) {
     LocalDateTime due = local(task.getDueDate());
     LocalDateTime created = task.getCreateTime() == null ? due : local(task.getCreateTime());
-    boolean provisional = deadlines.isProvisional(created, due);
+    CaseRecord record = task.getProcessInstanceId() == null ? null : cases.findByProcessInstance(task.getProcessInstanceId());
+    boolean provisional = deadlines.isProvisional(record == null ? null : record.businessKey(), created, due);
     return new TaskDeadline(task.getId(), due, provisional, provisional ? Deadlines.PROVISIONAL_NOTE : null);
   }
 

@@ -53,15 +53,17 @@ public interface CaseMapper {
   @Delete("delete from case_deadline where business_key = #{businessKey} and name = #{name}")
   void deleteDeadline(@Param("businessKey") String businessKey, @Param("name") String name);
 
-  @Insert("insert into case_deadline (business_key, name, due_at) values (#{businessKey}, #{name}, #{dueAt})")
+  @Insert("insert into case_deadline (business_key, name, due_at, provisional) "
+      + "values (#{businessKey}, #{name}, #{dueAt}, #{provisional})")
   void insertDeadline(@Param("businessKey") String businessKey, @Param("name") String name,
-      @Param("dueAt") LocalDateTime dueAt);
+      @Param("dueAt") LocalDateTime dueAt, @Param("provisional") boolean provisional);
 
   /** The named deadlines of a case, earliest first. */
-  @Select("select name, due_at from case_deadline where business_key = #{businessKey} order by due_at, name")
+  @Select("select name, due_at, provisional from case_deadline where business_key = #{businessKey} order by due_at, name")
   List<NamedDeadline> deadlines(String businessKey);
 
-  record NamedDeadline(String name, LocalDateTime dueAt) {}
+  /** A stored deadline; {@code provisional}: counted with estimated holidays when it was set. */
+  record NamedDeadline(String name, LocalDateTime dueAt, boolean provisional) {}
 
   @Select("select due_at from case_deadline where business_key = #{businessKey} and name = #{name}")
   LocalDateTime deadline(@Param("businessKey") String businessKey, @Param("name") String name);

@@ -41,4 +41,35 @@ class DeadlinesTest {
     assertThat(deadlines.endOfCalendarDayAfter(LocalDate.of(2026, 11, 23), 7))
         .isEqualTo(LocalDateTime.of(2026, 11, 30, 23, 59, 59));
   }
+
+  @Test
+  @DisplayName("CAL-2: a deadline counted with estimated holidays is stored provisional and keeps its mark after the official file arrives")
+  void provisionalMarkIsKept() {
+    CaseMapper mapper = Mockito.mock(CaseMapper.class);
+    WorkCalendar only2026 = WorkCalendar.fromCsv("2026-10-01,holiday,国庆节", "08:30-12:00,14:00-17:30");
+    Deadlines counted = new Deadlines(only2026, mapper);
+    LocalDateTime due = LocalDateTime.of(2027, 1, 11, 17, 30);
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(cn.shequflow.core.process.Clock.toDate(LocalDateTime.of(2026, 12, 30, 9, 0)));
+    try {
+      counted.set("LV-2026-000001", "reportBack", due);
+      Mockito.verify(mapper).insertDeadline("LV-2026-000001", "reportBack", due, true);
+      counted.set("LV-2026-000001", "other", LocalDateTime.of(2026, 12, 31, 17, 30));
+      Mockito.verify(mapper).insertDeadline("LV-2026-000001", "other", LocalDateTime.of(2026, 12, 31, 17, 30), false);
+    } finally {
+      cn.shequflow.support.TestClock.reset();
+    }
+
+    // The official 2027 file has arrived: the stored mark stays, a new count across 2027 is official.
+    WorkCalendar with2027 = WorkCalendar.fromCsv("2026-10-01,holiday,国庆节\n2027-01-01,holiday,元旦", "08:30-12:00,14:00-17:30");
+    Mockito.when(mapper.deadlines("LV-2026-000001")).thenReturn(java.util.List.of(
+        new CaseMapper.NamedDeadline("reportBack", due, true),
+        new CaseMapper.NamedDeadline("later", LocalDateTime.of(2027, 3, 1, 17, 30), false)));
+    Deadlines official = new Deadlines(with2027, mapper);
+    LocalDateTime filed = LocalDateTime.of(2026, 12, 30, 9, 0);
+    assertThat(official.of("LV-2026-000001", filed)).extracting(Deadlines.Deadline::provisional).containsExactly(true, false);
+    assertThat(official.isProvisional("LV-2026-000001", filed, due)).as("a task due at the estimated deadline").isTrue();
+    assertThat(official.isProvisional("LV-2026-000001", filed, LocalDateTime.of(2027, 3, 1, 17, 30))).isFalse();
+    // Without the file, a count across 2027 is provisional whatever was stored.
+    assertThat(new Deadlines(only2026, mapper).isProvisional("LV-2026-000001", filed, LocalDateTime.of(2027, 3, 1, 17, 30))).isTrue();
+  }
 }
