@@ -6,6 +6,7 @@ import cn.shequflow.core.cases.CaseFamily;
 import cn.shequflow.core.cases.CaseRecord;
 import cn.shequflow.core.cases.Cases;
 import cn.shequflow.core.cases.CommunityScope;
+import cn.shequflow.core.calendar.Deadlines;
 import cn.shequflow.core.cases.Paging;
 import cn.shequflow.core.organisation.Organisation;
 import cn.shequflow.core.process.Inputs;
@@ -43,7 +44,9 @@ public class InboxLists {
   public record Page<T>(int page, int size, long total, List<T> items) {}
 
   /** An open task of a case and whom it is with. */
-  public record Step(String taskId, String taskName, String assigneeId, String holders, LocalDateTime due) {}
+  /** {@code provisional}: the due date is 暂定 (counted with estimated holidays, see {@code Deadlines}); {@code note} says so. */
+  public record Step(String taskId, String taskName, String assigneeId, String holders, LocalDateTime due,
+      boolean provisional, String note) {}
 
   public record MyCase(String businessKey, String family, String familyLabel, String subject, String status,
       String statusLabel, List<Step> currentSteps, LocalDateTime createdAt, LocalDateTime updatedAt,
@@ -63,9 +66,11 @@ public class InboxLists {
   private final Organisation organisation;
   private final ProductRights product;
   private final CommunityScope scope;
+  private final Deadlines deadlines;
 
   public InboxLists(Cases cases, CcMapper mapper, TaskService tasks, HistoryService history, IdentityService identity,
-      Organisation organisation, ProductRights product, CommunityScope scope) {
+      Organisation organisation, ProductRights product, CommunityScope scope, Deadlines deadlines) {
+    this.deadlines = deadlines;
     this.scope = scope;
     this.cases = cases;
     this.mapper = mapper;
@@ -84,17 +89,17 @@ public class InboxLists {
       CaseRecord c = cases.get(key);
       CaseFamily family = cases.familyOf(c);
       items.add(new MyCase(c.businessKey(), c.family(), family.label(), c.subject(), c.status(),
-          family.statusLabel(c.status()), c.closedAt() == null ? openSteps(c.processInstanceId()) : List.of(),
+          family.statusLabel(c.status()), c.closedAt() == null ? openSteps(c) : List.of(),
           c.createdAt(), c.updatedAt(), c.closedAt()));
     }
     return new Page<>(paging.page(), paging.size(), total, items);
   }
 
   /** The case's open tasks: name, and the person holding it or the posts it waits for. */
-  List<Step> openSteps(String processInstanceId) {
+  List<Step> openSteps(CaseRecord c) {
     return product.run(() -> {
       List<Step> steps = new ArrayList<>();
-      for (Task t : tasks.createTaskQuery().processInstanceId(processInstanceId).orderByTaskCreateTime().asc().list()) {
+      for (Task t : tasks.createTaskQuery().processInstanceId(c.processInstanceId()).orderByTaskCreateTime().asc().list()) {
         String holders;
         if (t.getAssignee() != null) {
           holders = organisation.displayName(t.getAssignee());
@@ -110,8 +115,11 @@ public class InboxLists {
           });
           holders = String.join("、", names);
         }
-        steps.add(new Step(t.getId(), t.getName(), t.getAssignee(), holders,
-            t.getDueDate() == null ? null : LocalDateTime.ofInstant(t.getDueDate().toInstant(), Inputs.ZONE)));
+        LocalDateTime due = t.getDueDate() == null ? null : LocalDateTime.ofInstant(t.getDueDate().toInstant(), Inputs.ZONE);
+        LocalDateTime created = LocalDateTime.ofInstant(t.getCreateTime().toInstant(), Inputs.ZONE);
+        boolean provisional = due != null && deadlines.isProvisional(c.businessKey(), created, due);
+        steps.add(new Step(t.getId(), t.getName(), t.getAssignee(), holders, due, provisional,
+            provisional ? Deadlines.PROVISIONAL_NOTE : null));
       }
       return steps;
     });

@@ -83,6 +83,18 @@ class ProvisionalDeadlineRestTest extends RestTestSupport {
         assertThat(task.get("note").asText()).contains("暂定", "以正式安排为准");
       }
 
+      // 我的申请 shows the same mark on the open step.
+      JsonNode mine = as("liu.staff").get("/api/cases/mine?size=100").json().get("items");
+      JsonNode step = null;
+      for (JsonNode item : mine) {
+        if (item.get("businessKey").asText().equals(key)) {
+          step = item.get("currentSteps").get(0);
+        }
+      }
+      assertThat(step).as(mine.toString()).isNotNull();
+      assertThat(step.get("provisional").asBoolean()).isEqualTo(expected);
+      assertThat(step.get("note").isNull()).isEqualTo(!expected);
+
       // ORG-5: another community's director learns nothing about the task.
       Response other = as("gao.director").get("/api/tasks/deadlines?taskId=" + taskId);
       assertThat(other.status()).isEqualTo(200);

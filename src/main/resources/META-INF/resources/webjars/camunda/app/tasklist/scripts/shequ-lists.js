@@ -42,7 +42,7 @@ export const LISTS = {
       ['提交时间', i => fmtTime(i.createdAt)],
       ['状态', i => i.statusLabel],
       ['当前环节', i => holdersOf(i), true],
-      ['期限', i => deadlineCell(earliestDue(i))]
+      ['期限', i => deadlineCell(earliestStep(i))]
     ],
     actions: caseRowActions
   },
@@ -85,8 +85,9 @@ function subjectOf(i) {
 }
 
 /** The earliest due date of the case's open steps (local date-times sort as text). */
-function earliestDue(item) {
-  const dues = item.currentSteps.map(t => t.due).filter(Boolean).sort();
+/** The open step (InboxLists.Step) due first, or null. */
+function earliestStep(item) {
+  const dues = item.currentSteps.filter(t => t.due).sort((a, b) => String(a.due).localeCompare(String(b.due)));
   return dues[0] || null;
 }
 
@@ -108,9 +109,11 @@ async function withCaseStatus(items) {
     : i);
 }
 
-function deadlineCell(deadline) {
-  if (!deadline) return '';
-  return el('span', { class: isOverdue(deadline) ? 'shequ-overdue' : '' }, fmtTime(deadline) + (isOverdue(deadline) ? '（已超期）' : ''));
+function deadlineCell(step) {
+  if (!step) return '';
+  const deadline = step.due;
+  return el('span', { class: isOverdue(deadline) ? 'shequ-overdue' : '' }, fmtTime(deadline) + (isOverdue(deadline) ? '（已超期）' : ''),
+    step.provisional ? el('span', { class: 'shequ-provisional', title: step.note }, '暂定') : '');
 }
 
 async function renderList(container, name) {
