@@ -3,7 +3,6 @@ package cn.shequflow.core.privacy;
 import cn.shequflow.core.organisation.Organisation;
 import cn.shequflow.core.organisation.Role;
 import cn.shequflow.core.organisation.UnitLevel;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Service;
@@ -136,10 +135,5 @@ public class PersonalData {
     }
     log.record(userId, surface, businessKey, residentId);
     return whole;
-  }
-
-  /** The family keys the table names (for the documentation test and the API document). */
-  public static List<String> families() {
-    return List.copyOf(WHOLE.keySet());
   }
 }
