@@ -7,6 +7,7 @@ import cn.shequflow.core.process.CaseConflictException;
 import cn.shequflow.core.process.Clock;
 import cn.shequflow.core.process.CurrentUser;
 import cn.shequflow.core.process.InvalidInputException;
+import cn.shequflow.core.privacy.PersonalData;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +33,9 @@ import org.springframework.web.server.ResponseStatusException;
  * presented (identity card and household register for a registered resident; identity card and
  * residence permit or rental contract for a migrant). Each certificate is numbered
  * ({@code ZM-2026-000001}) and its stub kept in {@code address_certificate}, the register of what was
- * issued. Refusals say why (400 naming {@code documents}, 409 for a resident who has moved out).
+ * issued. Refusals say why (400 naming {@code documents}, 409 for a resident who has moved out). The
+ * identity number on a certificate and its stub is shown by the one policy ({@link PersonalData}):
+ * whole (and recorded) for the community's director, masked for its staff.
  *
  * <pre>
  *   POST /api/residents/{id}/certificates {"purpose": "…", "documents": ["id-card", "household-register"]}
@@ -83,15 +86,17 @@ public class AddressCertificates {
   private final Organisation organisation;
   private final BusinessKeys numbers;
   private final CurrentUser currentUser;
+  private final PersonalData personalData;
 
   public AddressCertificates(ResidentRegister register, ResidentMapper residents, CertificateMapper certificates,
-      Organisation organisation, BusinessKeys numbers, CurrentUser currentUser) {
+      Organisation organisation, BusinessKeys numbers, CurrentUser currentUser, PersonalData personalData) {
     this.register = register;
     this.residents = residents;
     this.certificates = certificates;
     this.organisation = organisation;
     this.numbers = numbers;
     this.currentUser = currentUser;
+    this.personalData = personalData;
   }
 
   @io.swagger.v3.oas.annotations.Operation(summary = "开具居住证明")
@@ -129,14 +134,23 @@ public class AddressCertificates {
     certificates.insert(certificate);
     residents.insertHistory(new ResidentHistoryEntry(null, resident.id(), null, "certificate", certificate.issuedAt(),
         userId, certificate.issuedByName(), "开具居住证明 " + certificate.certificateNo() + "，用途：" + purpose));
-    return certificate;
+    return shown(userId, certificate);
   }
 
   @io.swagger.v3.oas.annotations.Operation(summary = "该居民已开具的居住证明")
   @GetMapping
   public List<Certificate> stubs(@PathVariable long residentId) {
-    ofIssuer(residentId, currentUser.id());
-    return certificates.ofResident(residentId);
+    String userId = currentUser.id();
+    ofIssuer(residentId, userId);
+    return certificates.ofResident(residentId).stream().map(c -> shown(userId, c)).toList();
+  }
+
+  /** The certificate as the user may read it: the identity number by the one policy (PersonalData). */
+  private Certificate shown(String userId, Certificate c) {
+    String idNumber = personalData.reveal(userId, ResidenceFamily.KEY, c.communityId(), c.idNumber(),
+        PersonalData.Surface.CERTIFICATES, c.certificateNo(), c.residentId());
+    return new Certificate(c.certificateNo(), c.residentId(), c.communityId(), c.personName(), idNumber, c.address(),
+        c.purpose(), c.documents(), c.issuedAt(), c.issuedBy(), c.issuedByName());
   }
 
   /** RM-5: the documents the office requires for this resident's type, that were not presented. */

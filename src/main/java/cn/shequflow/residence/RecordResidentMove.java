@@ -71,7 +71,7 @@ public class RecordResidentMove implements JavaDelegate {
         ModelParameters.nonNegativeInt(execution, "changeWorkingDays"));
     LocalDateTime now = Clock.now();
     boolean late = now.isAfter(limit.due());
-    String lateNote = late ? "逾期登记（RM-2）：" + limit.rule() + "，" + MoveType.of(move.moveType()).label() + "日期 "
+    String lateNote = late ? "逾期登记：" + limit.rule() + "，" + MoveType.of(move.moveType()).label() + "日期 "
         + move.movedOn() + "，应于 " + limit.due().format(MOMENT) + " 前登记，实际 " + now.format(MOMENT) + " 登记" : null;
     String userId = currentUser.idOr("system");
     long residentId;

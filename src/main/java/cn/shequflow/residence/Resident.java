@@ -1,5 +1,6 @@
 package cn.shequflow.residence;
 
+import cn.shequflow.core.privacy.PersonalData;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
@@ -33,18 +34,18 @@ public record Resident(
   public static final String REGISTERED = "registered";
   public static final String MOVED_OUT = "moved-out";
 
-  /** The same row with the identity number masked (first 6 and last 4 characters shown). */
+  /**
+   * The same row as someone reads it who may not read the identity number whole
+   * ({@link PersonalData}): the number masked, and the sex and birth date derived from it hidden.
+   */
   public Resident masked() {
-    return new Resident(id, communityId, communityName, personName, sex, birthDate, mask(idNumber), phone, occupation,
-        address, building, unitNo, room, residentType, renting, landlordName, landlordPhone, arrivedOn, departedOn,
-        status, late, lateNote, createdAt, updatedAt);
+    return new Resident(id, communityId, communityName, personName, null, null, PersonalData.mask(idNumber), phone,
+        occupation, address, building, unitNo, room, residentType, renting, landlordName, landlordPhone, arrivedOn,
+        departedOn, status, late, lateNote, createdAt, updatedAt);
   }
 
-  /** {@code 360403********0012}. */
-  public static String mask(String idNumber) {
-    if (idNumber == null || idNumber.length() < 10) {
-      return idNumber;
-    }
-    return idNumber.substring(0, 6) + "*".repeat(idNumber.length() - 10) + idNumber.substring(idNumber.length() - 4);
+  /** Whether this row is the masked one. */
+  public boolean isMasked() {
+    return PersonalData.isMasked(idNumber);
   }
 }

@@ -4,15 +4,10 @@ import cn.shequflow.core.cases.CaseFamilies;
 import cn.shequflow.core.cases.CaseFamily;
 import cn.shequflow.core.cases.CommunityScope;
 import cn.shequflow.core.cases.Paging;
-import cn.shequflow.core.organisation.Organisation;
-import cn.shequflow.core.organisation.Role;
-import cn.shequflow.core.organisation.RoleAssignment;
 import cn.shequflow.core.process.CurrentUser;
 import cn.shequflow.core.process.InvalidInputException;
+import cn.shequflow.core.privacy.PersonalData;
 import java.util.List;
-import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,9 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /api/residents?name=&idNumber=&address=&residentType=&status=&communityId=&page=&size=}.
  * Who sees which communities is the platform's {@link CommunityScope} for the resident-move family
  * (a community's people their own community, the street roles every community). Identity numbers
- * are shown whole only to those who need them: the street roles, administrators and the director of
- * the resident's community; everyone else reads {@code 360403********0012}. Searching by identity
- * number is exact.
+ * follow the one policy, {@link PersonalData}: whole (and recorded) for those it names, else
+ * {@code 360403***********X} without sex and birth date. Searching by identity number is exact.
  */
 @io.swagger.v3.oas.annotations.tags.Tag(name = "台账与登记簿")
 @RestController
@@ -36,24 +30,19 @@ public class ResidentController {
 
   public record Page(int page, int size, long total, List<Item> items) {}
 
-  private static final Set<Role> FULL_NUMBER_STREET_ROLES = Set.of(Role.PRINCIPAL_LEADER, Role.LEADER_IN_CHARGE,
-      Role.SOCIAL_AFFAIRS, Role.STREET_DEPARTMENT);
-
   private final ResidentMapper mapper;
   private final CommunityScope scope;
   private final CaseFamilies families;
   private final CurrentUser currentUser;
-  private final Organisation organisation;
-  private final IdentityService identity;
+  private final PersonalData personalData;
 
   public ResidentController(ResidentMapper mapper, CommunityScope scope, CaseFamilies families,
-      CurrentUser currentUser, Organisation organisation, IdentityService identity) {
+      CurrentUser currentUser, PersonalData personalData) {
     this.mapper = mapper;
     this.scope = scope;
     this.families = families;
     this.currentUser = currentUser;
-    this.organisation = organisation;
-    this.identity = identity;
+    this.personalData = personalData;
   }
 
   @io.swagger.v3.oas.annotations.Operation(summary = "居民登记簿（身份证号按统一的个人信息规则显示）")
@@ -90,31 +79,23 @@ public class ResidentController {
     String n = likeLiteral(limited(name, "name", 50));
     String a = likeLiteral(limited(address, "address", 200));
     long total = mapper.count(communities, n, id, a, type, st);
-    FullNumbers full = fullNumbers(userId);
     List<Item> items = mapper.page(communities, n, id, a, type, st, size, paging.offset()).stream()
-        .map(r -> new Item(full.covers(r.communityId()) ? r : r.masked(), ResidentType.of(r.residentType()).label(),
-            Resident.REGISTERED.equals(r.status()) ? "在册" : "已迁出", "male".equals(r.sex()) ? "男" : "女"))
+        .map(r -> shown(userId, r))
+        .map(r -> new Item(r, ResidentType.of(r.residentType()).label(),
+            Resident.REGISTERED.equals(r.status()) ? "在册" : "已迁出", r.isMasked() ? null : sexLabel(r.sex())))
         .toList();
     return new Page(page, size, total, items);
   }
 
-  /** Whose identity numbers the user reads in full: all, or those of the communities he directs. */
-  private record FullNumbers(boolean all, Set<String> communities) {
-    boolean covers(String communityId) {
-      return all || communities.contains(communityId);
-    }
+  /** The row as the user may read it (PersonalData); a whole number shown is recorded. */
+  private Resident shown(String userId, Resident r) {
+    String idNumber = personalData.reveal(userId, ResidenceFamily.KEY, r.communityId(), r.idNumber(),
+        PersonalData.Surface.RESIDENTS, null, r.id());
+    return PersonalData.isMasked(idNumber) ? r.masked() : r;
   }
 
-  private FullNumbers fullNumbers(String userId) {
-    if (identity.createUserQuery().userId(userId).memberOfGroup(Groups.CAMUNDA_ADMIN).count() > 0) {
-      return new FullNumbers(true, Set.of());
-    }
-    List<RoleAssignment> roles = organisation.roles(userId);
-    if (roles.stream().anyMatch(r -> FULL_NUMBER_STREET_ROLES.contains(r.role()))) {
-      return new FullNumbers(true, Set.of());
-    }
-    return new FullNumbers(false, Set.copyOf(roles.stream().filter(r -> r.role() == Role.DIRECTOR)
-        .map(RoleAssignment::unitId).toList()));
+  private static String sexLabel(String sex) {
+    return sex == null ? null : "male".equals(sex) ? "男" : "女";
   }
 
   private static String blankToNull(String value) {

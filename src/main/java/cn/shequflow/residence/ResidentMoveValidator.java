@@ -69,10 +69,10 @@ public class ResidentMoveValidator {
     String occupation = in.optionalText(OCCUPATION, "职业", MAX_OCCUPATION);
     if (moveType == MoveType.MOVE_IN) {
       if (phone == null) {
-        throw new InvalidInputException(PHONE, "迁入登记须填写联系电话（RM-3）");
+        throw new InvalidInputException(PHONE, "迁入登记须填写联系电话");
       }
       if (occupation == null) {
-        throw new InvalidInputException(OCCUPATION, "迁入登记须填写职业（RM-3）");
+        throw new InvalidInputException(OCCUPATION, "迁入登记须填写职业");
       }
     }
     String address = in.requiredText(ADDRESS, moveType == MoveType.MOVE_OUT ? "迁往地址" : "居住地址", MAX_ADDRESS);
@@ -93,10 +93,10 @@ public class ResidentMoveValidator {
           "迁出登记不填写房东信息：租住情况以登记簿为准");
     }
     if (landlordName != null && landlordPhone == null) {
-      throw new InvalidInputException(LANDLORD_PHONE, "租住房屋须填写房东联系电话（RM-3）");
+      throw new InvalidInputException(LANDLORD_PHONE, "租住房屋须填写房东联系电话");
     }
     if (landlordPhone != null && landlordName == null) {
-      throw new InvalidInputException(LANDLORD_NAME, "租住房屋须填写房东姓名（RM-3）");
+      throw new InvalidInputException(LANDLORD_NAME, "租住房屋须填写房东姓名");
     }
     return new Fields(moveType, residentType, name, idNumber, phone, occupation, address, building, unitNo, room,
         movedOn, landlordName, landlordPhone);

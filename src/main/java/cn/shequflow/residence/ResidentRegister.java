@@ -4,6 +4,7 @@ import cn.shequflow.core.identity.ResidentIdNumber;
 import cn.shequflow.core.organisation.Organisation;
 import cn.shequflow.core.process.Clock;
 import cn.shequflow.core.process.InvalidInputException;
+import cn.shequflow.core.privacy.PersonalData;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -96,12 +97,12 @@ public class ResidentRegister {
   }
 
   static InvalidInputException alreadyRegistered(String idNumber) {
-    return new InvalidInputException(ResidentMoveVariables.ID_NUMBER, "身份证号 " + Resident.mask(idNumber)
-        + " 已在本社区登记为在册居民，不能重复迁入登记（人来登记、人走核销，RM-1）");
+    return new InvalidInputException(ResidentMoveVariables.ID_NUMBER, "身份证号 " + PersonalData.mask(idNumber)
+        + " 已在本社区登记为在册居民，不能重复迁入登记（人来登记、人走核销）");
   }
 
   static InvalidInputException notRegistered(String idNumber) {
-    return new InvalidInputException(ResidentMoveVariables.ID_NUMBER, "身份证号 " + Resident.mask(idNumber)
+    return new InvalidInputException(ResidentMoveVariables.ID_NUMBER, "身份证号 " + PersonalData.mask(idNumber)
         + " 不是本社区的在册居民，不能办理迁出或地址变更（可能已被迁出）");
   }
 }

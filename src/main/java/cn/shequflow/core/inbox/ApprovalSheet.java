@@ -8,11 +8,14 @@ import cn.shequflow.core.cases.Cases;
 import cn.shequflow.core.cases.CommunityScope;
 import cn.shequflow.core.contract.FormContract;
 import cn.shequflow.core.contract.FormContracts;
+import cn.shequflow.core.privacy.IdentityNumbers;
+import cn.shequflow.core.privacy.PersonalData;
 import cn.shequflow.core.process.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -27,8 +30,8 @@ import org.springframework.web.server.ResponseStatusException;
  * 审批单: a case as one printable A4 page ({@code GET /api/cases/{businessKey}/sheet}, text/html):
  * the product's name, the family, case number, applicant, community and subject, the request's
  * facts (the process variables its start form declares, read from history, labelled as the form
- * labels them) and every entry of the timeline with name, time and comment. Everything shown is
- * HTML-escaped. 404 for a case the user may not see, as the case itself.
+ * labels them) and every entry of the timeline with name, time and comment. An identity number is shown
+ * as the one policy ({@link PersonalData}) lets the reader see it. Everything shown is HTML-escaped. 404 for a case the user may not see, as the case itself.
  */
 @Service
 public class ApprovalSheet {
@@ -41,15 +44,20 @@ public class ApprovalSheet {
   private final FormContracts forms;
   private final IdentityService identity;
   private final ProductRights product;
+  private final PersonalData personalData;
+  private final List<IdentityNumbers> identityNumbers;
 
   public ApprovalSheet(Cases cases, CommunityScope scope, HistoryService history, FormContracts forms,
-      IdentityService identity, ProductRights product) {
+      IdentityService identity, ProductRights product, PersonalData personalData,
+      List<IdentityNumbers> identityNumbers) {
     this.cases = cases;
     this.scope = scope;
     this.history = history;
     this.forms = forms;
     this.identity = identity;
     this.product = product;
+    this.personalData = personalData;
+    this.identityNumbers = identityNumbers;
   }
 
   public String render(String businessKey) {
@@ -94,7 +102,7 @@ public class ApprovalSheet {
     }
     h.append("</table>\n");
 
-    Map<String, String> facts = facts(c);
+    Map<String, String> facts = facts(c, auth.getUserId());
     if (!facts.isEmpty()) {
       h.append("<h2>申请内容</h2><table class=\"facts\">");
       facts.forEach((label, value) -> row(h, label, value));
@@ -115,8 +123,11 @@ public class ApprovalSheet {
     return h.toString();
   }
 
-  /** The request's facts: the start form's fields, labelled as the form labels them, valued from history. */
-  Map<String, String> facts(CaseRecord c) {
+  /**
+   * The request's facts: the start form's fields, labelled as the form labels them, valued from history;
+   * an identity number as the one policy lets {@code userId} read it (PersonalData).
+   */
+  Map<String, String> facts(CaseRecord c, String userId) {
     return product.run(() -> {
       Map<String, String> facts = new LinkedHashMap<>();
       HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
@@ -140,10 +151,27 @@ public class ApprovalSheet {
         if (f.readonly() || !values.containsKey(f.key())) {
           continue;
         }
-        facts.put(f.label() == null || f.label().isBlank() ? f.key() : f.label(), f.display(show(values.get(f.key()))));
+        Object value = PersonalData.IDENTITY_FIELDS.contains(f.key())
+            ? identityNumber(c, userId, values.get(f.key())) : values.get(f.key());
+        facts.put(f.label() == null || f.label().isBlank() ? f.key() : f.label(), f.display(show(value)));
       }
       return facts;
     });
+  }
+
+  /**
+   * The identity number of the case as {@code userId} may read it: the whole number (from the family's
+   * own register when its variables hold only the mask) and recorded, or the mask.
+   */
+  private String identityNumber(CaseRecord c, String userId, Object fromHistory) {
+    String value = fromHistory == null ? null : fromHistory.toString();
+    if (value == null || value.isEmpty() || !personalData.mayReadWhole(userId, c.family(), cases.unitOf(c))) {
+      return PersonalData.mask(value);
+    }
+    String whole = PersonalData.isMasked(value) ? identityNumbers.stream().filter(n -> n.family().equals(c.family()))
+        .map(n -> n.of(c.businessKey())).filter(java.util.Objects::nonNull).findFirst().orElse(value) : value;
+    return personalData.reveal(userId, c.family(), cases.unitOf(c), whole, PersonalData.Surface.SHEET,
+        c.businessKey(), null);
   }
 
   private static String show(Object value) {
