@@ -65,6 +65,9 @@ class ServerErrorAttackTest extends AttackSupport {
     refused(as(user).postJson(REST + "/history/process-instance", "{\"processDefinitionKeyNotIn\":[]}"),
         "processDefinitionKeyNotIn");
     refused(as(user).get(REST + "/history/user-operation?deploymentId=a&processDefinitionId=b"), "processDefinitionId");
+    refused(as(user).get(REST + "/job/count?jobDefinitionId=a&activityId=b"), "activityId");
+    refused(as(user).postJson(REST + "/job", "{\"processInstanceId\":\"a\",\"processInstanceIds\":[\"b\"]}"),
+        "processInstanceIds");
   }
 
   // ---- Paging, interval, unique constraints ---------------------------------------------------
@@ -105,7 +108,8 @@ class ServerErrorAttackTest extends AttackSupport {
     refused(as(user).get(REST + "/authorization?userIdIn=a&groupIdIn=b"), "group");
     refused(as(user).get(REST + "/task?candidateUser=a&candidateGroup=b"), "candidateGroup");
     refused(as(user).get(REST + "/process-definition?version=0"), "version");
-    refused(as(user).get(REST + "/history/activity-instance?canceled=true&completeScope=true"), "completeScope");
+    // The engine calls completeScope "scopeComplete".
+    refused(as(user).get(REST + "/history/activity-instance?canceled=true&completeScope=true"), "scopeComplete");
   }
 
   @Test

@@ -103,6 +103,43 @@ final class RequestGenerator {
     return new Request(op.method(), uri, null, null);
   }
 
+  /** Odd values of a query parameter by its schema type, for the sweep. */
+  private static final Map<String, List<String>> ODD_BY_TYPE = Map.of(
+      "integer", List.of("-5", "0.5", "null", "0"),
+      "number", List.of("0.5", "-5", "null", "0"),
+      "boolean", List.of("null", "abc", "", "1"),
+      "array", List.of("", ",", "null", "a,,b"),
+      "string", List.of("", "null", "x".repeat(300), "%"));
+
+  /**
+   * The sweep: requests that each set one query parameter alone to an odd value of its type (the
+   * {@code round}-th, shifted by the parameter's place), with the path parameters as usual.
+   */
+  List<Request> sweep(Operation op, int round) {
+    List<Request> requests = new ArrayList<>();
+    List<JsonNode> parameters = new ArrayList<>();
+    op.spec().path("parameters").forEach(p -> parameters.add(resolve(p)));
+    String path = op.path();
+    for (JsonNode p : parameters) {
+      if ("path".equals(p.path("in").asText())) {
+        path = path.replace("{" + p.path("name").asText() + "}", encode(pathValue(op.path(), p.path("name").asText())));
+      }
+    }
+    JsonNode content = op.spec().path("requestBody").path("content");
+    boolean json = content.has("application/json") && !"get".equals(op.method());
+    int i = 0;
+    for (JsonNode p : parameters) {
+      if (!"query".equals(p.path("in").asText())) {
+        continue;
+      }
+      List<String> odd = ODD_BY_TYPE.getOrDefault(resolve(p.path("schema")).path("type").asText(), ODD_BY_TYPE.get("string"));
+      String value = odd.get((round + i++) % odd.size());
+      requests.add(new Request(op.method(), op.base() + path + "?" + encode(p.path("name").asText()) + "=" + encode(value),
+          json ? "{}" : null, json ? "application/json" : null));
+    }
+    return requests;
+  }
+
   /** Whole bodies that are not what the operation reads. */
   private String oddBody() {
     return List.of("", "null", "[]", "\"abc\"", "5", "{bad", "{\"fuzzUnknown\":1}", "[{}]", "{}").get(random.nextInt(9));
