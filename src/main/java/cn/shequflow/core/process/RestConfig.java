@@ -20,6 +20,8 @@ public class RestConfig extends CamundaJerseyResourceConfig {
     register(InvalidInputMapper.class);
     register(ConflictMapper.class);
     register(cn.shequflow.core.security.EngineRestErrors.class);
+    register(cn.shequflow.core.security.EngineInputErrors.Reading.class);
+    register(cn.shequflow.core.security.EngineInputErrors.Persistence.class);
   }
 
   /** {@code {"type":"InvalidInputException","field":"days","message":"请假天数…"}} with 400. */

@@ -114,6 +114,11 @@ public class EngineRestErrors implements ContainerResponseFilter {
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    if (response.getEntity() instanceof String text && response.getStatus() == 400 && JACKSON.matcher(text).find()) {
+      // Jackson's own mapper answers a body that is no JSON at all in plain text, naming its position.
+      answer(response, Status.BAD_REQUEST, "InvalidRequestException", plainRefusal(text));
+      return;
+    }
     if (!(response.getEntity() instanceof ExceptionDto error)) {
       return;
     }
@@ -144,6 +149,13 @@ public class EngineRestErrors implements ContainerResponseFilter {
         return;
       }
     }
+    if (response.getStatus() >= 400 && response.getStatus() < 500) {
+      String plain = plainRefusal(message);
+      if (plain != null) {
+        error.setMessage(plain);
+        return;
+      }
+    }
     boolean serverError = response.getStatus() >= 500;
     if (SQL_OR_STACK.matcher(message).find() || serverError && JAVA_INTERNALS.matcher(message).find()) {
       LOG.warn("{} {} answered {} {}: {}", request.getMethod(), request.getUriInfo().getPath(),
@@ -170,10 +182,74 @@ public class EngineRestErrors implements ContainerResponseFilter {
     return null;
   }
 
-  /** Messages of the engine's own argument checks (EnsureUtil and the instantiation builders). */
+  /**
+   * Messages of the engine's own argument checks: EnsureUtil ("is null", "is not greater than"), the
+   * queries' checks of what can be combined ("Invalid query usage", "Already querying for", "… at the
+   * same time"), the commands' ("You must specify", "Cannot use 'groupId' for GLOBAL authorization")
+   * and the instantiation builders.
+   */
   private static final Pattern VALIDATION = Pattern.compile(
       "is null|is empty|cannot be used to query|must not be|is not valid|ENGINE-13024|ENGINE-13043|"
-          + "Invalid value|Cannot skip custom listeners", Pattern.CASE_INSENSITIVE);
+          + "Invalid value|Cannot skip custom listeners|is not greater than|is not less than|Invalid query usage|"
+          + "Already querying for|at the same time|You must specify|Cannot use '|cannot be set|"
+          + "Cannot set both|Cannot specify|Invalid (?:query|authorization)|not allowed|is not a valid|has no current activity", Pattern.CASE_INSENSITIVE);
+
+  /** A query parameter the REST layer could not convert: {@code Cannot set query parameter 'x' to value 'y'…}. */
+  private static final Pattern QUERY_PARAMETER = Pattern.compile("Cannot set query parameter '([^']*)' to value '(.*?)'(?::|$)");
+
+  /** Jackson's messages of a body it could not map (they name the DTO classes and the source position). */
+  private static final Pattern JACKSON = Pattern.compile(
+      "Cannot deserialize|Cannot construct instance|Cannot coerce|Unrecognized field|reference chain|\\[Source:|"
+          + "Unexpected character|Unexpected end-of-input|out of range of|Unrecognized token|No content to map");
+
+  /** The last field of Jackson's reference chain: {@code …RetriesDto["retries"]}. */
+  private static final Pattern CHAIN_FIELD = Pattern.compile("\\[\"([^\"]+)\"\\]");
+
+  private static final Pattern UNKNOWN_FIELD = Pattern.compile("Unrecognized field \"([^\"]*)\"");
+
+  /** Java's type in a conversion message: {@code to java type java.util.Date}. */
+  private static final Pattern JAVA_TYPE = Pattern.compile("(?:to )?java type [\\w.$]+");
+
+  /** A qualified Java class name. */
+  private static final Pattern QUALIFIED = Pattern.compile("\\b(?:[a-z_][a-z0-9_]*\\.){2,}([A-Z][\\w$]*)");
+
+  /**
+   * The Chinese text of a refusal (4xx) whose message is empty or names Java classes, else null: a
+   * JSON body the REST layer could not map (Camunda answers it with an empty message), a query
+   * parameter it could not convert (the message names Java's type), other messages with class names
+   * (their simple names stay).
+   */
+  static String plainRefusal(String message) {
+    if (message.isBlank()) {
+      return "请求内容无法读取：请检查 JSON 格式，以及各项的名称、类型和取值。";
+    }
+    Matcher json = JACKSON.matcher(message);
+    if (json.find()) {
+      Matcher unknown = UNKNOWN_FIELD.matcher(message);
+      if (unknown.find()) {
+        return "请求内容无法读取：没有“" + unknown.group(1) + "”这一项。";
+      }
+      String field = null;
+      for (Matcher m = CHAIN_FIELD.matcher(message); m.find(); ) {
+        field = m.group(1);
+      }
+      return field == null
+          ? "请求内容无法读取：请检查 JSON 格式，以及各项的名称、类型和取值。"
+          : "请求内容无法读取：" + field + " 的取值类型或范围不对。";
+    }
+    Matcher parameter = QUERY_PARAMETER.matcher(message);
+    if (parameter.find() && (JAVA_TYPE.matcher(message).find() || QUALIFIED.matcher(message).find())) {
+      return "参数 " + parameter.group(1) + " 的取值“" + parameter.group(2) + "”无效，请检查其类型和格式。";
+    }
+    if (JAVA_TYPE.matcher(message).find() || QUALIFIED.matcher(message).find()) {
+      String plain = QUALIFIED.matcher(JAVA_TYPE.matcher(message).replaceAll("所需类型")).replaceAll("$1");
+      return "请求参数无效：" + plain.replaceAll("\\b\\w*Dto\\b", "请求内容");
+    }
+    if (message.matches("(?s).*\\b[A-Z]\\w*Dto\\b.*")) {
+      return "请求参数无效：" + message.replaceAll("\\b[A-Z]\\w*Dto\\b", "请求内容");
+    }
+    return null;
+  }
 
   /** A Chinese "… does not exist" when the path names an entity the caller cannot find, else null. */
   static String missingEntity(ProcessEngine engine, String path) {

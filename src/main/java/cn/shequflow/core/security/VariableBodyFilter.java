@@ -43,6 +43,9 @@ public class VariableBodyFilter {
     return registration;
   }
 
+  /** Marks a variable whose type is an empty text (the rest of the answer's message differs). */
+  private static final String EMPTY_TYPE = "\u0000type";
+
   static class Filter extends OncePerRequestFilter {
 
     private final ObjectMapper json;
@@ -64,7 +67,7 @@ public class VariableBodyFilter {
       }
       byte[] body = request.getInputStream().readNBytes(MAX_INSPECTED + 1);
       if (body.length <= MAX_INSPECTED) {
-        String bad = badVariable(body);
+        String bad = badVariable(body, request.getRequestURI());
         if (bad != null) {
           refuse(response, bad);
           return;
@@ -74,7 +77,7 @@ public class VariableBodyFilter {
     }
 
     /** The name of the first variable that is not an object, or null. */
-    private String badVariable(byte[] body) {
+    private String badVariable(byte[] body, String path) {
       JsonNode root;
       try {
         root = json.readTree(body);
@@ -85,6 +88,11 @@ public class VariableBodyFilter {
       }
       if (root == null || !root.isObject()) {
         return null;
+      }
+      boolean oneVariable = path.matches(".*/(?:variables|localVariables)/[^/]+");
+      String emptyType = emptyType(root, oneVariable ? lastSegment(path) : null, oneVariable ? 0 : 1);
+      if (emptyType != null) {
+        return emptyType + EMPTY_TYPE;
       }
       for (String container : new String[] {"variables", "modifications", "processVariables", "localVariables"}) {
         JsonNode vars = root.get(container);
@@ -100,12 +108,54 @@ public class VariableBodyFilter {
       return null;
     }
 
-    private void refuse(HttpServletResponse response, String name) throws IOException {
+    /**
+     * The name of a variable, at any depth, whose {@code type} is an empty text (Camunda's REST layer
+     * fails on it with a server error); {@code name} is the key the object stands under (for a body
+     * that is one variable, the last path segment: PUT .../variables/{name}).
+     */
+    static String emptyType(JsonNode node, String name, int depth) {
+      if (depth > 20) {
+        return null;
+      }
+      if (node.isObject()) {
+        JsonNode type = node.get("type");
+        if (type != null && type.isTextual() && type.asText().isEmpty()
+            && name != null && (node.has("value") || node.has("valueInfo") || depth == 0)) {
+          return name;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> e = it.next();
+          String inner = emptyType(e.getValue(), e.getKey(), depth + 1);
+          if (inner != null) {
+            return inner;
+          }
+        }
+      } else if (node.isArray()) {
+        for (JsonNode item : node) {
+          String inner = emptyType(item, name, depth + 1);
+          if (inner != null) {
+            return inner;
+          }
+        }
+      }
+      return null;
+    }
+
+    private static String lastSegment(String path) {
+      String decoded = java.net.URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+      return decoded.substring(decoded.lastIndexOf('/') + 1);
+    }
+
+    private void refuse(HttpServletResponse response, String bad) throws IOException {
+      boolean emptyType = bad.endsWith(EMPTY_TYPE);
+      String name = emptyType ? bad.substring(0, bad.length() - EMPTY_TYPE.length()) : bad;
       String field = cn.shequflow.core.process.Texts.fit(name, 65);
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("type", "InvalidInputException");
       body.put("field", field);
-      body.put("message", field + ": 取值格式不对，应为 {\"value\": …}，且不能为 null");
+      body.put("message", emptyType
+          ? field + ": 类型（type）不能为空字符串：请不写 type，或写 String、Integer、Boolean 等"
+          : field + ": 取值格式不对，应为 {\"value\": …}，且不能为 null");
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       response.setContentType("application/json;charset=UTF-8");
       response.getOutputStream().write(json.writeValueAsBytes(body));

@@ -9,7 +9,7 @@ import org.glassfish.jersey.internal.spi.AutoDiscoverable;
  * /camunda/api/engine, the Cockpit, Admin and Tasklist plugin APIs) are built by the Camunda
  * starter, not by {@link RestConfig}, so they would answer refused input and unknown ids as 500.
  * Jersey's auto-discovery (META-INF/services) registers the same answers there: refused input as
- * 400 naming the field, and {@link EngineRestErrors}. Applications that registered them already
+ * 400 naming the field, {@link EngineRestErrors} and {@link EngineInputErrors}. Applications that registered them already
  * (/engine-rest) are left as they are.
  */
 public class WebappRestErrors implements AutoDiscoverable {
@@ -24,6 +24,12 @@ public class WebappRestErrors implements AutoDiscoverable {
     }
     if (!context.getConfiguration().isRegistered(EngineRestErrors.class)) {
       context.register(EngineRestErrors.class);
+    }
+    if (!context.getConfiguration().isRegistered(EngineInputErrors.Reading.class)) {
+      context.register(EngineInputErrors.Reading.class);
+    }
+    if (!context.getConfiguration().isRegistered(EngineInputErrors.Persistence.class)) {
+      context.register(EngineInputErrors.Persistence.class);
     }
   }
 }
