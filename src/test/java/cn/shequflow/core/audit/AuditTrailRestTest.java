@@ -284,4 +284,17 @@ class AuditTrailRestTest extends RestTestSupport {
     assertThat(badDate.status()).isEqualTo(400);
     assertThat(badDate.json().get("field").asText()).isEqualTo("from");
   }
+
+  @Test
+  @DisplayName("The administrators' audit page is served, in Chinese, and reads the log with the webapps' login")
+  void auditPage() {
+    Response page = RestClient.anonymous(port).get("/audit/index.html");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("审计日志").contains("audit.js").contains("导出 Excel");
+    assertThat(RestClient.anonymous(port).get("/audit/audit.js").status()).isEqualTo(200);
+
+    WebappSession admin = WebappSession.login(port, "admin", "admin");
+    assertThat(admin.get("/api/audit/entries?actor=admin&action=login").json().get("total").asLong()).isPositive();
+    assertThat(WebappSession.login(port, "li.leader", "tasklist").get("/api/audit/entries").status()).isEqualTo(403);
+  }
 }
