@@ -2,7 +2,7 @@ package cn.shequflow.core.calendar;
 
 import cn.shequflow.core.cases.CaseMapper;
 import cn.shequflow.core.cases.CaseRecord;
-import cn.shequflow.core.process.InvalidInputException;
+import cn.shequflow.core.process.TaskIds;
 import cn.shequflow.core.process.Inputs;
 import java.time.LocalDateTime;
 import java.util.Date;
@@ -25,9 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class TaskDeadlineController {
 
-  /** At most one page of Tasklist's list (its page size is 15) and then some. */
-  static final int MAX_TASKS = 50;
-
   public record TaskDeadline(String taskId, LocalDateTime due, boolean provisional, String note) {}
 
   private final TaskService tasks;
@@ -43,18 +40,11 @@ public class TaskDeadlineController {
   @io.swagger.v3.oas.annotations.Operation(summary = "任务的办理期限及是否为暂定期限（最多 50 个任务）")
   @GetMapping("/api/tasks/deadlines")
   public List<TaskDeadline> deadlines(@RequestParam(name = "taskId", required = false) List<String> taskIds) {
-    if (taskIds == null || taskIds.isEmpty()) {
+    String[] ids = TaskIds.checked(taskIds);
+    if (ids.length == 0) {
       return List.of();
     }
-    if (taskIds.size() > MAX_TASKS) {
-      throw new InvalidInputException("taskId", "一次最多查询 " + MAX_TASKS + " 个任务");
-    }
-    for (String id : taskIds) {
-      if (id == null || id.isBlank() || id.length() > 64) {
-        throw new InvalidInputException("taskId", "任务编号无效");
-      }
-    }
-    return tasks.createTaskQuery().taskIdIn(taskIds.toArray(String[]::new)).list().stream()
+    return tasks.createTaskQuery().taskIdIn(ids).list().stream()
         .filter(t -> t.getDueDate() != null)
         .map(this::view)
         .toList();

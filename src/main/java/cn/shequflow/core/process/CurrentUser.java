@@ -20,6 +20,13 @@ public class CurrentUser {
     return auth == null ? null : auth.getUserId();
   }
 
+  /** Whether the authenticated user is an administrator (member of camunda-admin). */
+  public boolean isAdministrator() {
+    String id = id();
+    return id != null && identity.createUserQuery().userId(id)
+        .memberOfGroup(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN).count() > 0;
+  }
+
   public String idOr(String fallback) {
     String id = id();
     return id != null ? id : fallback;

@@ -30,6 +30,26 @@ class NotificationsTest {
     public List<Notice> forBusinessKey(String businessKey) {
       return List.of();
     }
+
+    @Override
+    public int unread(String recipientId) {
+      return 0;
+    }
+
+    @Override
+    public Notice byId(String id) {
+      return null;
+    }
+
+    @Override
+    public int markRead(String recipientId, String id, java.time.LocalDateTime at) {
+      return 0;
+    }
+
+    @Override
+    public int markAllRead(String recipientId, java.time.LocalDateTime at) {
+      return 0;
+    }
   };
 
   /** Whether every surrogate in {@code text} is half of a pair. */
@@ -53,7 +73,7 @@ class NotificationsTest {
   @DisplayName("A notice over 500 units with 𡘙 (a supplementary character) straddling the cut ends in whole characters and …")
   void cutByCodePoint(int lead) {
     String message = "a".repeat(lead) + "𡘙".repeat(300);
-    new Notifications(mapper).send("liu.staff", "LV-2026-000001", message);
+    new Notifications(mapper, event -> { }).send("liu.staff", "LV-2026-000001", message);
     String stored = sent.get(0).message();
     assertThat(stored.length()).isLessThanOrEqualTo(Notifications.MAX_MESSAGE);
     assertThat(wellFormed(stored)).as("no lone surrogate in %s", stored.substring(Math.max(0, stored.length() - 4)))
@@ -68,7 +88,7 @@ class NotificationsTest {
   @DisplayName("A notice that fits is kept whole, supplementary characters and all")
   void fitsWhole(int units) {
     String message = "𡘙".repeat(units / 2) + "a".repeat(units % 2);
-    new Notifications(mapper).send("liu.staff", "LV-2026-000001", message);
+    new Notifications(mapper, event -> { }).send("liu.staff", "LV-2026-000001", message);
     assertThat(sent.get(0).message()).isEqualTo(message);
   }
 }
