@@ -42,9 +42,7 @@ public interface CaseMapper {
   @Update("update biz_case set subject = #{subject} where business_key = #{businessKey}")
   int setSubject(@Param("businessKey") String businessKey, @Param("subject") String subject);
 
-  @Insert("insert into case_event (business_key, occurred_at, user_id, user_name, action, task_name, approved, comment) "
-      + "values (#{businessKey}, #{occurredAt}, #{userId}, #{userName}, #{action}, #{taskName}, #{approved}, #{comment})")
-  void insertEvent(CaseEvent event);
+  // Timeline entries are written by cn.shequflow.core.audit.TimelineChain (hash-chained), never here.
 
   @Select("select id, business_key, occurred_at, user_id, user_name, action, task_name, approved, comment "
       + "from case_event where business_key = #{businessKey} order by id")

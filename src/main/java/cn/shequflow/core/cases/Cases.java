@@ -1,5 +1,6 @@
 package cn.shequflow.core.cases;
 
+import cn.shequflow.core.audit.TimelineChain;
 import cn.shequflow.core.organisation.Organisation;
 import cn.shequflow.core.organisation.RoleAssignment;
 import cn.shequflow.core.process.Clock;
@@ -22,12 +23,15 @@ public class Cases {
   private final CaseFamilies families;
   private final Organisation organisation;
   private final CurrentUser currentUser;
+  private final TimelineChain timelineChain;
 
-  public Cases(CaseMapper mapper, CaseFamilies families, Organisation organisation, CurrentUser currentUser) {
+  public Cases(CaseMapper mapper, CaseFamilies families, Organisation organisation, CurrentUser currentUser,
+      TimelineChain timelineChain) {
     this.mapper = mapper;
     this.families = families;
     this.organisation = organisation;
     this.currentUser = currentUser;
+    this.timelineChain = timelineChain;
   }
 
   /** The case of the process instance the execution belongs to. */
@@ -114,7 +118,8 @@ public class Cases {
   public void event(String businessKey, String userId, String action, String taskName, Boolean approved,
       String comment) {
     String name = userId == null ? null : organisation.displayName(userId);
-    mapper.insertEvent(new CaseEvent(null, businessKey, Clock.now(), userId, Texts.fit(name, MAX_NAME), action,
+    // Chained to the case's previous entry (tamper evidence, issue 17); the time is kept to the second.
+    timelineChain.append(new CaseEvent(null, businessKey, Clock.now(), userId, Texts.fit(name, MAX_NAME), action,
         Texts.fit(taskName, MAX_TASK_NAME), approved, Texts.fit(comment, MAX_COMMENT)));
   }
 

@@ -1,7 +1,8 @@
 // Shequ Flow, Tasklist inbox (issue 10): 审批记录 — the case (GET /api/cases/{key}, CaseView: status,
 // applicant, community, submissions, and while open its deadlines with the 暂定 mark) and its
 // timeline (GET /api/cases/{key}/timeline, TimelineEntry), grouped by submission (第N次提交). Shown
-// in the task's 审批记录 tab and in a dialog from the lists.
+// in the task's 审批记录 tab and in a dialog from the lists. Issue 17: 已校验 beside the title when the
+// timeline's hash chain checks (GET /api/cases/{key}/timeline/verify), 校验未通过 when it does not.
 
 import { call, fmtTime } from './shequ-api.js';
 import { el, dialog } from './shequ-dialog.js';
@@ -45,17 +46,27 @@ export function submissionBadge(c) {
   return el('span', { class: 'shequ-badge shequ-resubmit', title: '申请人修改后重新提交' }, `第${c.submission}次提交`);
 }
 
+/** 已校验 when the timeline's chain checks, 校验未通过 (with the first broken link) when not, nothing on error. */
+export function verifiedBadge(check) {
+  if (!check) return null;
+  if (check.intact) {
+    return el('span', { class: 'shequ-badge shequ-verified', title: `共 ${check.entries} 条记录，均未被改动` }, '已校验');
+  }
+  return el('span', { class: 'shequ-badge shequ-tampered', title: check.problem || '' }, '校验未通过');
+}
+
 export async function renderRecord(node, businessKey) {
   node.innerHTML = '';
   node.appendChild(el('div', { class: 'shequ-hint' }, '正在加载审批记录……'));
   try {
-    const [c, timeline] = await Promise.all([
+    const [c, timeline, check] = await Promise.all([
       call('GET', `/api/cases/${encodeURIComponent(businessKey)}`),
-      call('GET', `/api/cases/${encodeURIComponent(businessKey)}/timeline`)
+      call('GET', `/api/cases/${encodeURIComponent(businessKey)}/timeline`),
+      call('GET', `/api/cases/${encodeURIComponent(businessKey)}/timeline/verify`).catch(() => null)
     ]);
     node.innerHTML = '';
     node.appendChild(el('div', { class: 'shequ-record' },
-      el('h4', {}, `审批记录 ${c.businessKey}`, submissionBadge(c)),
+      el('h4', {}, `审批记录 ${c.businessKey}`, submissionBadge(c), verifiedBadge(check)),
       el('dl', {},
         el('dt', {}, '事项'), el('dd', {}, `${c.familyLabel || ''}：${c.subject || ''}`),
         el('dt', {}, '状态'), el('dd', {}, c.statusLabel || c.status || ''),

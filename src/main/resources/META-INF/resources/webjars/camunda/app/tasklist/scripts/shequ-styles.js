@@ -27,6 +27,8 @@ body.shequ-staff [cam-tasklist-task-meta] li.groups > span { display: none !impo
 .shequ-phrases button { margin: 2px 4px 2px 0; padding: 1px 8px; font-size: 12px; border: 1px solid #c9d3df; background: #fff; border-radius: 10px; cursor: pointer; }
 .shequ-phrases button:hover { background: #eef3fa; }
 .shequ-phrases button[disabled] { opacity: .5; cursor: not-allowed; }
+.shequ-badge.shequ-verified { background: #e6f4ea; color: #1e7b34; border: 1px solid #b7dfc2; }
+.shequ-badge.shequ-tampered { background: #fdecee; color: #b5152b; border: 1px solid #f1b8c0; }
 .shequ-timeline { width: 100%; border-collapse: collapse; font-size: 13px; }
 .shequ-timeline th, .shequ-timeline td { border-bottom: 1px solid #e5e5e5; padding: 6px 8px; text-align: left; vertical-align: top; }
 .shequ-timeline th { background: #f5f7fa; font-weight: 600; white-space: nowrap; }

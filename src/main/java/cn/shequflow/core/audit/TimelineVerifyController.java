@@ -1,0 +1,46 @@
+package cn.shequflow.core.audit;
+
+import cn.shequflow.core.cases.CaseRecord;
+import cn.shequflow.core.cases.Cases;
+import cn.shequflow.core.cases.CommunityScope;
+import cn.shequflow.core.process.CurrentUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * {@code GET /api/cases/{businessKey}/timeline/verify}: whether the case's timeline is intact (its
+ * hash chain checks), for whoever may see the case; Tasklist's 审批记录 shows 已校验 when it is.
+ */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "事项")
+@RestController
+public class TimelineVerifyController {
+
+  private final TimelineChain timelines;
+  private final Cases cases;
+  private final CommunityScope scope;
+  private final CurrentUser currentUser;
+
+  public TimelineVerifyController(TimelineChain timelines, Cases cases, CommunityScope scope, CurrentUser currentUser) {
+    this.timelines = timelines;
+    this.cases = cases;
+    this.scope = scope;
+    this.currentUser = currentUser;
+  }
+
+  @io.swagger.v3.oas.annotations.Operation(summary = "校验审批记录未被改动（哈希链），指出第一处断点")
+  @GetMapping("/api/cases/{businessKey}/timeline/verify")
+  public ChainCheck verify(@PathVariable String businessKey) {
+    String userId = currentUser.id();
+    if (userId == null) {
+      throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "请先登录");
+    }
+    CaseRecord c = cases.get(businessKey);
+    if (c == null || !scope.canSee(userId, c, cases.familyOf(c))) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为 " + businessKey + " 的事项，或无权查看");
+    }
+    return timelines.verify(businessKey);
+  }
+}
