@@ -137,12 +137,16 @@ public class AuditLog {
     chain.advance(chainId, hash);
   }
 
-  /** {@code 360403********0012}: an 18- or 15-digit identity number anywhere in {@code text}. */
+  /**
+   * Every 18- or 15-digit identity number anywhere in {@code text}, masked by the one masking policy
+   * ({@link cn.shequflow.core.privacy.PersonalData#mask}: region and check digit only).
+   */
   public static String mask(String text) {
     if (text == null) {
       return null;
     }
-    return ID_NUMBER.matcher(text).replaceAll(m -> m.group(1) + "*".repeat(m.group(2).length()) + m.group(3));
+    return ID_NUMBER.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+        cn.shequflow.core.privacy.PersonalData.mask(m.group())));
   }
 
   /** The address the current HTTP request came from, or null outside a request. */

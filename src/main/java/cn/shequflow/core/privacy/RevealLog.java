@@ -1,5 +1,6 @@
 package cn.shequflow.core.privacy;
 
+import cn.shequflow.core.audit.AuditLog;
 import cn.shequflow.core.organisation.Organisation;
 import cn.shequflow.core.process.Clock;
 import java.time.LocalDateTime;
@@ -13,8 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * The record of every whole identity number shown (table {@code personal_data_reveal}, V20): who,
  * when, on which surface, for which case or resident. Written through {@link #record} only, in the
- * caller's transaction; read by administrators at {@code GET /api/privacy/reveals}. Kept small on
- * purpose: the audit trail (issue 17) will take these entries over.
+ * caller's transaction; read by administrators at {@code GET /api/privacy/reveals}. Each reveal is
+ * also an entry of the tamper-evident audit log ({@link AuditLog#reveal}), in the same transaction.
  */
 @Component
 public class RevealLog {
@@ -38,16 +39,19 @@ public class RevealLog {
 
   private final RevealMapper mapper;
   private final Organisation organisation;
+  private final AuditLog audit;
 
-  public RevealLog(RevealMapper mapper, Organisation organisation) {
+  public RevealLog(RevealMapper mapper, Organisation organisation, AuditLog audit) {
     this.mapper = mapper;
     this.organisation = organisation;
+    this.audit = audit;
   }
 
   /** Records that {@code userId} was shown a whole identity number on {@code surface}. */
   public void record(String userId, PersonalData.Surface surface, String businessKey, Long residentId) {
     mapper.insert(new Reveal(null, Clock.now(), userId, organisation.displayName(userId), surface.code(), businessKey,
         residentId));
+    audit.reveal(userId, residentId == null ? surface.code() : "resident " + residentId, businessKey, surface.label());
   }
 
   public List<Reveal> page(int limit, long offset) {

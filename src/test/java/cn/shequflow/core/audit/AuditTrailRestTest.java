@@ -193,9 +193,9 @@ class AuditTrailRestTest extends RestTestSupport {
   }
 
   @Test
-  @DisplayName("Identity numbers in an entry are masked")
+  @DisplayName("Identity numbers in an entry are masked by the one policy: region and check digit, no birth date or sex digit")
   void masking() {
-    assertThat(AuditLog.mask("查看 11010519491231002X 的档案")).isEqualTo("查看 110105********002X 的档案");
+    assertThat(AuditLog.mask("查看 11010519491231002X 的档案")).isEqualTo("查看 110105***********X 的档案");
     assertThat(AuditLog.mask("110105491231002")).doesNotContain("491231");
     assertThat(AuditLog.mask("LV-2026-000001")).isEqualTo("LV-2026-000001");
   }
