@@ -19,13 +19,11 @@ import org.springframework.web.server.ResponseStatusException;
 public class TimelineVerifyController {
 
   private final TimelineChain timelines;
-  private final Cases cases;
   private final CommunityScope scope;
   private final CurrentUser currentUser;
 
-  public TimelineVerifyController(TimelineChain timelines, Cases cases, CommunityScope scope, CurrentUser currentUser) {
+  public TimelineVerifyController(TimelineChain timelines, CommunityScope scope, CurrentUser currentUser) {
     this.timelines = timelines;
-    this.cases = cases;
     this.scope = scope;
     this.currentUser = currentUser;
   }
@@ -33,14 +31,7 @@ public class TimelineVerifyController {
   @io.swagger.v3.oas.annotations.Operation(summary = "校验审批记录未被改动（哈希链），指出第一处断点")
   @GetMapping("/api/cases/{businessKey}/timeline/verify")
   public ChainCheck verify(@PathVariable String businessKey) {
-    String userId = currentUser.id();
-    if (userId == null) {
-      throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "请先登录");
-    }
-    CaseRecord c = cases.get(businessKey);
-    if (c == null || !scope.canSee(userId, c, cases.familyOf(c))) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为 " + businessKey + " 的事项，或无权查看");
-    }
+    scope.visibleCase(currentUser.id(), businessKey);
     return timelines.verify(businessKey);
   }
 }

@@ -63,15 +63,6 @@ public class CaseController {
   }
 
   private CaseRecord visible(String businessKey) {
-    String userId = currentUser.id();
-    if (userId == null) {
-      throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "请先登录");
-    }
-    CaseRecord c = cases.get(businessKey);
-    // An unknown case and one the user may not see answer alike, so keys cannot be probed.
-    if (c == null || !scope.canSee(userId, c, cases.familyOf(c))) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为 " + businessKey + " 的事项，或无权查看");
-    }
-    return c;
+    return scope.visibleCase(currentUser.id(), businessKey);
   }
 }

@@ -63,10 +63,7 @@ public class CaseProgressController {
   @GetMapping("/cases/{businessKey}/progress")
   public Progress progress(@PathVariable String businessKey) {
     String userId = user();
-    CaseRecord c = cases.get(businessKey);
-    if (c == null || !scope.canSee(userId, c, cases.familyOf(c))) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为 " + businessKey + " 的事项，或无权查看");
-    }
+    CaseRecord c = scope.visibleCase(userId, businessKey);
     CaseFamily family = cases.familyOf(c);
     List<OpenTask> open = asProduct(() -> tasks.createTaskQuery().processInstanceBusinessKey(businessKey)
         .active().orderByTaskCreateTime().asc().list().stream().map(this::openTask).toList());

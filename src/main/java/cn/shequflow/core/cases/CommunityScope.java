@@ -201,6 +201,23 @@ public class CommunityScope {
     return units;
   }
 
+  /**
+   * The case {@code userId} asks for, if he may see it: 401 without a login; an unknown case and one
+   * the user may not see answer alike (404), so business keys cannot be probed.
+   */
+  public CaseRecord visibleCase(String userId, String businessKey) {
+    if (userId == null) {
+      throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.UNAUTHORIZED,
+          "请先登录");
+    }
+    CaseRecord c = cases.get(businessKey);
+    if (c == null || !canSee(userId, c, cases.familyOf(c))) {
+      throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND,
+          "没有编号为 " + businessKey + " 的事项，或无权查看");
+    }
+    return c;
+  }
+
   private boolean isAdmin(String userId) {
     return identity.createUserQuery().userId(userId).memberOfGroup(Groups.CAMUNDA_ADMIN).count() > 0;
   }

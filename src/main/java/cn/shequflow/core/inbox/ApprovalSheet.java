@@ -65,10 +65,7 @@ public class ApprovalSheet {
     if (auth == null || auth.getUserId() == null) {
       throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "请先登录");
     }
-    CaseRecord c = cases.get(businessKey);
-    if (c == null || !scope.canSee(auth.getUserId(), c, cases.familyOf(c))) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为 " + businessKey + " 的事项，或无权查看");
-    }
+    CaseRecord c = scope.visibleCase(auth.getUserId(), businessKey);
     CaseFamily family = cases.familyOf(c);
     StringBuilder h = new StringBuilder(8192);
     h.append("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"UTF-8\">")

@@ -243,10 +243,7 @@ public class InboxOperations {
   public Result urge(String businessKey, String note) {
     String me = caller();
     String text = optionalText("note", note);
-    CaseRecord record = cases.get(businessKey);
-    if (record == null || !scope.canSee(me, record, cases.familyOf(record))) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为 " + businessKey + " 的事项，或无权查看");
-    }
+    CaseRecord record = scope.visibleCase(me, businessKey);
     CaseFamily family = cases.familyOf(record);
     boolean streetRole = organisation.roles(me).stream()
         .anyMatch(r -> r.role().level() == UnitLevel.STREET && scope.of(me, family).covers(record.communityId()));

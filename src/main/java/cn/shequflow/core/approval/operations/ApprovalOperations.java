@@ -241,10 +241,7 @@ public class ApprovalOperations {
 
   public Outcome withdraw(String businessKey, String reason) {
     String userId = user();
-    CaseRecord visible = cases.get(businessKey);
-    if (visible == null || !scope.canSee(userId, visible, cases.familyOf(visible))) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为 " + businessKey + " 的事项，或无权查看");
-    }
+    CaseRecord visible = scope.visibleCase(userId, businessKey);
     return trusted(() -> {
       mapper.lockRound(businessKey, cases.get(businessKey).submission());
       CaseRecord record = cases.get(businessKey); // as it is now that no one else changes the round
