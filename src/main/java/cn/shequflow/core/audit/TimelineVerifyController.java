@@ -1,14 +1,10 @@
 package cn.shequflow.core.audit;
 
-import cn.shequflow.core.cases.CaseRecord;
-import cn.shequflow.core.cases.Cases;
 import cn.shequflow.core.cases.CommunityScope;
 import cn.shequflow.core.process.CurrentUser;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code GET /api/cases/{businessKey}/timeline/verify}: whether the case's timeline is intact (its

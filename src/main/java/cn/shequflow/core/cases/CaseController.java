@@ -4,12 +4,10 @@ import cn.shequflow.core.calendar.Deadlines;
 import cn.shequflow.core.process.CurrentUser;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A case as the people who may see it read it: {@code GET /api/cases/{businessKey}} (with its named
