@@ -21,6 +21,8 @@ public final class IncidentVariables {
 
   /** Display only (set by the product, mirrored from the incident table): never read back. */
   public static final String SLA_STATUS = "slaStatus";
+  /** The light as a person reads it (正常 / 黄灯督办 / 红灯督办), shown on the forms; display only. */
+  public static final String SLA_LABEL = "slaLabel";
 
   public static final Set<String> CATEGORIES = Set.of("safety-hazard", "instability", "new-pregnancy",
       "migrant-inflow", "rental", "facility-damage", "fire", "dispute", "other");

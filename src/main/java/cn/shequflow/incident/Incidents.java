@@ -383,6 +383,7 @@ public class Incidents {
 
   private static void mirrorLight(DelegateExecution execution, String light) {
     execution.getProcessInstance().setVariable(SLA_STATUS, light);
+    execution.getProcessInstance().setVariable(IncidentVariables.SLA_LABEL, IncidentBadges.lightLabel(light));
   }
 
   private java.util.List<String> holders(CaseRecord record, Role role) {

@@ -44,6 +44,10 @@ public class TimelineChain {
     CaseEvent e = new CaseEvent(null, event.businessKey(), event.occurredAt().withNano(0), event.userId(),
         event.userName(), event.action(), event.taskName(), event.approved(), event.comment());
     String chainId = chainId(e.businessKey());
+    // The case row first, then its chain head: every operation that changes a case locks the case row
+    // (its status, CcMapper.lockCase), so taking both in this one order never deadlocks with them.
+    jdbc.queryForList("select business_key from biz_case where business_key = ? for update", String.class,
+        e.businessKey());
     HashChain.Head head = chain.lock(chainId);
     String hash = HashChain.hash(head.lastHash(), canonical(e));
     jdbc.update("insert into case_event (business_key, occurred_at, user_id, user_name, action, task_name, approved, "

@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What happened to an open task that its holder should see in the list: urged (催办) since it was
- * created, or created by a return (退回) and why. {@code GET /api/tasks/marks?taskId=a&taskId=b}
+ * created, or created by a return (退回) and why; and the badges its family gives its tasks
+ * ({@link TaskBadges}, e.g. an incident's light and 紧急). {@code GET /api/tasks/marks?taskId=a&taskId=b}
  * answers one entry per task that has a mark and that the caller may read (the engine's
  * authorizations decide; others are left out, not refused). Read from the case's timeline.
  */
@@ -30,19 +31,22 @@ import org.springframework.web.bind.annotation.RestController;
 public class TaskMarksController {
 
   public record TaskMark(String taskId, LocalDateTime urgedAt, String urgedBy, String urgeNote, boolean returned,
-      String returnedBy, String returnReason) {}
+      String returnedBy, String returnReason, List<TaskBadges.Badge> badges) {}
 
   private final TaskService tasks;
   private final CaseMapper register;
   private final Cases cases;
+  private final List<TaskBadges> badgeSources;
 
-  public TaskMarksController(TaskService tasks, CaseMapper register, Cases cases) {
+  public TaskMarksController(TaskService tasks, CaseMapper register, Cases cases, List<TaskBadges> badgeSources) {
     this.tasks = tasks;
     this.register = register;
     this.cases = cases;
+    this.badgeSources = badgeSources;
   }
 
-  @Operation(summary = "任务的催办、退回标记（最多 50 个任务）", description = "只列出有标记且本人可以查看的任务")
+  @Operation(summary = "任务的催办、退回标记和事项标签（最多 50 个任务）",
+      description = "只列出有标记且本人可以查看的任务；badges 如事件的督办灯（正常、黄灯督办、红灯督办）和「紧急」")
   @GetMapping("/api/tasks/marks")
   public List<TaskMark> marks(@RequestParam(name = "taskId", required = false) List<String> taskIds) {
     String[] ids = TaskIds.checked(taskIds);
@@ -79,11 +83,13 @@ public class TaskMarksController {
       }
     }
     boolean returned = before != null && CaseActions.RETURNED.equals(before.action());
-    if (urged == null && !returned) {
+    List<TaskBadges.Badge> badges = badgeSources.stream().filter(b -> b.family().equals(record.family()))
+        .flatMap(b -> b.of(record.businessKey()).stream()).toList();
+    if (urged == null && !returned && badges.isEmpty()) {
       return null;
     }
     return new TaskMark(task.getId(), urged == null ? null : urged.occurredAt(), urged == null ? null : urged.userName(),
         urged == null ? null : urged.comment(), returned, returned ? before.userName() : null,
-        returned ? before.comment() : null);
+        returned ? before.comment() : null, badges);
   }
 }

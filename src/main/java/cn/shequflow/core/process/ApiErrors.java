@@ -55,10 +55,21 @@ public class ApiErrors {
   @ExceptionHandler(ProcessEngineException.class)
   ResponseEntity<Map<String, Object>> engine(ProcessEngineException e) throws ProcessEngineException {
     if (e.getCode() == BuiltinExceptionCode.DEADLOCK.getCode()
-        || e.getCode() == BuiltinExceptionCode.OPTIMISTIC_LOCKING.getCode()) {
+        || e.getCode() == BuiltinExceptionCode.OPTIMISTIC_LOCKING.getCode()
+        || org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e) instanceof java.sql.SQLTransactionRollbackException
+        || hasCause(e, PessimisticLockingFailureException.class)) {
       return conflict(new CaseConflictException(cn.shequflow.core.security.EngineRestErrors.CONCURRENT));
     }
     throw e;
+  }
+
+  private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @ExceptionHandler(ResponseStatusException.class)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.shequflow.support.ApprovalOperationsTestSupport;
 import cn.shequflow.support.RestClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,30 @@ class TaskMarksRestTest extends ApprovalOperationsTestSupport {
     assertThat(returned.get(0).get("returned").asBoolean()).isTrue();
     assertThat(returned.get(0).get("returnReason").asText()).contains("请补充交接安排");
     assertThat(returned.get(0).get("urgedAt").isNull()).as("the urge was for the director's task").isTrue();
+  }
+
+  @Test
+  @DisplayName("IN-3, IN-5: an incident's task carries its light in words (正常) and an emergency stands out as 紧急; "
+      + "the form reads the light in words, not GREEN")
+  void incidentBadges() {
+    Map<String, Object> routine = cn.shequflow.incident.IncidentRestTest.report();
+    JsonNode pi = startProcess("he.grid", "incident-report", routine);
+    String task = onlyTaskId("zhang.director", pi.get("id").asText());
+    JsonNode mark = marks("zhang.director", task);
+    assertThat(mark).hasSize(1);
+    assertThat(mark.get(0).get("badges").toString()).isEqualTo("[{\"kind\":\"green\",\"label\":\"正常\"}]");
+    Response form = as("zhang.director").get("/engine-rest/task/" + task + "/form-variables");
+    assertThat(form.json().at("/slaLabel/value").asText()).isEqualTo("正常");
+
+    Map<String, Object> emergency = cn.shequflow.incident.IncidentRestTest.report();
+    emergency.put("severity", "emergency");
+    JsonNode urgent = startProcess("he.grid", "incident-report", emergency);
+    List<JsonNode> open = tasksOf("he.grid", urgent.get("id").asText());
+    open.addAll(tasksOf("zhang.director", urgent.get("id").asText()));
+    assertThat(open).isNotEmpty();
+    String user = tasksOf("zhang.director", urgent.get("id").asText()).isEmpty() ? "he.grid" : "zhang.director";
+    JsonNode urgentMark = marks(user, open.get(0).get("id").asText());
+    assertThat(urgentMark.get(0).get("badges").get(0).get("label").asText()).isEqualTo("紧急");
   }
 
   @Test
