@@ -213,7 +213,10 @@ class TamperEvidenceTest extends RestTestSupport {
 
     // Someone with database access rewrites the day's only entry and recomputes its hash and the head.
     Map<String, Object> row = jdbc.queryForMap("select * from audit_entry where chain_day = ?", java.sql.Date.valueOf(day));
-    AuditEntry forged = new AuditEntry(null, day, ((java.sql.Timestamp) row.get("OCCURRED_AT")).toLocalDateTime(),
+    // H2 answers a Timestamp, MariaDB's driver a LocalDateTime.
+    Object at = row.get("OCCURRED_AT");
+    AuditEntry forged = new AuditEntry(null, day,
+        at instanceof java.sql.Timestamp ts ? ts.toLocalDateTime() : (java.time.LocalDateTime) at,
         "someone.else", (String) row.get("ACTION"), (String) row.get("OUTCOME"), (String) row.get("TARGET"), null,
         (String) row.get("DETAIL"), (String) row.get("CLIENT"), "", null);
     String hash = HashChain.hash("", forged.canonical());
