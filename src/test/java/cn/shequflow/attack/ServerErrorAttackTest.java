@@ -70,6 +70,32 @@ class ServerErrorAttackTest extends AttackSupport {
         "processInstanceIds");
   }
 
+  @Test
+  @DisplayName("Found by the stronger fuzz run: one query's parameters the SQL cannot combine, nested or not; "
+      + "conditions and restarts that cannot apply; no exception names in a refusal")
+  void strongerFuzzFindings() {
+    refused(as("admin").get(REST + "/history/decision-instance?decisionInstanceId=a&decisionInstanceIdIn=a"),
+        "decisionInstanceIdIn");
+    refused(as("admin").postJson(REST + "/history/decision-instance/delete",
+        "{\"historicDecisionInstanceQuery\":{\"decisionInstanceId\":\"a\",\"decisionInstanceIdIn\":[\"a\"]},\"deleteReason\":\"x\"}"),
+        "historicDecisionInstanceQuery.decisionInstanceIdIn");
+    long jobs = engine.getManagementService().createJobQuery().noRetriesLeft().count();
+    refused(as("admin").postJson(REST + "/job/retries",
+        "{\"retries\":0,\"jobQuery\":{\"jobId\":\"a\",\"jobIds\":[\"a\"]}}"), "jobQuery.jobIds");
+    assertThat(engine.getManagementService().createJobQuery().noRetriesLeft().count()).as("no retries changed").isEqualTo(jobs);
+    String definition = start("liu.staff").get("definitionId").asText();
+    Response condition = as("admin").postJson(REST + "/condition",
+        "{\"processDefinitionId\":\"" + definition + "\",\"variables\":{\"reason\":{\"value\":\"x\",\"type\":\"String\"}}}");
+    assertThat(condition.status()).as(condition.body()).isEqualTo(400);
+    String running = start("liu.staff").get("id").asText();
+    Response restart = as("admin").postJson(REST + "/process-definition/" + definition + "/restart",
+        "{\"processInstanceIds\":[\"" + running + "\"],\"instructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"a\"}]}");
+    assertThat(restart.status()).as(restart.body()).isEqualTo(400);
+    Response message = as("admin").postJson(REST + "/message", "{\"messageName\":\"nobody-waits\"}");
+    assertThat(message.status()).as(message.body()).isEqualTo(400);
+    assertThat(JAVA_CLASS.matcher(message.body()).find()).as("no exception name in %s", message.body()).isFalse();
+  }
+
   // ---- Paging, interval, unique constraints ---------------------------------------------------
 
   @ParameterizedTest(name = "as {0}")

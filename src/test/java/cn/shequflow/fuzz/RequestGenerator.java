@@ -1,7 +1,6 @@
 package cn.shequflow.fuzz;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -70,6 +69,83 @@ final class RequestGenerator {
     return list;
   }
 
+  /** One request of a run, with the operation it calls and the user who sends it. */
+  record Planned(Operation op, String user, Request request) {}
+
+  /**
+   * Every request of a run, in order: per round, per operation, per user ({@code liu.staff}, then
+   * {@code admin} unless the operation is in {@code destructive}). The first round sends the
+   * administrator's full sweeps ({@link #fullSweep}, {@link #pairSweep}, {@link #bodySweep}); every
+   * round the rotating {@link #sweep} and one random request. Each operation draws from its own
+   * random numbers (the seed, its name, the round, the user), so a run's requests for an operation
+   * are the same whatever else the documents hold.
+   *
+   * @param ours our document ({@code /v3/api-docs}), or null to plan Camunda's operations only
+   */
+  static List<Planned> plan(JsonNode camunda, JsonNode ours, Map<String, List<String>> ids, long seed, int rounds,
+      java.util.Set<String> destructive) {
+    List<Operation> operations = new ArrayList<>(operations(camunda, "/engine-rest"));
+    if (ours != null) {
+      operations.addAll(operations(ours, ""));
+    }
+    List<Planned> planned = new ArrayList<>();
+    for (int round = 0; round < rounds; round++) {
+      for (Operation op : operations) {
+        for (String user : List.of("liu.staff", "admin")) {
+          boolean admin = "admin".equals(user);
+          if (admin && destructive.contains(op.name())) {
+            continue;
+          }
+          Random random = new Random(seed * 31 + (op.name() + "|" + round + "|" + user).hashCode());
+          RequestGenerator generator = new RequestGenerator(op.base().isEmpty() ? ours : camunda, ids, random);
+          List<Request> requests = new ArrayList<>();
+          if (admin && round == 0) {
+            requests.add(generator.ordinaryRequest(op));
+            if (!op.path().endsWith("/count")) { // a count reads the same query as its list
+              requests.addAll(generator.fullSweep(op));
+              requests.addAll(generator.pairSweep(op));
+              requests.addAll(generator.bodySweep(op));
+            }
+            requests.addAll(generator.multipartSweep(op));
+          } else {
+            requests.addAll(generator.sweep(op, round));
+          }
+          requests.add(generator.generate(op));
+          requests.forEach(r -> planned.add(new Planned(op, user, r)));
+        }
+      }
+    }
+    return planned;
+  }
+
+  /**
+   * The ids a run puts into paths and id-like parameters: of a running leave request (its task,
+   * instance, definition, deployment, business key) and of demo users and groups, with a few that
+   * exist nowhere.
+   */
+  static Map<String, List<String>> ids(String task, String instance, String definition, String deployment, String businessKey) {
+    Map<String, List<String>> ids = new LinkedHashMap<>();
+    ids.put("task", List.of(task));
+    ids.put("taskId", List.of(task));
+    ids.put("process-instance", List.of(instance));
+    ids.put("processInstanceId", List.of(instance));
+    ids.put("execution", List.of(instance));
+    ids.put("process-definition", List.of(definition));
+    ids.put("processDefinitionId", List.of(definition));
+    ids.put("deployment", List.of(deployment));
+    ids.put("deploymentId", List.of(deployment));
+    ids.put("key", List.of("leave-request", "leave-approvers"));
+    ids.put("businessKey", List.of(businessKey));
+    ids.put("user", List.of("liu.staff", "fuzz.user"));
+    ids.put("userId", List.of("liu.staff", "fuzz.user"));
+    ids.put("group", List.of("zaozhi-staff", "fuzz-group"));
+    ids.put("groupId", List.of("zaozhi-staff", "fuzz-group"));
+    ids.put("varName", List.of("days", "reason"));
+    ids.put("tenant-id", List.of("t"));
+    ids.put("*", List.of(instance, task, definition, "leave-request", "liu.staff", "x"));
+    return ids;
+  }
+
   Request generate(Operation op) {
     String path = op.path();
     StringBuilder query = new StringBuilder();
@@ -136,6 +212,287 @@ final class RequestGenerator {
       String value = odd.get((round + i++) % odd.size());
       requests.add(new Request(op.method(), op.base() + path + "?" + encode(p.path("name").asText()) + "=" + encode(value),
           json ? "{}" : null, json ? "application/json" : null));
+    }
+    return requests;
+  }
+
+  /**
+   * The full sweep: every query parameter alone with every odd value of its type (where {@link
+   * #sweep} takes one per round), with the path parameters as usual.
+   */
+  List<Request> fullSweep(Operation op) {
+    List<Request> requests = new ArrayList<>();
+    String path = pathWithIds(op);
+    boolean json = hasJsonBody(op);
+    for (JsonNode p : queryParameters(op)) {
+      for (String value : ODD_BY_TYPE.getOrDefault(resolve(p.path("schema")).path("type").asText(), ODD_BY_TYPE.get("string"))) {
+        requests.add(new Request(op.method(), op.base() + path + "?" + encode(p.path("name").asText()) + "=" + encode(value),
+            json ? "{}" : null, json ? "application/json" : null));
+      }
+    }
+    return requests;
+  }
+
+  /**
+   * The pair sweep: every two id-like query parameters of an operation ({@code …Id}, {@code …Key},
+   * {@code …Ids}, {@code …In}, {@code …User}, {@code …Group}) together with ordinary values, and
+   * every two of its yes/no parameters set to true: combinations the engine may not accept.
+   */
+  List<Request> pairSweep(Operation op) {
+    List<Request> requests = new ArrayList<>();
+    String path = pathWithIds(op);
+    boolean json = hasJsonBody(op);
+    List<String> names = new ArrayList<>();
+    List<String> flags = new ArrayList<>();
+    for (JsonNode p : queryParameters(op)) {
+      String name = p.path("name").asText();
+      if (ID_LIKE.matcher(name).matches()) {
+        names.add(encode(name) + "=" + encode(firstId(name)));
+      } else if ("boolean".equals(resolve(p.path("schema")).path("type").asText())) {
+        flags.add(encode(name) + "=true");
+      }
+    }
+    for (List<String> group : List.of(names, flags)) {
+      for (int i = 0; i < group.size(); i++) {
+        for (int j = i + 1; j < group.size(); j++) {
+          requests.add(new Request(op.method(), op.base() + path + "?" + group.get(i) + "&" + group.get(j),
+              json ? "{}" : null, json ? "application/json" : null));
+        }
+      }
+    }
+    return requests;
+  }
+
+  private static final java.util.regex.Pattern ID_LIKE = java.util.regex.Pattern.compile("\\w+(Id|Key|Ids|In|User|Group)");
+
+  /** Odd JSON values put in one place of an ordinary body, by the schema type found there. */
+  private static final Map<String, List<JsonNode>> ODD_JSON = Map.of(
+      "integer", List.of(NODES.numberNode(0)),
+      "number", List.of(NODES.numberNode(0)),
+      "string", List.of(NODES.objectNode()),
+      "type", List.of(NODES.textNode(""), NODES.objectNode()),
+      "boolean", List.of(NODES.textNode("abc")),
+      "array", List.of(NODES.arrayNode()),
+      "object", List.of(NODES.arrayNode()));
+
+  /**
+   * The body sweep: an ordinary body (every field with a value of its type, lists of one), then
+   * every field of it down to {@link #BODY_SWEEP_DEPTH} levels, one at a time, set to the odd values
+   * of its type ({@link #ODD_JSON}: zero, an empty list, an object for a text, an empty type): an empty list of activities, an object where a date belongs, a
+   * lock for no time; and bodies of one ordinary field alone.
+   */
+  List<Request> bodySweep(Operation op) {
+    List<Request> requests = new ArrayList<>();
+    if (!hasJsonBody(op)) {
+      return requests;
+    }
+    String uri = op.base() + pathWithIds(op);
+    JsonNode schema = op.spec().path("requestBody").path("content").path("application/json").path("schema");
+    JsonNode ordinary = ordinary(schema, 0, "");
+    List<List<Object>> places = new ArrayList<>();
+    List<String> types = new ArrayList<>();
+    places(schema, ordinary, new ArrayList<>(), 0, places, types);
+    for (int i = 0; i < places.size(); i++) {
+      for (JsonNode odd : ODD_JSON.getOrDefault(types.get(i), List.of())) {
+        requests.add(new Request(op.method(), uri, with(ordinary, places.get(i), odd).toString(), "application/json"));
+      }
+    }
+    if (ordinary.isObject() && ordinary.size() > 1) {
+      ordinary.fields().forEachRemaining(f ->
+          requests.add(new Request(op.method(), uri, NODES.objectNode().set(f.getKey(), f.getValue()).toString(), "application/json")));
+    }
+    return requests;
+  }
+
+  static final int BODY_SWEEP_DEPTH = 3;
+
+  /** Where the fields of an ordinary body are (keys and list indexes), with their schema types. */
+  private void places(JsonNode schema, JsonNode value, List<Object> at, int depth, List<List<Object>> places, List<String> types) {
+    schema = flatten(schema);
+    if (depth > BODY_SWEEP_DEPTH || value == null) {
+      return;
+    }
+    if (!at.isEmpty()) {
+      places.add(List.copyOf(at));
+      types.add("type".equals(at.get(at.size() - 1)) ? "type" : typeOf(schema));
+    }
+    if (value.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> p = it.next();
+        List<Object> inner = new ArrayList<>(at);
+        inner.add(p.getKey());
+        places(p.getValue(), value.get(p.getKey()), inner, depth + 1, places, types);
+      }
+      JsonNode additional = resolve(schema.path("additionalProperties"));
+      if (additional.isObject() && additional.size() > 0 && value.has("reason")) {
+        places(additional, value.get("reason"), append(at, "reason"), depth + 1, places, types);
+      }
+    } else if (value.isArray() && value.size() > 0) {
+      List<Object> inner = new ArrayList<>(at);
+      inner.add(0);
+      places(schema.path("items"), value.get(0), inner, depth + 1, places, types);
+    }
+  }
+
+  private static List<Object> append(List<Object> at, Object step) {
+    List<Object> inner = new ArrayList<>(at);
+    inner.add(step);
+    return inner;
+  }
+
+  /** A copy of a body with one place set to a value. */
+  private static JsonNode with(JsonNode body, List<Object> place, JsonNode value) {
+    JsonNode copy = body.deepCopy();
+    JsonNode parent = copy;
+    for (int i = 0; i < place.size() - 1; i++) {
+      Object step = place.get(i);
+      parent = step instanceof Integer n ? parent.get(n) : parent.get((String) step);
+    }
+    Object last = place.get(place.size() - 1);
+    if (last instanceof Integer n) {
+      ((ArrayNode) parent).set(n, value);
+    } else {
+      ((ObjectNode) parent).set((String) last, value);
+    }
+    return copy;
+  }
+
+  /** An ordinary value of a schema: every field set, lists of one, ids and dates that could be real. */
+  JsonNode ordinary(JsonNode schema, int depth, String name) {
+    schema = flatten(schema);
+    if (depth > BODY_SWEEP_DEPTH + 1) {
+      return NODES.nullNode();
+    }
+    if (schema.has("enum")) {
+      return schema.get("enum").get(0);
+    }
+    switch (typeOf(schema)) {
+      case "object": {
+        ObjectNode object = NODES.objectNode();
+        schema.path("properties").fields().forEachRemaining(p -> object.set(p.getKey(), ordinary(p.getValue(), depth + 1, p.getKey())));
+        JsonNode additional = resolve(schema.path("additionalProperties"));
+        if (additional.isObject() && additional.size() > 0) {
+          object.set("reason", ordinary(additional, depth + 1, "reason"));
+        }
+        if (object.has("value") && schema.path("properties").has("valueInfo")) {
+          object.put("type", "String");
+        }
+        return object;
+      }
+      case "array":
+        return NODES.arrayNode().add(ordinary(schema.path("items"), depth + 1, name));
+      case "integer":
+        return NODES.numberNode(1);
+      case "number":
+        return NODES.numberNode(1.0);
+      case "boolean":
+        return NODES.booleanNode(false);
+      case "string":
+        if ("date-time".equals(schema.path("format").asText())) {
+          return NODES.textNode("2026-01-05T10:00:00.000+0800");
+        }
+        return NODES.textNode("type".equals(name) ? "String" : firstId(name));
+      default:
+        return NODES.nullNode();
+    }
+  }
+
+  /** A schema with its reference followed and its allOf parts merged into one object schema. */
+  private JsonNode flatten(JsonNode schema) {
+    schema = resolve(schema);
+    if (!schema.has("allOf")) {
+      return schema;
+    }
+    ObjectNode merged = NODES.objectNode();
+    ObjectNode properties = merged.putObject("properties");
+    merged.put("type", "object");
+    for (JsonNode part : schema.get("allOf")) {
+      JsonNode flat = flatten(part);
+      if (flat.has("properties")) {
+        properties.setAll((ObjectNode) flat.get("properties"));
+      }
+    }
+    return merged;
+  }
+
+  private static String typeOf(JsonNode schema) {
+    return schema.path("type").asText(schema.has("properties") || schema.has("additionalProperties") ? "object" : "");
+  }
+
+  private String firstId(String name) {
+    List<String> values = ids.getOrDefault(name, ids.get("*"));
+    return values.get(0);
+  }
+
+  private List<JsonNode> queryParameters(Operation op) {
+    List<JsonNode> list = new ArrayList<>();
+    op.spec().path("parameters").forEach(p -> {
+      JsonNode r = resolve(p);
+      if ("query".equals(r.path("in").asText())) {
+        list.add(r);
+      }
+    });
+    return list;
+  }
+
+  /** The operation's path with ordinary ids in its path parameters. */
+  private String pathWithIds(Operation op) {
+    String path = op.path();
+    for (JsonNode p : op.spec().path("parameters")) {
+      JsonNode r = resolve(p);
+      if ("path".equals(r.path("in").asText())) {
+        String name = r.path("name").asText();
+        path = path.replace("{" + name + "}", encode(firstPathId(op.path(), name)));
+      }
+    }
+    return path;
+  }
+
+  private String firstPathId(String path, String name) {
+    String[] segments = path.split("/");
+    String resource = segments.length > 1 ? segments[1] : "";
+    if ("history".equals(resource) && segments.length > 2) {
+      resource = segments[2];
+    }
+    List<String> byName = ids.get(name);
+    if (byName == null && "id".equals(name)) {
+      byName = ids.get(resource);
+    }
+    if (byName == null || byName.isEmpty()) {
+      byName = ids.get("*");
+    }
+    return byName.get(0);
+  }
+
+  private static boolean hasJsonBody(Operation op) {
+    return op.spec().path("requestBody").path("content").has("application/json") && !"get".equals(op.method());
+  }
+
+  /** The operation called as documented: ids that exist in its path, an ordinary body, no query. */
+  Request ordinaryRequest(Operation op) {
+    String uri = op.base() + pathWithIds(op);
+    if (hasJsonBody(op)) {
+      return new Request(op.method(), uri,
+          ordinary(op.spec().path("requestBody").path("content").path("application/json").path("schema"), 0, "").toString(),
+          "application/json");
+    }
+    return new Request(op.method(), uri, null, null);
+  }
+
+  /** Multipart forms: each text field alone with a value that is not of its kind, beside a file. */
+  List<Request> multipartSweep(Operation op) {
+    List<Request> requests = new ArrayList<>();
+    JsonNode form = resolve(op.spec().path("requestBody").path("content").path("multipart/form-data").path("schema"));
+    String uri = op.base() + pathWithIds(op);
+    for (Iterator<Map.Entry<String, JsonNode>> it = form.path("properties").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> p = it.next();
+      if ("binary".equals(resolve(p.getValue()).path("format").asText()) || "data".equals(p.getKey())) {
+        continue;
+      }
+      String body = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + p.getKey() + "\"\r\n\r\nabc\r\n"
+          + "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"fuzz.bpmn\"\r\n"
+          + "Content-Type: application/octet-stream\r\n\r\n<definitions/>\r\n--" + BOUNDARY + "--\r\n";
+      requests.add(new Request(op.method(), uri, body, "multipart/form-data; boundary=" + BOUNDARY));
     }
     return requests;
   }
@@ -321,11 +678,4 @@ final class RequestGenerator {
     return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
-  static Map<String, List<String>> idPool() {
-    return new LinkedHashMap<>();
-  }
-
-  static ObjectMapper json() {
-    return new ObjectMapper();
-  }
 }

@@ -71,15 +71,20 @@ public class EngineRequestChecks {
 
   /**
    * Parameters the engine cannot combine (its SQL lacks the "and" between them): at most one of each
-   * group, on the paths named, in the query string or at the top of a JSON body.
+   * group, in the query string or at the top of a JSON body on the paths named, and in a query of the
+   * same kind nested in any body under its name (e.g. {@code jobQuery} of {@code POST /job/retries}).
    */
-  static final Map<Pattern, List<List<String>>> EXCLUSIVE = Map.of(
-      Pattern.compile(".*/history/user-operation(/count)?"),
-      List.of(List.of("deploymentId", "processDefinitionId", "processDefinitionKey")),
-      Pattern.compile(".*/job(/count)?"),
-      List.of(List.of("jobId", "jobIds", "jobDefinitionId", "activityId", "processInstanceIds"),
-          List.of("rootProcessInstanceId", "processInstanceIds"),
-          List.of("processInstanceId", "processInstanceIds")));
+  record Exclusive(Pattern path, String nestedAs, List<List<String>> groups) {}
+
+  static final List<Exclusive> EXCLUSIVE = List.of(
+      new Exclusive(Pattern.compile(".*/history/user-operation(/count)?"), null,
+          List.of(List.of("deploymentId", "processDefinitionId", "processDefinitionKey"))),
+      new Exclusive(Pattern.compile(".*/job(/count)?"), "jobQuery",
+          List.of(List.of("jobId", "jobIds", "jobDefinitionId", "activityId", "processInstanceIds"),
+              List.of("rootProcessInstanceId", "processInstanceIds"),
+              List.of("processInstanceId", "processInstanceIds"))),
+      new Exclusive(Pattern.compile(".*/history/decision-instance(/count)?"), "historicDecisionInstanceQuery",
+          List.of(List.of("decisionInstanceId", "decisionInstanceIdIn"))));
 
   private static boolean hasNonTextValue(JsonNode array) {
     for (JsonNode item : array) {
@@ -183,15 +188,48 @@ public class EngineRequestChecks {
     }
 
     private static String exclusive(String path, java.util.Collection<String> names) {
-      for (Map.Entry<Pattern, List<List<String>>> e : EXCLUSIVE.entrySet()) {
-        if (e.getKey().matcher(path).matches()) {
-          for (List<String> group : e.getValue()) {
-            List<String> given = new ArrayList<>(group);
-            given.retainAll(names);
-            if (given.size() > 1) {
-              return given.get(1) + '\u0000' + "不能与 " + given.get(0) + " 同时使用，请只按其中一项查询";
+      for (Exclusive e : EXCLUSIVE) {
+        if (e.path().matcher(path).matches()) {
+          String refused = exclusive(e.groups(), names);
+          if (refused != null) {
+            return refused;
+          }
+        }
+      }
+      return null;
+    }
+
+    private static String exclusive(List<List<String>> groups, java.util.Collection<String> names) {
+      for (List<String> group : groups) {
+        List<String> given = new ArrayList<>(group);
+        given.retainAll(names);
+        if (given.size() > 1) {
+          return given.get(1) + '\u0000' + "不能与 " + given.get(0) + " 同时使用，请只按其中一项查询";
+        }
+      }
+      return null;
+    }
+
+    /** A query nested in a body under the name of its kind whose parameters cannot be combined, or null. */
+    private static String nestedExclusive(JsonNode node, int depth) {
+      if (depth > 20 || !node.isContainerNode()) {
+        return null;
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = it.next();
+        for (Exclusive e : EXCLUSIVE) {
+          if (field.getKey().equals(e.nestedAs())) {
+            String refused = exclusive(e.groups(), givenFields(field.getValue()));
+            if (refused != null) {
+              return field.getKey() + "." + refused;
             }
           }
+        }
+      }
+      for (JsonNode child : node) {
+        String refused = nestedExclusive(child, depth + 1);
+        if (refused != null) {
+          return refused;
         }
       }
       return null;
@@ -221,6 +259,9 @@ public class EngineRequestChecks {
         return null;
       }
       String refused = exclusive(path, givenFields(root));
+      if (refused == null) {
+        refused = nestedExclusive(root, 0);
+      }
       return refused != null ? refused : walk(path, root, 0);
     }
 

@@ -189,7 +189,7 @@ public class EngineRestErrors implements ContainerResponseFilter {
    * and the instantiation builders.
    */
   private static final Pattern VALIDATION = Pattern.compile(
-      "is null|is empty|cannot be used to query|must not be|is not valid|ENGINE-13024|ENGINE-13043|"
+      "is null|is empty|cannot be used to query|must not be|is not valid|ENGINE-13024|ENGINE-1304[0-3]|"
           + "Invalid value|Cannot skip custom listeners|is not greater than|is not less than|Invalid query usage|"
           + "Already querying for|at the same time|You must specify|Cannot use '|cannot be set|"
           + "Cannot set both|Cannot specify|Invalid (?:query|authorization)|not allowed|is not a valid|has no current activity", Pattern.CASE_INSENSITIVE);
@@ -209,6 +209,9 @@ public class EngineRestErrors implements ContainerResponseFilter {
 
   /** Java's type in a conversion message: {@code to java type java.util.Date}. */
   private static final Pattern JAVA_TYPE = Pattern.compile("(?:to )?java type [\\w.$]+");
+
+  /** An exception's name before its message ({@code MismatchingMessageCorrelationException: …}). */
+  private static final Pattern EXCEPTION_NAME = Pattern.compile("\\b[A-Z]\\w*(?:Exception|Error):\\s*");
 
   /** A qualified Java class name. */
   private static final Pattern QUALIFIED = Pattern.compile("\\b(?:[a-z_][a-z0-9_]*\\.){2,}([A-Z][\\w$]*)");
@@ -241,9 +244,9 @@ public class EngineRestErrors implements ContainerResponseFilter {
     if (parameter.find() && (JAVA_TYPE.matcher(message).find() || QUALIFIED.matcher(message).find())) {
       return "参数 " + parameter.group(1) + " 的取值“" + parameter.group(2) + "”无效，请检查其类型和格式。";
     }
-    if (JAVA_TYPE.matcher(message).find() || QUALIFIED.matcher(message).find()) {
+    if (JAVA_TYPE.matcher(message).find() || QUALIFIED.matcher(message).find() || EXCEPTION_NAME.matcher(message).find()) {
       String plain = QUALIFIED.matcher(JAVA_TYPE.matcher(message).replaceAll("所需类型")).replaceAll("$1");
-      return "请求参数无效：" + plain.replaceAll("\\b\\w*Dto\\b", "请求内容");
+      return "请求参数无效：" + EXCEPTION_NAME.matcher(plain).replaceAll("").replaceAll("\\b\\w*Dto\\b", "请求内容");
     }
     if (message.matches("(?s).*\\b[A-Z]\\w*Dto\\b.*")) {
       return "请求参数无效：" + message.replaceAll("\\b[A-Z]\\w*Dto\\b", "请求内容");
