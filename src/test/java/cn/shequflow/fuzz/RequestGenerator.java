@@ -193,25 +193,11 @@ final class RequestGenerator {
    */
   List<Request> sweep(Operation op, int round) {
     List<Request> requests = new ArrayList<>();
-    List<JsonNode> parameters = new ArrayList<>();
-    op.spec().path("parameters").forEach(p -> parameters.add(resolve(p)));
-    String path = op.path();
-    for (JsonNode p : parameters) {
-      if ("path".equals(p.path("in").asText())) {
-        path = path.replace("{" + p.path("name").asText() + "}", encode(pathValue(op.path(), p.path("name").asText())));
-      }
-    }
-    JsonNode content = op.spec().path("requestBody").path("content");
-    boolean json = content.has("application/json") && !"get".equals(op.method());
+    String path = pathWithIds(op);
     int i = 0;
-    for (JsonNode p : parameters) {
-      if (!"query".equals(p.path("in").asText())) {
-        continue;
-      }
-      List<String> odd = ODD_BY_TYPE.getOrDefault(resolve(p.path("schema")).path("type").asText(), ODD_BY_TYPE.get("string"));
-      String value = odd.get((round + i++) % odd.size());
-      requests.add(new Request(op.method(), op.base() + path + "?" + encode(p.path("name").asText()) + "=" + encode(value),
-          json ? "{}" : null, json ? "application/json" : null));
+    for (JsonNode p : queryParameters(op)) {
+      List<String> odd = oddValues(p);
+      requests.add(queryRequest(op, path, encode(p.path("name").asText()) + "=" + encode(odd.get((round + i++) % odd.size()))));
     }
     return requests;
   }
@@ -223,14 +209,22 @@ final class RequestGenerator {
   List<Request> fullSweep(Operation op) {
     List<Request> requests = new ArrayList<>();
     String path = pathWithIds(op);
-    boolean json = hasJsonBody(op);
     for (JsonNode p : queryParameters(op)) {
-      for (String value : ODD_BY_TYPE.getOrDefault(resolve(p.path("schema")).path("type").asText(), ODD_BY_TYPE.get("string"))) {
-        requests.add(new Request(op.method(), op.base() + path + "?" + encode(p.path("name").asText()) + "=" + encode(value),
-            json ? "{}" : null, json ? "application/json" : null));
+      for (String value : oddValues(p)) {
+        requests.add(queryRequest(op, path, encode(p.path("name").asText()) + "=" + encode(value)));
       }
     }
     return requests;
+  }
+
+  private List<String> oddValues(JsonNode parameter) {
+    return ODD_BY_TYPE.getOrDefault(resolve(parameter.path("schema")).path("type").asText(), ODD_BY_TYPE.get("string"));
+  }
+
+  /** A request of an operation with a query string (and an empty JSON body where it takes one). */
+  private static Request queryRequest(Operation op, String path, String query) {
+    boolean json = hasJsonBody(op);
+    return new Request(op.method(), op.base() + path + "?" + query, json ? "{}" : null, json ? "application/json" : null);
   }
 
   /**
@@ -241,7 +235,6 @@ final class RequestGenerator {
   List<Request> pairSweep(Operation op) {
     List<Request> requests = new ArrayList<>();
     String path = pathWithIds(op);
-    boolean json = hasJsonBody(op);
     List<String> names = new ArrayList<>();
     List<String> flags = new ArrayList<>();
     for (JsonNode p : queryParameters(op)) {
@@ -255,8 +248,7 @@ final class RequestGenerator {
     for (List<String> group : List.of(names, flags)) {
       for (int i = 0; i < group.size(); i++) {
         for (int j = i + 1; j < group.size(); j++) {
-          requests.add(new Request(op.method(), op.base() + path + "?" + group.get(i) + "&" + group.get(j),
-              json ? "{}" : null, json ? "application/json" : null));
+          requests.add(queryRequest(op, path, group.get(i) + "&" + group.get(j)));
         }
       }
     }
@@ -442,26 +434,10 @@ final class RequestGenerator {
       JsonNode r = resolve(p);
       if ("path".equals(r.path("in").asText())) {
         String name = r.path("name").asText();
-        path = path.replace("{" + name + "}", encode(firstPathId(op.path(), name)));
+        path = path.replace("{" + name + "}", encode(pathIds(op.path(), name).get(0)));
       }
     }
     return path;
-  }
-
-  private String firstPathId(String path, String name) {
-    String[] segments = path.split("/");
-    String resource = segments.length > 1 ? segments[1] : "";
-    if ("history".equals(resource) && segments.length > 2) {
-      resource = segments[2];
-    }
-    List<String> byName = ids.get(name);
-    if (byName == null && "id".equals(name)) {
-      byName = ids.get(resource);
-    }
-    if (byName == null || byName.isEmpty()) {
-      byName = ids.get("*");
-    }
-    return byName.get(0);
   }
 
   private static boolean hasJsonBody(Operation op) {
@@ -506,6 +482,12 @@ final class RequestGenerator {
     if (random.nextInt(5) == 0) {
       return List.of("null", "-1", "x", "0", " ", "..", "%").get(random.nextInt(7));
     }
+    List<String> values = pathIds(path, name);
+    return values.get(random.nextInt(values.size()));
+  }
+
+  /** The ids for a path parameter: by its name, else by the resource the path names, else any. */
+  private List<String> pathIds(String path, String name) {
     String[] segments = path.split("/");
     String resource = segments.length > 1 ? segments[1] : "";
     if ("history".equals(resource) && segments.length > 2) {
@@ -515,10 +497,7 @@ final class RequestGenerator {
     if (byName == null && "id".equals(name)) {
       byName = ids.get(resource);
     }
-    if (byName == null || byName.isEmpty()) {
-      byName = ids.get("*");
-    }
-    return byName.get(random.nextInt(byName.size()));
+    return byName == null || byName.isEmpty() ? ids.get("*") : byName;
   }
 
   private String queryValue(String name, JsonNode schema) {

@@ -3,10 +3,17 @@ package cn.shequflow.core.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -24,13 +31,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * turn into a server error (an SQL it cannot run, a division by zero, a negative LIMIT) are refused
  * up front with 400 naming the parameter, for everyone, administrators included. One table, {@link
  * #RULES}: where a parameter is read (any path, or a path pattern), which values are refused, and the
- * Chinese reason. Query parameters and the fields of a JSON body (at any depth) are checked alike.
+ * Chinese reason. Query parameters and the fields of a JSON body (at any depth) are checked alike;
+ * the variables of a body by {@link VariableBodies}. One filter reads and parses a body once.
  */
 @Configuration
 public class EngineRequestChecks {
 
   /** Bodies larger than this are not inspected (the engine's own limits apply). */
-  static final int MAX_INSPECTED = VariableBodyFilter.MAX_INSPECTED;
+  static final int MAX_INSPECTED = 2 * 1024 * 1024;
 
   /** A refused parameter value: where, which parameter, which values, why. */
   record Rule(Pattern path, Pattern parameter, Source source, Predicate<JsonNode> refused, String reason) {}
@@ -123,7 +131,7 @@ public class EngineRequestChecks {
       HttpServletRequest forward = request;
       if (refused == null && hasJsonBody(request)) {
         byte[] body = request.getInputStream().readNBytes(MAX_INSPECTED + 1);
-        forward = new VariableBodyFilter.Replay(request, body);
+        forward = new Replay(request, body);
         if (body.length <= MAX_INSPECTED) {
           refused = checkBody(path, body);
         }
@@ -258,7 +266,10 @@ public class EngineRequestChecks {
       if (root == null) {
         return null;
       }
-      String refused = exclusive(path, givenFields(root));
+      String refused = VariableBodies.check(root, path);
+      if (refused == null) {
+        refused = exclusive(path, givenFields(root));
+      }
       if (refused == null) {
         refused = nestedExclusive(root, 0);
       }
@@ -303,6 +314,53 @@ public class EngineRequestChecks {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       response.setContentType("application/json;charset=UTF-8");
       response.getOutputStream().write(json.writeValueAsBytes(body));
+    }
+  }
+
+  /** The request with its body read once and served again. */
+  static class Replay extends HttpServletRequestWrapper {
+
+    private final byte[] body;
+
+    Replay(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException();
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
     }
   }
 }

@@ -86,4 +86,54 @@ class ApiDocumentationTest extends RestTestSupport {
     assertThat(promised).isNotEmpty();
     assertThat(operations(document())).containsAll(promised);
   }
+
+  /** Where the product API's contract is published in the repository. */
+  static final Path PUBLISHED = Path.of("docs", "api", "openapi.json");
+  static final Path PUBLISHED_LIST = Path.of("docs", "api", "README.md");
+
+  @Test
+  @DisplayName("The contract published in docs/api is the document the app serves (rewrite: -Dshequ.api.publish=true)")
+  void publishedContractIsCurrent() throws IOException {
+    JsonNode doc = document().deepCopy();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) doc).remove("servers");
+    String json = new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc) + "\n";
+    String list = routeList(doc);
+    if (Boolean.getBoolean("shequ.api.publish")) {
+      Files.createDirectories(PUBLISHED.getParent());
+      Files.writeString(PUBLISHED, json);
+      Files.writeString(PUBLISHED_LIST, list);
+    }
+    assertThat(PUBLISHED).as("published contract; write it with mvn test -Dtest=ApiDocumentationTest -Dshequ.api.publish=true").exists();
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(PUBLISHED.toFile()))
+        .as("docs/api/openapi.json is out of date: mvn test -Dtest=ApiDocumentationTest -Dshequ.api.publish=true")
+        .isEqualTo(doc);
+    assertThat(Files.readString(PUBLISHED_LIST)).as("docs/api/README.md is out of date").isEqualTo(list);
+  }
+
+  /** The routes of the document as a Markdown table, by path: method, path, Chinese summary. */
+  static String routeList(JsonNode doc) {
+    StringBuilder md = new StringBuilder("""
+        # 产品接口 /api（The product API）
+
+        The contract of the product API, as the app serves it at `/v3/api-docs` (OpenAPI 3, any
+        logged-in user; Swagger UI at `/swagger-ui.html` for administrators). The full document is
+        [openapi.json](openapi.json) beside this page; both are written from the running app by
+        `mvn test -Dtest=ApiDocumentationTest -Dshequ.api.publish=true`, and `mvn verify` fails when
+        they differ from what the app serves. Every route answers bad input with 400 naming the field
+        (`{"type", "field", "message"}`), 401 without a login, 403 when the user may not, 404 for a case
+        the user may not see, 409 for a change that lost a race. The engine's own API `/engine-rest` is
+        Camunda's, documented by Camunda (Maven artifact `camunda-engine-rest-openapi`).
+
+        | Method | Path | 说明 |
+        |---|---|---|
+        """);
+    operations(doc).stream().sorted(java.util.Comparator.comparing((String op) -> op.substring(op.indexOf(' ') + 1))
+        .thenComparing(op -> op)).forEach(op -> {
+      String method = op.substring(0, op.indexOf(' '));
+      String path = op.substring(op.indexOf(' ') + 1);
+      String summary = doc.get("paths").get(path).get(method.toLowerCase()).path("summary").asText().replace("|", "\\|");
+      md.append("| ").append(method).append(" | `").append(path).append("` | ").append(summary).append(" |\n");
+    });
+    return md.toString();
+  }
 }
