@@ -7,12 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.shequflow.support.RestClient;
 import cn.shequflow.support.RestClient.Response;
 import cn.shequflow.support.RestTestSupport;
+import cn.shequflow.support.TableRows;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issue 15, personal data of people under community correction: the whole identity number stays in
@@ -29,6 +32,8 @@ class CorrectionPersonalDataRestTest extends RestTestSupport {
 
   @Autowired TravelRegister travels;
   @Autowired ResidenceChangeRegister residenceChanges;
+  @Autowired DataSource dataSource;
+  @Autowired JdbcTemplate jdbc;
 
   private JsonNode file(String path, Map<String, Object> v) {
     Response r = as("wei.justice").post(path, RestClient.variables(v));
@@ -121,5 +126,29 @@ class CorrectionPersonalDataRestTest extends RestTestSupport {
     assertTaskHoldsOnlyTheMask("wei.justice", instanceId, id);
     assertTimelineAndNoticesMasked(key, id);
     assertSheetRevealsToTheReadersOnly(key, id);
+  }
+
+  @Test
+  @DisplayName("A whole number shown is recorded once: one audit entry (hash-chained), which is what the record of reveals lists")
+  void revealRecordedOnce() throws Exception {
+    JsonNode pi = file(CorrectionRestTest.TRAVEL, CorrectionRestTest.travel(3));
+    String key = pi.get("businessKey").asText();
+    assertThat(as("wei.justice").get("/api/cases/" + key + "/sheet").status()).isEqualTo(200); // today's chain exists now
+    java.util.Map<String, Long> before = TableRows.counts(dataSource);
+    Response sheet = as("jiang.county").get("/api/cases/" + key + "/sheet");
+    assertThat(sheet.body()).contains("360403198503121234");
+    assertThat(TableRows.counts(dataSource)).as("the reveal is one row of the audit log, and nothing else")
+        .isEqualTo(TableRows.plus(before, "audit_entry", 1));
+    java.util.Map<String, Object> entry = jdbc.queryForMap(
+        "select * from audit_entry where id = (select max(id) from audit_entry)");
+    assertThat(entry.get("ACTION")).isEqualTo("reveal");
+    assertThat(entry.get("ACTOR_ID")).isEqualTo("jiang.county");
+    assertThat(entry.get("BUSINESS_KEY")).isEqualTo(key);
+    assertThat(entry.get("HASH")).isNotNull();
+    JsonNode newest = as("admin").get("/api/privacy/reveals?size=1").json();
+    assertThat(newest.get("items").get(0).get("id").asLong()).as("the record of reveals reads the audit log")
+        .isEqualTo(((Number) entry.get("ID")).longValue());
+    assertThat(newest.get("items").get(0).get("userName").asText()).isEqualTo("蒋芳");
+    assertThat(newest.get("items").get(0).get("surface").asText()).isEqualTo("sheet");
   }
 }
