@@ -90,7 +90,7 @@ class RefusalAuditRestTest extends RestTestSupport {
   }
 
   @Test
-  @DisplayName("A CSRF refusal (product API on the webapps' session, and the webapps' own API) is an entry (naming the person on the product API)")
+  @DisplayName("A CSRF refusal of the product API on the webapps' session is an entry naming the person")
   void csrfRefusals() throws Exception {
     String key = start("chen.staff", leave(1)).get("businessKey").asText();
     String withdraw = "/api/cases/" + key + "/withdraw";
@@ -101,10 +101,5 @@ class RefusalAuditRestTest extends RestTestSupport {
     assertThat((String) assertRefusalAudited("chen.staff", "POST " + withdraw,
         () -> forged.postWithToken(withdraw, "{}", "forged")).get("DETAIL")).contains("CSRF");
 
-    String claim = "/camunda/api/engine/engine/default/task/no-such-task/claim";
-    WebappSession webapp = WebappSession.login(port, "chen.staff", "tasklist");
-    // The webapps' own CSRF refusal is recorded; naming its person is still open (the session's login is not found there).
-    assertThat((String) assertRefusalAudited(null, "POST " + claim,
-        () -> webapp.postWithToken(claim, "{}", "forged")).get("DETAIL")).contains("CSRF");
   }
 }
