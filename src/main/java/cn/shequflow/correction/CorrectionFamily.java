@@ -19,7 +19,10 @@ import org.springframework.context.annotation.Configuration;
  * applications on the person's behalf, so it is the only starter; it acts in a street role and the
  * cases have no community. The personal data of people under correction is seen by the justice
  * office, the county justice bureau and the principal leader only: no community viewers at all, so
- * community staff and grid workers never see these cases, not even of their own community.
+ * community staff and grid workers never see these cases, not even of their own community. The
+ * identity number is kept whole in the family's registers only ({@link CorrectionIdentityNumbers});
+ * the process variables hold its mask, and the justice office and the county bureau read it whole
+ * on the 审批单 (core.privacy.PersonalData), recorded.
  */
 @Configuration
 public class CorrectionFamily {
@@ -63,6 +66,22 @@ public class CorrectionFamily {
   @Bean
   FormInputs correctionResidenceFormInputs() {
     return new FormInputs(RESIDENCE_PROCESS_KEY, CorrectionVariables.RESIDENCE_FORM_INPUTS);
+  }
+
+  @Bean
+  CorrectionIdentityNumbers correctionTravelIdentityNumbers(TravelRegister register) {
+    return new CorrectionIdentityNumbers(TRAVEL_KEY, key -> {
+      TravelEntry entry = register.find(key);
+      return entry == null ? null : entry.idNumber();
+    });
+  }
+
+  @Bean
+  CorrectionIdentityNumbers correctionResidenceIdentityNumbers(ResidenceChangeRegister register) {
+    return new CorrectionIdentityNumbers(RESIDENCE_KEY, key -> {
+      ResidenceChangeEntry entry = register.find(key);
+      return entry == null ? null : entry.idNumber();
+    });
   }
 
   /**

@@ -2,6 +2,7 @@ package cn.shequflow.correction;
 
 import cn.shequflow.core.cases.CaseRecord;
 import cn.shequflow.core.cases.Cases;
+import cn.shequflow.core.privacy.PersonalData;
 import cn.shequflow.core.process.ModelParameters;
 import cn.shequflow.correction.CorrectionRequestValidator.Travel;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Service task {@code registerTravel}: validates the application (CC-1: at most {@code maxDays}
  * days, the model's input parameter) and writes it to the register, in the start's transaction, so
- * that a refused application leaves no instance behind.
+ * that a refused application leaves no instance behind. The whole identity number is kept there only:
+ * the process variable {@code idNumber} is replaced by its mask in the same transaction ({@link PersonalData}).
  */
 @Component("registerCorrectionTravel")
 public class RegisterCorrectionTravel implements JavaDelegate {
@@ -37,6 +39,8 @@ public class RegisterCorrectionTravel implements JavaDelegate {
     // Display only (read-only fields of the forms, task names); nothing routes on them.
     execution.setVariable("daysLabel", String.valueOf(t.days()));
     execution.setVariable("restrictedPlaceLabel", t.restrictedPlace() ? "是（须县司法局批准，并告知人民检察院）" : "否");
+    // The whole number stays in the register; task holders and variable readers see only the mask (PersonalData).
+    execution.setVariable(CorrectionVariables.ID_NUMBER, PersonalData.mask(t.idNumber()));
   }
 
   static String abbreviate(String text) {

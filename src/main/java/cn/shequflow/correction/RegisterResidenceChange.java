@@ -2,6 +2,7 @@ package cn.shequflow.correction;
 
 import cn.shequflow.core.cases.CaseRecord;
 import cn.shequflow.core.cases.Cases;
+import cn.shequflow.core.privacy.PersonalData;
 import cn.shequflow.core.process.ModelParameters;
 import cn.shequflow.correction.CorrectionRequestValidator.ResidenceChange;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Service task {@code registerResidenceChange}: validates the application (CC-3: filed at least
  * {@code minNoticePeriod}, the model's input parameter, before the planned move) and writes it to
- * the register in the start's transaction.
+ * the register in the start's transaction. The whole identity number is kept there only: the process
+ * variable {@code idNumber} is replaced by its mask in the same transaction ({@link PersonalData}).
  */
 @Component("registerResidenceChange")
 public class RegisterResidenceChange implements JavaDelegate {
@@ -36,5 +38,7 @@ public class RegisterResidenceChange implements JavaDelegate {
     // Display only (read-only fields of the forms); nothing routes on them.
     execution.setVariable("newCountySameLabel", r.newCountySame() ? "是，仍在本县（区）" : "否，迁往外县（区）");
     execution.setVariable("receivingOpinionLabel", r.newCountySame() ? "本县内变更，无需征求" : "待征求");
+    // The whole number stays in the register; task holders and variable readers see only the mask (PersonalData).
+    execution.setVariable(CorrectionVariables.ID_NUMBER, PersonalData.mask(r.idNumber()));
   }
 }

@@ -6,11 +6,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Set;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** For the administrator: the copies of notices by e-mail and group robot, e.g. those that failed. */
 @Tag(name = "通知")
@@ -32,9 +30,7 @@ public class NoticeDeliveryController {
       + "status 为 PENDING（待发送）、SENT（已发送）或 FAILED（多次失败后放弃）")
   @GetMapping("/api/notices/deliveries")
   public List<Delivery> list(@RequestParam(name = "status", defaultValue = "FAILED") String status) {
-    if (!currentUser.isAdministrator()) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "通知外发记录只有管理员可以查看");
-    }
+    currentUser.requireAdministrator("通知外发记录只有管理员可以查看");
     if (!STATUSES.contains(status)) {
       throw new cn.shequflow.core.process.InvalidInputException("status", "status 只能是 PENDING、SENT 或 FAILED");
     }

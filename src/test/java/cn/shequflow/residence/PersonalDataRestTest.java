@@ -3,6 +3,7 @@ package cn.shequflow.residence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shequflow.core.process.Clock;
+import cn.shequflow.support.IdentityNumberAssertions;
 import cn.shequflow.support.RestClient;
 import cn.shequflow.support.RestClient.Response;
 import cn.shequflow.support.RestTestSupport;
@@ -28,19 +29,12 @@ class PersonalDataRestTest extends RestTestSupport {
 
   @Autowired ResidentMapper mapper;
 
-  /** The one masked form: region (6), 11 stars, the check digit. */
   static String masked(String id) {
-    return id.substring(0, 6) + "*".repeat(11) + id.substring(17);
+    return IdentityNumberAssertions.masked(id);
   }
 
-  /** No whole number, no birth date (either way written), nothing of the number but the masked form. */
   static void assertNothingRevealed(String what, String text, String id) {
-    assertThat(text).as(what + " shows the whole number").doesNotContain(id);
-    String birth = id.substring(6, 14);
-    assertThat(text).as(what + " shows the birth date").doesNotContain(birth)
-        .doesNotContain(birth.substring(0, 4) + "-" + birth.substring(4, 6) + "-" + birth.substring(6, 8));
-    assertThat(text.replace(masked(id), "")).as(what + " shows the number masked some other way (birth date or sex digit)")
-        .doesNotContain(id.substring(0, 6));
+    IdentityNumberAssertions.assertNothingRevealed(what, text, id);
   }
 
   private record Filed(String id, String instanceId, String key) {}

@@ -3,26 +3,22 @@ package cn.shequflow.core.audit;
 import cn.shequflow.core.cases.Paging;
 import cn.shequflow.core.organisation.Organisation;
 import cn.shequflow.core.process.Clock;
+import cn.shequflow.core.process.CurrentUser;
 import cn.shequflow.core.process.InvalidInputException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The audit log for administrators only (403 for everyone else): entries with filters, their
@@ -43,15 +39,15 @@ public class AuditController {
   private final AuditQuery query;
   private final AuditChains chains;
   private final AuditLog audit;
-  private final IdentityService identity;
+  private final CurrentUser currentUser;
   private final Organisation organisation;
 
-  public AuditController(AuditQuery query, AuditChains chains, AuditLog audit, IdentityService identity,
+  public AuditController(AuditQuery query, AuditChains chains, AuditLog audit, CurrentUser currentUser,
       Organisation organisation) {
     this.query = query;
     this.chains = chains;
     this.audit = audit;
-    this.identity = identity;
+    this.currentUser = currentUser;
     this.organisation = organisation;
   }
 
@@ -143,13 +139,6 @@ public class AuditController {
 
   /** The administrator asking, or 401/403. */
   private String admin() {
-    Authentication auth = identity.getCurrentAuthentication();
-    if (auth == null || auth.getUserId() == null) {
-      throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "请先登录");
-    }
-    if (auth.getGroupIds() == null || !auth.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, ADMINS_ONLY);
-    }
-    return auth.getUserId();
+    return currentUser.requireAdministrator(ADMINS_ONLY);
   }
 }

@@ -46,6 +46,9 @@ public class AuditLog {
 
   private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9A-Za-z])(\\d{6})(\\d{8}|\\d{5})(\\d{3}[0-9Xx]|\\d)(?![0-9A-Za-z])");
 
+  /** Request attribute: this request's refusal has its entry. */
+  private static final String REFUSAL_RECORDED = AuditLog.class.getName() + ".refusalRecorded";
+
   private final JdbcTemplate jdbc;
   private final HashChain chain;
   private final TransactionTemplate ownTransaction;
@@ -55,6 +58,11 @@ public class AuditLog {
     this.chain = chain;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /** Whether the request's refusal is recorded already (by the engine's command chain, say). */
+  static boolean refusalRecorded(jakarta.servlet.ServletRequest request) {
+    return request.getAttribute(REFUSAL_RECORDED) != null;
   }
 
   public static String chainId(java.time.LocalDate day) {
@@ -87,6 +95,9 @@ public class AuditLog {
    * ({@code reason}, the message the person read). The only row a refusal leaves.
    */
   public void refusal(String actorId, String target, String businessKey, String reason) {
+    if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+      attributes.getRequest().setAttribute(REFUSAL_RECORDED, Boolean.TRUE);
+    }
     afterCurrentTransaction(entry(AuditAction.REFUSED, AuditEntry.REFUSED, actorId, target, businessKey, reason));
   }
 

@@ -11,8 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
+import cn.shequflow.core.process.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
@@ -53,22 +52,22 @@ public class CommunityScope {
   }
 
   private final Organisation organisation;
-  private final IdentityService identity;
+  private final CurrentUser currentUser;
   private final ApprovalChain approvals;
   private final CcMapper copies;
   private final Cases cases;
 
-  public CommunityScope(Organisation organisation, IdentityService identity, ApprovalChain approvals, CcMapper copies,
+  public CommunityScope(Organisation organisation, CurrentUser currentUser, ApprovalChain approvals, CcMapper copies,
       Cases cases) {
     this.cases = cases;
     this.organisation = organisation;
-    this.identity = identity;
+    this.currentUser = currentUser;
     this.approvals = approvals;
     this.copies = copies;
   }
 
   public Scope of(String userId, CaseFamily family) {
-    if (isAdmin(userId)) {
+    if (currentUser.isAdministrator(userId)) {
       return new Scope(true, Set.of());
     }
     List<RoleAssignment> roles = organisation.roles(userId);
@@ -216,9 +215,5 @@ public class CommunityScope {
           "没有编号为 " + businessKey + " 的事项，或无权查看");
     }
     return c;
-  }
-
-  private boolean isAdmin(String userId) {
-    return identity.createUserQuery().userId(userId).memberOfGroup(Groups.CAMUNDA_ADMIN).count() > 0;
   }
 }

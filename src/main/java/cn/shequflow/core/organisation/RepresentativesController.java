@@ -5,8 +5,6 @@ import cn.shequflow.core.process.InvalidInputException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,12 +26,10 @@ import org.springframework.web.server.ResponseStatusException;
 public class RepresentativesController {
 
   private final Representatives representatives;
-  private final IdentityService identity;
   private final CurrentUser currentUser;
 
-  public RepresentativesController(Representatives representatives, IdentityService identity, CurrentUser currentUser) {
+  public RepresentativesController(Representatives representatives, CurrentUser currentUser) {
     this.representatives = representatives;
-    this.identity = identity;
     this.currentUser = currentUser;
   }
 
@@ -81,10 +77,6 @@ public class RepresentativesController {
   }
 
   private String requireAdmin() {
-    String userId = currentUser.id();
-    if (userId == null || identity.createUserQuery().userId(userId).memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "居民代表人数属于组织数据，只有管理员可以查看和修改");
-    }
-    return userId;
+    return currentUser.requireAdministrator("居民代表人数属于组织数据，只有管理员可以查看和修改");
   }
 }

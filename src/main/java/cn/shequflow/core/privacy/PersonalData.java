@@ -42,7 +42,8 @@ public class PersonalData {
       "correction-residence-change", new Readers(Set.of(Role.JUSTICE_OFFICE, Role.COUNTY_JUSTICE)));
 
   /** Process variables that hold an identity number, by process key: kept masked in the engine, runtime and history. */
-  public static final Map<String, Set<String>> VARIABLES = Map.of("resident-move", Set.of("idNumber"));
+  public static final Map<String, Set<String>> VARIABLES = Map.of("resident-move", Set.of("idNumber"),
+      "correction-travel", Set.of("idNumber"), "correction-residence-change", Set.of("idNumber"));
 
   /** Fields of forms and sheets that hold an identity number, in every family. */
   public static final Set<String> IDENTITY_FIELDS = Set.of("idNumber");

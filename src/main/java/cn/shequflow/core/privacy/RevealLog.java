@@ -1,21 +1,23 @@
 package cn.shequflow.core.privacy;
 
+import cn.shequflow.core.audit.AuditAction;
 import cn.shequflow.core.audit.AuditLog;
+import cn.shequflow.core.audit.AuditQuery;
+import cn.shequflow.core.cases.Paging;
 import cn.shequflow.core.organisation.Organisation;
-import cn.shequflow.core.process.Clock;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.List;
-import org.apache.ibatis.annotations.Insert;
-import org.apache.ibatis.annotations.Mapper;
-import org.apache.ibatis.annotations.Param;
-import org.apache.ibatis.annotations.Select;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * The record of every whole identity number shown (table {@code personal_data_reveal}, V20): who,
- * when, on which surface, for which case or resident. Written through {@link #record} only, in the
- * caller's transaction; read by administrators at {@code GET /api/privacy/reveals}. Each reveal is
- * also an entry of the tamper-evident audit log ({@link AuditLog#reveal}), in the same transaction.
+ * The record of every whole identity number shown: who, when, on which surface, for which case or
+ * resident. Its one source of truth is the tamper-evident audit log: each reveal is an entry
+ * {@code reveal} ({@link AuditLog#reveal}) written in the caller's transaction, with the surface and
+ * resident as its target ({@code residents:42}, {@code certificates:42}, {@code sheet}) and the
+ * surface's label as its detail; administrators read them at {@code GET /api/privacy/reveals}.
  */
 @Component
 public class RevealLog {
@@ -23,42 +25,38 @@ public class RevealLog {
   public record Reveal(Long id, LocalDateTime revealedAt, String userId, String userName, String surface,
       String businessKey, Long residentId) {}
 
-  @Mapper
-  public interface RevealMapper {
-    @Insert("insert into personal_data_reveal (revealed_at, user_id, user_name, surface, business_key, resident_id) "
-        + "values (#{revealedAt}, #{userId}, #{userName}, #{surface}, #{businessKey}, #{residentId})")
-    void insert(Reveal reveal);
+  public record Page(long total, List<Reveal> items) {}
 
-    @Select("select id, revealed_at, user_id, user_name, surface, business_key, resident_id from personal_data_reveal "
-        + "order by revealed_at desc, id desc limit #{limit} offset #{offset}")
-    List<Reveal> page(@Param("limit") int limit, @Param("offset") long offset);
+  private static final Pattern RESIDENT = Pattern.compile("(?:^|[: ])(?:resident )?(\\d+)$");
 
-    @Select("select count(*) from personal_data_reveal")
-    long count();
-  }
-
-  private final RevealMapper mapper;
-  private final Organisation organisation;
   private final AuditLog audit;
+  private final AuditQuery query;
+  private final Organisation organisation;
 
-  public RevealLog(RevealMapper mapper, Organisation organisation, AuditLog audit) {
-    this.mapper = mapper;
-    this.organisation = organisation;
+  public RevealLog(AuditLog audit, AuditQuery query, Organisation organisation) {
     this.audit = audit;
+    this.query = query;
+    this.organisation = organisation;
   }
 
   /** Records that {@code userId} was shown a whole identity number on {@code surface}. */
   public void record(String userId, PersonalData.Surface surface, String businessKey, Long residentId) {
-    mapper.insert(new Reveal(null, Clock.now(), userId, organisation.displayName(userId), surface.code(), businessKey,
-        residentId));
-    audit.reveal(userId, residentId == null ? surface.code() : "resident " + residentId, businessKey, surface.label());
+    audit.reveal(userId, surface.code() + (residentId == null ? "" : ":" + residentId), businessKey, surface.label());
   }
 
-  public List<Reveal> page(int limit, long offset) {
-    return mapper.page(limit, offset);
+  /** The reveals, newest first. */
+  public Page page(Paging paging) {
+    AuditQuery.Page entries = query.page(new AuditQuery.Filter(null, AuditAction.REVEAL.code, null, null, null), paging);
+    return new Page(entries.total(), entries.items().stream().map(this::reveal).toList());
   }
 
-  public long count() {
-    return mapper.count();
+  private Reveal reveal(AuditQuery.Item e) {
+    String target = e.target() == null ? "" : e.target();
+    String surface = Arrays.stream(PersonalData.Surface.values())
+        .filter(s -> target.startsWith(s.code()) || s.label().equals(e.detail())).map(PersonalData.Surface::code)
+        .findFirst().orElse(target);
+    Matcher resident = RESIDENT.matcher(target);
+    return new Reveal(e.id(), e.at(), e.actorId(), organisation.displayName(e.actorId()), surface, e.businessKey(),
+        resident.find() ? Long.valueOf(resident.group(1)) : null);
   }
 }

@@ -1,5 +1,7 @@
 package cn.shequflow.core.security;
 
+import cn.shequflow.core.audit.AuditLog;
+import cn.shequflow.core.audit.RefusalAuditFilter;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -18,11 +20,23 @@ public class RestSecurityConfig {
   @Bean
   public FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthenticationFilter() {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        new FilterRegistrationBean<>(new AuditedAuthenticationFilter());
     registration.setName("shequ-rest-authentication");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
+    registration.setAsyncSupported(true);
+    return registration;
+  }
+
+  /** Every 403 that no engine command recorded is an audit entry (who, route, why): {@link RefusalAuditFilter}. */
+  @Bean
+  public FilterRegistrationBean<RefusalAuditFilter> refusalAuditFilter(AuditLog audit) {
+    FilterRegistrationBean<RefusalAuditFilter> registration = new FilterRegistrationBean<>(new RefusalAuditFilter(audit));
+    registration.setName("shequ-refusal-audit");
+    registration.addUrlPatterns("/*");
+    // Just inside Spring's RequestContextFilter (-105), so the entry names the client's address.
+    registration.setOrder(-104);
     registration.setAsyncSupported(true);
     return registration;
   }

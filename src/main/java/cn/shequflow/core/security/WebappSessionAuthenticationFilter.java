@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import cn.shequflow.core.audit.RefusalAuditFilter;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
@@ -35,7 +35,9 @@ import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
  *       session ({@code CAMUNDA_CSRF_TOKEN}); otherwise 403 and nothing runs.</li>
  * </ul>
  */
-public class WebappSessionAuthenticationFilter extends ProcessEngineAuthenticationFilter {
+public class WebappSessionAuthenticationFilter extends AuditedAuthenticationFilter {
+
+  static final String CSRF_REFUSED = "请求缺少有效的 CSRF 令牌（X-XSRF-TOKEN），请刷新页面后重试";
 
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
@@ -50,7 +52,11 @@ public class WebappSessionAuthenticationFilter extends ProcessEngineAuthenticati
       return;
     }
     if (!SAFE_METHODS.contains(req.getMethod().toUpperCase()) && !csrfTokenMatches(req)) {
-      refuse(resp, HttpServletResponse.SC_FORBIDDEN, "请求缺少有效的 CSRF 令牌（X-XSRF-TOKEN），请刷新页面后重试");
+      // As the webapps answer it; the refusal is audited naming the session's user (RefusalAuditFilter).
+      RefusalAuditFilter.authenticated(sessionUser);
+      req.setAttribute(RefusalAuditFilter.REASON, CSRF_REFUSED);
+      resp.setHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME, CsrfConstants.CSRF_TOKEN_HEADER_REQUIRED);
+      refuse(resp, HttpServletResponse.SC_FORBIDDEN, CSRF_REFUSED);
       return;
     }
     ProcessEngine engine = getAddressedEngine(DEFAULT_ENGINE_NAME);

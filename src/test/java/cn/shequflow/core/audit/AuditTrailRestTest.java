@@ -6,6 +6,7 @@ import cn.shequflow.core.security.PasswordRules;
 import cn.shequflow.support.RestClient;
 import cn.shequflow.support.RestClient.Response;
 import cn.shequflow.support.RestTestSupport;
+import cn.shequflow.support.TableRows;
 import cn.shequflow.support.WebappSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
@@ -14,9 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -52,20 +50,8 @@ class AuditTrailRestTest extends RestTestSupport {
     return id == null ? 0 : id;
   }
 
-  /** Rows in every table of the schema (the engine's and the product's). */
   private Map<String, Long> rowCounts() throws Exception {
-    Map<String, Long> counts = new TreeMap<>();
-    try (Connection c = dataSource.getConnection()) {
-      DatabaseMetaData meta = c.getMetaData();
-      String q = meta.getIdentifierQuoteString().strip();
-      try (ResultSet tables = meta.getTables(c.getCatalog(), c.getSchema(), "%", new String[] {"TABLE"})) {
-        while (tables.next()) {
-          String table = tables.getString("TABLE_NAME");
-          counts.put(table.toLowerCase(), jdbc.queryForObject("select count(*) from " + q + table + q, Long.class));
-        }
-      }
-    }
-    return counts;
+    return TableRows.counts(dataSource);
   }
 
   private Response refusedVariableWrite(String user, String instanceId) {
