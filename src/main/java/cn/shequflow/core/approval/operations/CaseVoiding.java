@@ -10,7 +10,6 @@ import cn.shequflow.core.cases.Cases;
 import cn.shequflow.core.cases.CommunityScope;
 import cn.shequflow.core.cases.VoidRule;
 import cn.shequflow.core.guard.Refusals;
-import cn.shequflow.core.guard.Trusted;
 import cn.shequflow.core.inbox.CcMapper;
 import cn.shequflow.core.organisation.Organisation;
 import cn.shequflow.core.process.CaseConflictException;
@@ -23,14 +22,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -105,7 +101,7 @@ public class CaseVoiding {
       throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "请先登录");
     }
     scope.visibleCase(userId, businessKey);
-    return trusted(() -> {
+    return ApprovalOperations.trusted(engine, () -> {
       locks.lockCase(businessKey);
       CaseRecord record = cases.get(businessKey); // as it is now that no one else changes it
       boolean administrator = currentUser.isAdministrator();
@@ -135,15 +131,7 @@ public class CaseVoiding {
         throw new CaseConflictException("事项 " + businessKey + " 所用的流程版本没有作废环节，不能作废，请联系管理员");
       }
       cases.event(businessKey, userId, CaseActions.VOIDED, null, null, why);
-      ActivityInstance tree = runtime.getActivityInstance(record.processInstanceId());
-      ProcessInstanceModificationBuilder modification = runtime.createProcessInstanceModification(record.processInstanceId());
-      for (ActivityInstance child : tree.getChildActivityInstances()) {
-        modification.cancelActivityInstance(child.getId());
-      }
-      for (var child : tree.getChildTransitionInstances()) {
-        modification.cancelTransitionInstance(child.getId());
-      }
-      modification.startBeforeActivity(end.get().getId()).execute();
+      ApprovalOperations.endThrough(runtime, record.processInstanceId(), end.get().getId());
       notifyPeople(record, family, userId, why);
       CaseRecord now = cases.get(businessKey);
       return new Outcome(businessKey, now.status(), family.statusLabel(now.status()),
@@ -179,17 +167,5 @@ public class CaseVoiding {
       throw new InvalidInputException("reason", "作废理由（reason）不能超过 " + ApprovalOperations.MAX_REASON + " 个字");
     }
     return reason.trim();
-  }
-
-  /** The product's own engine work, with its rights, in one transaction with the rows and the timeline. */
-  private <T> T trusted(Supplier<T> work) {
-    return Trusted.run(() -> engine.getObject().getCommandExecutorTxRequired().execute(context -> {
-      context.disableAuthorizationCheck();
-      try {
-        return work.get();
-      } finally {
-        context.enableAuthorizationCheck();
-      }
-    }));
   }
 }
