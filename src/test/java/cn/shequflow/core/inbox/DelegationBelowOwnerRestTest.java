@@ -113,6 +113,11 @@ class DelegationBelowOwnerRestTest extends RestTestSupport {
       assertThat(r.json().get("message").asText()).containsPattern("\\p{IsHan}");
       assertThat(notices(target, key)).as(target).isZero();
     }
+    // the engine's own delegate follows the same rule
+    for (String target : List.of("qian.social", "ma.staff", "liu.staff")) {
+      assertThat(as("zhang.director").post("/engine-rest/task/" + taskId + "/delegate", body("userId", target)).status())
+          .as(target).isEqualTo(403);
+    }
     assertThat(actions("liu.staff", key)).isEqualTo(before);
     JsonNode task = as("zhang.director").get("/engine-rest/task/" + taskId).json();
     assertThat(task.get("assignee").isNull()).isTrue();
