@@ -30,7 +30,7 @@ public class ExpenseFamily {
         Set.of(Role.PRINCIPAL_LEADER, Role.LEADER_IN_CHARGE, Role.SOCIAL_AFFAIRS),
         Set.of(Role.DIRECTOR, Role.BOOKKEEPER, Role.LIAISON_LEADER),
         statuses,
-        Set.of(ExpenseStatus.WITHDRAWN.code(), ExpenseStatus.BOOKED.code()));
+        Set.of(ExpenseStatus.WITHDRAWN.code(), ExpenseStatus.BOOKED.code(), ExpenseStatus.VOIDED.code()));
   }
 
   @Bean

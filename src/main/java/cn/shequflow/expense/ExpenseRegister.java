@@ -100,10 +100,11 @@ public interface ExpenseRegister {
   long count(@Param("communityIds") List<String> communityIds, @Param("applicantId") String applicantId,
       @Param("from") LocalDateTime from, @Param("until") LocalDateTime until, @Param("status") String status);
 
-  /** Totals of the selection: requested amount, and what was actually paid. */
+  /** Totals of the selection: requested amount, and what was actually paid; a voided expense (作废) counts for neither. */
   record Totals(BigDecimal amount, BigDecimal paidAmount) {}
 
-  @Select("<script>select coalesce(sum(e.amount), 0) as amount, coalesce(sum(e.paid_amount), 0) as paid_amount "
+  @Select("<script>select coalesce(sum(case when c.status = 'voided' then 0 else e.amount end), 0) as amount, "
+      + "coalesce(sum(case when c.status = 'voided' then 0 else e.paid_amount end), 0) as paid_amount "
       + "from biz_case c join expense_request e on e.business_key = c.business_key " + WHERE + "</script>")
   Totals totals(@Param("communityIds") List<String> communityIds, @Param("applicantId") String applicantId,
       @Param("from") LocalDateTime from, @Param("until") LocalDateTime until, @Param("status") String status);

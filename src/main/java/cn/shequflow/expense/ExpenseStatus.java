@@ -6,7 +6,9 @@ public enum ExpenseStatus {
   REJECTED("rejected", "已退回"),
   WITHDRAWN("withdrawn", "已撤回"),
   APPROVED("approved", "已批准，待报账"),
-  BOOKED("booked", "已报账");
+  BOOKED("booked", "已报账"),
+  /** 作废: approved, then voided by the applicant or an administrator before it was booked. */
+  VOIDED("voided", "已作废");
 
   private final String code;
   private final String label;

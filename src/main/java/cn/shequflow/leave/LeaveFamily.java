@@ -30,7 +30,7 @@ public class LeaveFamily {
         Set.of(Role.PRINCIPAL_LEADER, Role.LEADER_IN_CHARGE, Role.SOCIAL_AFFAIRS),
         Set.of(Role.DIRECTOR, Role.LIAISON_LEADER),
         statuses,
-        Set.of(LeaveStatus.WITHDRAWN.code(), LeaveStatus.RETURNED.code()));
+        Set.of(LeaveStatus.WITHDRAWN.code(), LeaveStatus.RETURNED.code(), LeaveStatus.VOIDED.code()));
   }
 
   @Bean

@@ -56,7 +56,8 @@ public class LeaveLedgerController {
         LeaveStatus.of(status);
       } catch (IllegalArgumentException e) {
         throw new InvalidInputException("status", "状态取值无效：" + status
-            + "，可选值为 pending | approved | rejected | withdrawn | returned | late");
+            + "，可选值为 " + java.util.Arrays.stream(LeaveStatus.values()).map(LeaveStatus::code)
+            .collect(java.util.stream.Collectors.joining(" | ")));
       }
     }
     Paging paging = new Paging(page, size);

@@ -7,7 +7,9 @@ public enum LeaveStatus {
   REJECTED("rejected", "已退回"),
   WITHDRAWN("withdrawn", "已撤回"),
   RETURNED("returned", "已按时销假"),
-  LATE("late", "逾期销假");
+  LATE("late", "逾期销假"),
+  /** 作废: approved, then voided by the applicant or an administrator before the leave started. */
+  VOIDED("voided", "已作废");
 
   // pending is first: the status of a (re)submitted request (CaseFamily.initialStatus).
 

@@ -18,6 +18,8 @@ public final class CaseActions {
   public static final String DECISION_WITHDRAWN = "withdraw-decision";
   public static final String SIGNER_ADDED_BEFORE = "add-signer-before";
   public static final String SIGNER_ADDED_AFTER = "add-signer-after";
+  /** 作废: an approved request voided before it took effect (CaseVoiding); the status entry follows. */
+  public static final String VOIDED = "void";
 
   // approval operations: transfer/delegate/cc/urge (issue 10, cn.shequflow.core.inbox)
   public static final String TRANSFERRED = "transfer";
@@ -77,6 +79,7 @@ public final class CaseActions {
       Map.entry(DECISION_WITHDRAWN, "撤回审批意见"),
       Map.entry(SIGNER_ADDED_BEFORE, "前加签"),
       Map.entry(SIGNER_ADDED_AFTER, "后加签"),
+      Map.entry(VOIDED, "作废"),
 
       // approval operations: transfer/delegate/cc/urge
       Map.entry(TRANSFERRED, "转办"),

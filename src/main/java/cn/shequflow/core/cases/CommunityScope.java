@@ -1,5 +1,7 @@
 package cn.shequflow.core.cases;
 
+import cn.shequflow.core.inbox.ProductRights;
+import org.camunda.bpm.engine.TaskService;
 import cn.shequflow.core.approval.ApprovalChain;
 import cn.shequflow.core.inbox.CcMapper;
 import cn.shequflow.core.organisation.OrgUnit;
@@ -20,7 +22,7 @@ import org.springframework.web.server.ResponseStatusException;
  * Who sees what, decided in one place for every ledger and register endpoint: the family declares
  * which roles see every community and which see their own ({@link CaseFamily}); administrators see
  * everything; a single case is also visible to its applicant and to the people brought into it (its
- * approval chain, copies) as far as ORG-5 lets them be brought in ({@link #broughtInAs}).
+ * approval chain, copies, a task delegated to him) as far as ORG-5 lets them be brought in ({@link #broughtInAs}).
  */
 @Service
 public class CommunityScope {
@@ -57,8 +59,13 @@ public class CommunityScope {
   private final CcMapper copies;
   private final Cases cases;
 
+  private final TaskService tasks;
+  private final ProductRights product;
+
   public CommunityScope(Organisation organisation, CurrentUser currentUser, ApprovalChain approvals, CcMapper copies,
-      Cases cases) {
+      Cases cases, TaskService tasks, ProductRights product) {
+    this.tasks = tasks;
+    this.product = product;
     this.cases = cases;
     this.organisation = organisation;
     this.currentUser = currentUser;
@@ -128,8 +135,15 @@ public class CommunityScope {
       return true;
     }
     boolean broughtIn = approvals.involves(record.businessKey(), userId)
-        || copies.copiedTo(record.businessKey(), userId) > 0;
+        || copies.copiedTo(record.businessKey(), userId) > 0
+        || holdsOpenTask(userId, record);
     return broughtIn && mayBringIn(userId, record, family);
+  }
+
+  /** Whether the person is the assignee of an open task of the case (e.g. a task delegated to him, 委派). */
+  private boolean holdsOpenTask(String userId, CaseRecord record) {
+    return record.processInstanceId() != null && product.run(() -> tasks.createTaskQuery()
+        .processInstanceId(record.processInstanceId()).taskAssignee(userId).count() > 0);
   }
 
   /**

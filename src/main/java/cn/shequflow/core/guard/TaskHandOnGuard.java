@@ -8,6 +8,7 @@ import cn.shequflow.core.cases.CaseFamilies;
 import cn.shequflow.core.cases.CaseMapper;
 import cn.shequflow.core.cases.CaseRecord;
 import cn.shequflow.core.duties.SeparationOfDuties;
+import cn.shequflow.core.organisation.Organisation;
 import cn.shequflow.core.cases.CommunityScope;
 import cn.shequflow.core.process.CaseConflictException;
 import org.camunda.bpm.engine.IdentityService;
@@ -43,11 +44,13 @@ public class TaskHandOnGuard implements CommandGuard {
   private final CaseFamilies families;
   private final CommunityScope scope;
   private final SeparationOfDuties duties;
+  private final Organisation organisation;
 
   public TaskHandOnGuard(TaskService tasks, IdentityService identity, CaseMapper cases, CaseFamilies families,
       CommunityScope scope,
-      @org.springframework.context.annotation.Lazy SeparationOfDuties duties) {
+      @org.springframework.context.annotation.Lazy SeparationOfDuties duties, Organisation organisation) {
     this.duties = duties;
+    this.organisation = organisation;
     this.tasks = tasks;
     this.identity = identity;
     this.cases = cases;
@@ -101,7 +104,9 @@ public class TaskHandOnGuard implements CommandGuard {
       if (!caller.userId().equals(task.getAssignee())) {
         throw Refusals.forbidden("只有当前办理人可以放弃认领");
       }
-    } else if (!eligible(target, candidateUsers, candidateGroups)) {
+    } else if (command instanceof DelegateTaskCmd && !target.equals(caller.userId())
+        ? !eligible(target, candidateUsers, candidateGroups) && !belowHolder(target, caller.userId(), candidates)
+        : !eligible(target, candidateUsers, candidateGroups)) {
       throw Refusals.forbidden("只能交给与本任务同岗位、同单位的人员办理，“" + target + "”不在其列");
     } else if (!target.equals(caller.userId()) && isParty(target, task)) {
       throw Refusals.forbidden("不能把任务交给事项的申请人“" + target + "”办理");
@@ -187,6 +192,25 @@ public class TaskHandOnGuard implements CommandGuard {
    */
   public boolean mayReceive(String userId, Task task, Candidates candidates) {
     return eligible(userId, candidates) && !isParty(userId, task) && mayJoinCase(userId, task);
+  }
+
+  /**
+   * The one rule of whom a task may be delegated to (委派: the decision stays with the person who
+   * delegates, the delegate only gives an opinion): whoever it may be handed on to
+   * ({@link #mayReceive}: same role, same unit), or someone of the same unit below the person who
+   * delegates in the role in which he holds the task ({@link Organisation#below}) — never the
+   * applicant, never outside the case's community (ORG-5).
+   */
+  public boolean mayBeDelegated(String userId, String owner, Task task, Candidates candidates) {
+    return (eligible(userId, candidates) || belowHolder(userId, owner, candidates)) && !isParty(userId, task)
+        && mayJoinCase(userId, task);
+  }
+
+  /** Whether {@code userId} is below {@code holder} at the unit where the holder holds the task's role (a candidate group). */
+  public boolean belowHolder(String userId, String holder, Candidates candidates) {
+    return organisation.roles(holder).stream()
+        .filter(r -> candidates.groups().contains(r.groupId()))
+        .anyMatch(r -> organisation.below(userId, r));
   }
 
   /**

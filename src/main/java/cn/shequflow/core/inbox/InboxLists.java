@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
+import cn.shequflow.core.approval.operations.CaseVoiding;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -48,9 +49,10 @@ public class InboxLists {
   public record Step(String taskId, String taskName, String assigneeId, String holders, LocalDateTime due,
       boolean provisional, String note) {}
 
+  /** {@code voidable}: the applicant may void it now (作废, {@link CaseVoiding#voidable}). */
   public record MyCase(String businessKey, String family, String familyLabel, String subject, String status,
       String statusLabel, List<Step> currentSteps, LocalDateTime createdAt, LocalDateTime updatedAt,
-      LocalDateTime closedAt) {}
+      LocalDateTime closedAt, boolean voidable) {}
 
   public record DoneTask(String businessKey, String familyLabel, String subject, String taskId, String taskName,
       Boolean approved, String decisionLabel, String comment, LocalDateTime at) {}
@@ -67,9 +69,11 @@ public class InboxLists {
   private final ProductRights product;
   private final CommunityScope scope;
   private final Deadlines deadlines;
+  private final CaseVoiding voiding;
 
   public InboxLists(Cases cases, CcMapper mapper, TaskService tasks, HistoryService history, IdentityService identity,
-      Organisation organisation, ProductRights product, CommunityScope scope, Deadlines deadlines) {
+      Organisation organisation, ProductRights product, CommunityScope scope, Deadlines deadlines, CaseVoiding voiding) {
+    this.voiding = voiding;
     this.deadlines = deadlines;
     this.scope = scope;
     this.cases = cases;
@@ -90,7 +94,7 @@ public class InboxLists {
       CaseFamily family = cases.familyOf(c);
       items.add(new MyCase(c.businessKey(), c.family(), family.label(), c.subject(), c.status(),
           family.statusLabel(c.status()), c.closedAt() == null ? openSteps(c) : List.of(),
-          c.createdAt(), c.updatedAt(), c.closedAt()));
+          c.createdAt(), c.updatedAt(), c.closedAt(), voiding.voidable(me, c)));
     }
     return new Page<>(paging.page(), paging.size(), total, items);
   }

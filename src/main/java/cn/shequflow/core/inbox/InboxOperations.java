@@ -90,7 +90,7 @@ public class InboxOperations {
     String me = caller();
     String why = requiredText("reason", reason, "转办理由");
     Held held = heldByCaller(taskId, me, "转办");
-    String target = handOnTarget(held, userId, me);
+    String target = handOnTarget(held, userId, me, false);
     if (target.equals(held.task().getAssignee())) {
       throw new InvalidInputException("userId", "任务已由" + organisation.displayName(target) + "办理，无需转办");
     }
@@ -120,7 +120,7 @@ public class InboxOperations {
     String me = caller();
     String why = requiredText("reason", reason, "委派理由");
     Held held = heldByCaller(taskId, me, "委派");
-    String target = handOnTarget(held, userId, me);
+    String target = handOnTarget(held, userId, me, true);
     onTask(() -> {
       if (held.task().getAssignee() == null) {
         tasks.setAssignee(taskId, me);
@@ -192,8 +192,9 @@ public class InboxOperations {
   public record PersonOption(String userId, String name, String unitName) {}
 
   /**
-   * The people the caller may hand the task to ({@code transfer}, {@code delegate}: same role,
-   * same unit, not himself, not its assignee, not its applicant) or copy it to ({@code cc}), by
+   * The people the caller may hand the task to ({@code transfer}: same role, same unit;
+   * {@code delegate}: also the people of the same unit below him, {@link TaskHandOnGuard#mayBeDelegated};
+   * never himself, its assignee or its applicant) or copy it to ({@code cc}), by
    * name; either way only people who may be brought into the case
    * ({@link CommunityScope#mayBringIn}: its own community and the street roles its family allows). 403/404 as for
    * the operations; 400 naming {@code for} for another kind.
@@ -214,8 +215,14 @@ public class InboxOperations {
           identity.createUserQuery().memberOfGroup(group).list().forEach(u -> people.add(u.getId()));
         }
       });
+      boolean delegate = "delegate".equals(kind);
+      if (delegate) {
+        this.people.allPeople().forEach(p -> people.add(p.userId()));
+      }
       for (String p : people) {
-        if (!p.equals(me) && !p.equals(held.task().getAssignee()) && product.run(() -> handOn.mayReceive(p, held.task(), held.candidates()))) {
+        if (!p.equals(me) && !p.equals(held.task().getAssignee()) && product.run(() -> delegate
+            ? handOn.mayBeDelegated(p, me, held.task(), held.candidates())
+            : handOn.mayReceive(p, held.task(), held.candidates()))) {
           options.add(option(p));
         }
       }
@@ -361,8 +368,11 @@ public class InboxOperations {
     });
   }
 
-  /** The person a task is handed on to (transfer, delegate): a real user, not the caller, of the same role and unit. */
-  private String handOnTarget(Held held, String userId, String me) {
+  /**
+   * The person a task is handed on to: a real user, not the caller, of the same role and unit
+   * (transfer), or also of the same unit below the caller ({@code delegation}).
+   */
+  private String handOnTarget(Held held, String userId, String me, boolean delegation) {
     if (userId == null || userId.isBlank()) {
       throw new InvalidInputException("userId", "请选择接收人（userId）");
     }
@@ -376,6 +386,17 @@ public class InboxOperations {
     CaseFamily family = cases.familyOf(held.record());
     if (!scope.mayBringIn(target, held.record(), family)) {
       throw new InvalidInputException("userId", scope.notBroughtIn(target, held.record(), family) + "，不能接手");
+    }
+    if (delegation) {
+      if (!product.run(() -> handOn.eligible(target, held.candidates()) || handOn.belowHolder(target, me, held.candidates()))) {
+        throw new InvalidInputException("userId", organisation.displayName(target) + "（" + target
+            + "）既不是与本任务同岗位、同单位的人员，也不是本单位中您的下级，不能委派");
+      }
+      if (!product.run(() -> handOn.mayBeDelegated(target, me, held.task(), held.candidates()))) {
+        throw new InvalidInputException("userId", organisation.displayName(target) + "（" + target
+            + "）是本事项的申请人，不能接手自己的申请");
+      }
+      return target;
     }
     if (!product.run(() -> handOn.eligible(target, held.candidates()))) {
       throw new InvalidInputException("userId", organisation.displayName(target) + "（" + target

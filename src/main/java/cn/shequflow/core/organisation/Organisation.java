@@ -52,6 +52,18 @@ public class Organisation {
         });
   }
 
+  /**
+   * The one rule of "the same unit, below": whether {@code userId} holds, at the unit where
+   * {@code superior} holds its role, a role that role is {@link Role#above} (e.g. zaozhi's staff, bookkeeper or grid
+   * worker below zaozhi's director; never the liaison leader, another community's people, or a
+   * street office below a community's director). Used for 委派 (delegation keeps the decision with
+   * the person who delegates; he may ask someone below him for an opinion).
+   */
+  public boolean below(String userId, RoleAssignment superior) {
+    return userId != null && !userId.equals(superior.userId()) && roles(userId).stream()
+        .anyMatch(r -> r.unitId().equals(superior.unitId()) && superior.role().above(r.role()));
+  }
+
   /** Whether the person holds {@code role} at {@code unitId}. */
   public boolean holds(String userId, Role role, String unitId) {
     return roles(userId).stream().anyMatch(r -> r.role() == role && r.unitId().equals(unitId));

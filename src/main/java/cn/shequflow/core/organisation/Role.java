@@ -6,27 +6,46 @@ package cn.shequflow.core.organisation;
  * Each (role, unit) pair is mirrored into one Camunda group, {@code <unit>-<suffix>}.
  */
 public enum Role {
-  PRINCIPAL_LEADER("principal", "主要领导", UnitLevel.STREET),
-  LEADER_IN_CHARGE("leader", "主管社区领导", UnitLevel.STREET),
-  LIAISON_LEADER("liaison", "蹲点领导", UnitLevel.COMMUNITY),
-  SOCIAL_AFFAIRS("social", "社会事务办", UnitLevel.STREET),
-  STREET_DEPARTMENT("dept", "综治办", UnitLevel.STREET),
-  JUSTICE_OFFICE("justice", "司法所", UnitLevel.STREET),
-  DISTRICT_SUPERVISION("supervision", "督办", UnitLevel.DISTRICT),
-  COUNTY_JUSTICE("justice-bureau", "司法局", UnitLevel.DISTRICT),
-  DIRECTOR("director", "居委会主任", UnitLevel.COMMUNITY),
-  STAFF("staff", "社区干部", UnitLevel.COMMUNITY),
-  BOOKKEEPER("bookkeeper", "报账员", UnitLevel.COMMUNITY),
-  GRID_WORKER("grid", "网格员", UnitLevel.COMMUNITY);
+  PRINCIPAL_LEADER("principal", "主要领导", UnitLevel.STREET, 1),
+  LEADER_IN_CHARGE("leader", "主管社区领导", UnitLevel.STREET, 2),
+  LIAISON_LEADER("liaison", "蹲点领导", UnitLevel.COMMUNITY, 0),
+  SOCIAL_AFFAIRS("social", "社会事务办", UnitLevel.STREET, 3),
+  STREET_DEPARTMENT("dept", "综治办", UnitLevel.STREET, 3),
+  JUSTICE_OFFICE("justice", "司法所", UnitLevel.STREET, 3),
+  DISTRICT_SUPERVISION("supervision", "督办", UnitLevel.DISTRICT, 0),
+  COUNTY_JUSTICE("justice-bureau", "司法局", UnitLevel.DISTRICT, 0),
+  DIRECTOR("director", "居委会主任", UnitLevel.COMMUNITY, 1),
+  STAFF("staff", "社区干部", UnitLevel.COMMUNITY, 2),
+  BOOKKEEPER("bookkeeper", "报账员", UnitLevel.COMMUNITY, 2),
+  GRID_WORKER("grid", "网格员", UnitLevel.COMMUNITY, 2);
+
+  /**
+   * The rank (0 in the constants above) of a role that is not in its unit's line of command: the liaison leader is a street
+   * leader stationed at a community (not its committee's superior or subordinate), the district's
+   * supervision office and the county justice bureau are separate bodies.
+   */
+  private static final int OUTSIDE_THE_LINE = 0;
 
   private final String groupSuffix;
   private final String label;
   private final UnitLevel level;
+  private final int rank;
 
-  Role(String groupSuffix, String label, UnitLevel level) {
+  Role(String groupSuffix, String label, UnitLevel level, int rank) {
     this.groupSuffix = groupSuffix;
     this.label = label;
     this.level = level;
+    this.rank = rank;
+  }
+
+  /**
+   * Whether this role is above {@code other} in the line of command of one unit (ORG-2, ORG-4): the
+   * street's principal leader above the leader in charge above the street offices; a community's
+   * director (主任负责制) above its staff, bookkeeper and grid workers. Roles of the same rank, of
+   * different levels, or outside the line ({@link #OUTSIDE_THE_LINE}) are neither above nor below.
+   */
+  public boolean above(Role other) {
+    return level == other.level && rank != OUTSIDE_THE_LINE && other.rank != OUTSIDE_THE_LINE && rank < other.rank;
   }
 
   public String groupSuffix() {

@@ -31,6 +31,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
  *       the family's reject service task (status, notice) and, where the family lets the applicant
  *       revise, to the revise task (the user task with the {@code ${resubmitChoice}} listener);
  *   <li>the withdrawn end event: the end event whose start listener moves the case to {@code 'withdrawn'};
+ *       likewise the voided end event ({@code 'voided'}, 作废), reached by no flow;
  *   <li>the user tasks before the chain is fixed (the {@code ${fixApprovalChain}} service task) on
  *       the same sequential path: walking back from it through tasks and exclusive gateways only,
  *       never across a parallel or inclusive gateway, an event or the revise loop.
@@ -92,6 +93,16 @@ final class ApprovalModel {
 
   /** The end event through which the case ends as withdrawn (已撤回), where the family has one. */
   Optional<EndEvent> withdrawnEnd() {
+    return endMovingTo(model, "withdrawn");
+  }
+
+  /** The end event of {@code model} through which the case ends as voided (已作废), where the family has one. */
+  static Optional<EndEvent> voidedEnd(BpmnModelInstance model) {
+    return endMovingTo(model, "voided");
+  }
+
+  /** The end event whose start listener moves the case to {@code status}. */
+  private static Optional<EndEvent> endMovingTo(BpmnModelInstance model, String status) {
     for (EndEvent end : model.getModelElementsByType(EndEvent.class)) {
       if (end.getExtensionElements() == null) {
         continue;
@@ -99,7 +110,7 @@ final class ApprovalModel {
       for (CamundaExecutionListener l : end.getExtensionElements().getElementsQuery()
           .filterByType(CamundaExecutionListener.class).list()) {
         String expression = l.getCamundaExpression();
-        if (expression != null && expression.contains("moveTo(") && expression.contains("'withdrawn'")) {
+        if (expression != null && expression.contains("moveTo(") && expression.contains("'" + status + "'")) {
           return Optional.of(end);
         }
       }

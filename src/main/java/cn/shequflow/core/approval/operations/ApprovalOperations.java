@@ -353,16 +353,25 @@ public class ApprovalOperations {
     }
     closeRound(record, ApprovalStep.WITHDRAWN);
     cases.event(record.businessKey(), userId, CaseActions.WITHDRAWN, null, null, why);
-    ActivityInstance tree = runtime.getActivityInstance(record.processInstanceId());
-    ProcessInstanceModificationBuilder modification = runtime.createProcessInstanceModification(record.processInstanceId());
+    endThrough(runtime, record.processInstanceId(), end.get().getId());
+    return outcome(record.businessKey(), "申请已撤回");
+  }
+
+  /**
+   * Ends the instance through {@code endEventId}: everything still open (tasks, timers, transitions)
+   * is cancelled and the flow starts before the end event, whose listener sets the case's status
+   * (撤回 withdrawn, 作废 voided). Call with the product's rights.
+   */
+  static void endThrough(RuntimeService runtime, String processInstanceId, String endEventId) {
+    ActivityInstance tree = runtime.getActivityInstance(processInstanceId);
+    ProcessInstanceModificationBuilder modification = runtime.createProcessInstanceModification(processInstanceId);
     for (ActivityInstance child : tree.getChildActivityInstances()) {
       modification.cancelActivityInstance(child.getId());
     }
     for (var child : tree.getChildTransitionInstances()) {
       modification.cancelTransitionInstance(child.getId());
     }
-    modification.startBeforeActivity(end.get().getId()).execute();
-    return outcome(record.businessKey(), "申请已撤回");
+    modification.startBeforeActivity(endEventId).execute();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -613,6 +622,11 @@ public class ApprovalOperations {
 
   /** The product's own engine work, with its rights, in one transaction with the rows and the timeline. */
   private <T> T trusted(Supplier<T> work) {
+    return trusted(engine, work);
+  }
+
+  /** As above, for the other operations of this package (作废). */
+  static <T> T trusted(ObjectProvider<ProcessEngineConfigurationImpl> engine, Supplier<T> work) {
     return Trusted.run(() -> engine.getObject().getCommandExecutorTxRequired().execute(context -> {
       context.disableAuthorizationCheck();
       try {

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * REST endpoints of 退回, 撤回 and 加签 (CONTRACTS.md "Approval operations"); the rules are in
+ * REST endpoints of 退回, 撤回, 作废 and 加签 (CONTRACTS.md "Approval operations"); the rules are in
  * {@link ApprovalOperations}. Bodies are JSON objects; a field of the wrong type is 400 naming it.
  */
 @io.swagger.v3.oas.annotations.tags.Tag(name = "审批操作")
@@ -26,9 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class ApprovalOperationsController {
 
   private final ApprovalOperations operations;
+  private final CaseVoiding voiding;
 
-  public ApprovalOperationsController(ApprovalOperations operations) {
+  public ApprovalOperationsController(ApprovalOperations operations, CaseVoiding voiding) {
     this.operations = operations;
+    this.voiding = voiding;
   }
 
   @io.swagger.v3.oas.annotations.Operation(summary = "可以退回到的环节")
@@ -53,6 +55,15 @@ public class ApprovalOperationsController {
       schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = cn.shequflow.core.apidocs.RequestBodies.Reason.class)))
       @RequestBody(required = false) Map<String, Object> body) {
     return operations.withdraw(businessKey, text(body, "reason"));
+  }
+
+  /** {@code {"reason"}}: 作废 an approved request whose effect has not started ({@link CaseVoiding}). */
+  @io.swagger.v3.oas.annotations.Operation(summary = "作废")
+  @PostMapping("/api/cases/{businessKey}/void")
+  public Outcome voidCase(@PathVariable String businessKey, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+      schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = cn.shequflow.core.apidocs.RequestBodies.Reason.class)))
+      @RequestBody(required = false) Map<String, Object> body) {
+    return voiding.voidCase(businessKey, text(body, "reason"));
   }
 
   /** {@code {"userId", "position": "before" | "after", "reason"}}. */

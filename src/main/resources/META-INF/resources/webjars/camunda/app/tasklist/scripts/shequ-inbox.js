@@ -7,6 +7,7 @@
 //  - shequ-taskbar.js  the bar above the task: the case line, 退回 转办 委派 加签 抄送 撤回申请 打印审批单,
 //                      and the 需先认领 banner;
 //  - shequ-case-ops.js 催办, 撤回, 审批单 of a case (from the bar and the lists);
+//  - shequ-void.js 作废 of an approved request not yet in effect (from 我的申请);
 //  - shequ-complete.js 常用意见, the questions before 完成 and the confirmation after it.
 // This entry exports the plugins — "审批记录" (tasklist.task.detail) and the three navbar links
 // (tasklist.navbar.action) — and keeps the bar, banner and 常用意见 in step with the open task with

@@ -1,11 +1,12 @@
 // Shequ Flow, Tasklist inbox (issue 10): 我的申请 / 已办 / 抄送我的 — one dialog with three tabs over
 // GET /api/cases/mine, /api/tasks/done and /api/cc (InboxLists.Page of MyCase, DoneTask, CcItem;
-// the first page, newest first), with 催办, 撤回, 审批单 and 记录 per case. 已办 reads each case's
+// the first page, newest first), with 催办, 撤回, 作废 (where MyCase.voidable), 审批单 and 记录 per case. 已办 reads each case's
 // status now, applicant and closing time from GET /api/cases/{key}.
 
 import { call, fmtTime } from './shequ-api.js';
 import { el, dialog, btn } from './shequ-dialog.js';
 import { opUrge, opWithdraw, openSheet } from './shequ-case-ops.js';
+import { opVoid } from './shequ-void.js';
 import { showRecordDialog } from './shequ-record.js';
 
 function isOverdue(deadline) {
@@ -25,7 +26,9 @@ function caseRowActions(i, reload) {
   const open = !i.closedAt;
   return [
     open ? btn('催办', () => opUrge(key, reload)) : null,
-    open ? btn('撤回', () => opWithdraw(key, reload), true) : null,
+    // An approved request is no longer withdrawn but voided (作废), where the server allows it.
+    open && !i.voidable ? btn('撤回', () => opWithdraw(key, reload), true) : null,
+    i.voidable ? btn('作废', () => opVoid(key, reload), true) : null,
     btn('审批单', () => openSheet(key)),
     btn('记录', () => showRecordDialog(key))
   ];
