@@ -163,3 +163,43 @@ test('a refused one-step claim (回避) leaves the task unclaimed and the typed 
   await B.shot(bookkeeper, 'day-refused-claim-desktop');
   await B.logout(bookkeeper);
 });
+
+test('who still presses 认领 first keeps what he typed', async () => {
+  const staff = await B.login('chen.staff');
+  const start = B.day(12);
+  await B.startProcess(staff, '请假申请', {
+    请假类型: '事假', 开始日期: start, 结束日期: start, 请假天数: '1', 请假事由: '办理房产手续'
+  });
+  const key = await B.newestCase(staff);
+  await B.logout(staff);
+
+  const director = await B.login('zhang.director');
+  await director.setViewportSize(DESKTOP);
+  const task = await B.taskOf(key, 'approveLeave');
+  await B.openTaskById(director, task.id);
+  await B.check(director, '同意请假');
+  const opinion = '同意，请做好工作交接。';
+  await typeOpinion(director, opinion);
+  await director.click('.shequ-claim-banner button');
+  await director.waitForSelector('.shequ-claim-banner', { state: 'detached' });
+  await director.waitForFunction(text => {
+    const area = [...document.querySelectorAll('.task-details textarea.fjs-textarea')].find(t => /_comment_\d+$/.test(t.id));
+    return area && area.value === text;
+  }, opinion);
+  assert.equal(await B.isChecked(director, '同意请假'), true, 'the tick is kept too');
+  assert.equal((await B.openTasks(key))[0].assignee, 'zhang.director');
+  // The counts follow the claim: the task left 本组待办 and is in 我的待办.
+  const filters = (await B.api(director, 'GET', B.engine('/filter?resourceType=Task&itemCount=true'))).json;
+  await director.waitForFunction(expected => {
+    const shown = Object.fromEntries([...document.querySelectorAll('.task-filters h4.name a')].map(a => [
+      [...a.childNodes].filter(n => n.nodeType === Node.TEXT_NODE).map(n => n.nodeValue).join('').trim(),
+      Number((a.querySelector('.shequ-filter-count') || {}).textContent)]));
+    return expected.every(([name, n]) => shown[name] === n);
+  }, filters.map(f => [f.name, f.itemCount]));
+  await B.shot(director, 'day-claimed-input-kept-desktop');
+  const done = await B.complete(director);
+  assert.match(done, /销假/);
+  const decided = (await B.timelineOf(key)).filter(e => e.action === 'approve').pop();
+  assert.equal(decided.comment, opinion);
+  await B.logout(director);
+});

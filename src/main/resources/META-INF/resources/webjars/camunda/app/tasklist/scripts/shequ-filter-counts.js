@@ -1,7 +1,8 @@
 // Shequ Flow, the office's working day (issue 18): a count on every Tasklist filter. Tasklist shows
 // a count only beside the opened filter; here every filter of the list carries how many tasks it
 // holds for the logged-in user (Camunda's GET /filter?resourceType=Task&itemCount=true, each
-// filter's itemCount), read again when the task list changes, every minute and when the window
+// filter's itemCount), read again when the task list changes (a task done, claimed or handed on),
+// every minute and when the window
 // gets the focus. Tasklist's own counter is hidden so that no filter shows two numbers.
 
 import { ENGINE, call } from './shequ-api.js';
@@ -61,8 +62,9 @@ export function syncCounts() {
   const filters = document.querySelector('.task-filters h4.name a');
   if (!filters) return;
   paint();
-  const ids = [...document.querySelectorAll('.tasks-list li.task a[href*="task="]')].map(a => a.getAttribute('href')).join(',');
-  const signature = document.querySelectorAll('.task-filters h4.name a').length + '|' + ids;
+  // The tasks listed and what the list says of them (a claim shows the assignee there).
+  const listed = [...document.querySelectorAll('.tasks-list li.task')].map(li => li.textContent.replace(/\s+/g, ' ')).join('|');
+  const signature = document.querySelectorAll('.task-filters h4.name a').length + '|' + listed;
   if (signature !== lastSignature) {
     lastSignature = signature;
     setTimeout(refreshCounts, 300);
