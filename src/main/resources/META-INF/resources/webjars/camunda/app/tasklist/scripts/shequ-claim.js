@@ -3,7 +3,7 @@
 // here they are enabled, and 完成 submits the form as it is. The server claims the task for the user
 // in the same command as the completion (ClaimOnComplete, under the claim's rules: 回避, ORG-5, and a
 // task a colleague claimed meanwhile is 409), so nothing typed is lost and no separate claim is
-// needed. A refusal leaves the form as it was, with Tasklist's error above it. Who still presses
+// needed. A refusal leaves the form as it was, with Tasklist's error message beside it. Who still presses
 // Tasklist's 认领 keeps what he typed: the form is saved as Tasklist's draft first (Tasklist reloads
 // the form after a claim and fills it from that draft).
 
