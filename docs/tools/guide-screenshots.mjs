@@ -95,15 +95,14 @@ async function main() {
 
   // ------------------------------------------------------------ the director's inbox
   const director = await B.login('zhang.director');
-  await openFilter(director, '本组待办');
+  await openFilter(director, '待办');
   await save(director, 'tasklist');
 
-  // An approval task before it is claimed, then claimed, agreed with a stock phrase.
+  // An approval task not yet claimed, agreed with a stock phrase and completed without a claim first.
   let task = await B.taskOf(leaveKey, 'approveLeave');
-  await openFromList(director, '本组待办', task.id);
+  await openFromList(director, '待办', task.id);
   await director.locator('.shequ-claim-banner').waitFor();
   await save(director, 'claim');
-  await B.claimIfNeeded(director);
   await B.check(director, '同意请假');
   await director.locator('.shequ-phrases button[data-phrase="同意。"]').click();
   await save(director, 'decide');
@@ -121,6 +120,8 @@ async function main() {
   const office = await B.login('qian.social');
   task = await B.taskOf(expenseKey, 'approveExpense');
   await openById(office, task.id);
+  await office.locator('.shequ-chain li').first().waitFor();
+  await save(office, 'chain');
   await B.claimIfNeeded(office);
   const dialog = await B.operation(office, 'return');
   const options = await dialog.locator('select[name="target"] option').evaluateAll(os => os.map(o => o.value));

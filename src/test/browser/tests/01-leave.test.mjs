@@ -16,14 +16,15 @@ test('leave: refused with a stock phrase, resubmitted (第2次提交), approved,
   const key = await B.newestCase(staff);
   assert.match(key, /^LV-/);
 
-  // The director opens the group task: the inbox says plainly that it must be claimed first.
+  // The director opens the group task: the inbox says it is his post's, to fill and complete at
+  // once (认领并办理, issue 18) or to claim first; he claims it first here.
   const director = await B.login('zhang.director');
   let task = await B.taskOf(key, 'approveLeave');
   assert.deepEqual(task.users, ['zhang.director']);
   await B.openTaskById(director, task.id);
   const banner = director.locator('.shequ-claim-banner');
-  assert.match(await banner.innerText(), /需先认领/);
-  assert.ok(await director.locator('.shequ-phrases button').first().isDisabled(), 'stock phrases wait for the claim');
+  assert.match(await banner.innerText(), /待认领/);
+  assert.ok(await director.locator('.shequ-phrases button').first().isEnabled(), 'the form can be filled before a claim');
   await B.assertChinese(director, 'approval task before claim');
   await B.shot(director, 'form-leave-approve-claim-banner');
   await director.click('.shequ-claim-banner button');

@@ -122,11 +122,11 @@ class LeaveRequestRestTest extends RestTestSupport {
     Response filters = as("zhang.director").get("/engine-rest/filter?resourceType=Task");
     List<String> names = new ArrayList<>();
     filters.json().forEach(f -> names.add(f.get("name").asText()));
-    assertThat(names).contains("我的待办", "本组待办", "全部待办");
+    assertThat(names).contains("待办", "我的待办", "本组待办");
     String all = null;
     String group = null;
     for (JsonNode f : filters.json()) {
-      if (f.get("name").asText().equals("全部待办")) {
+      if (f.get("name").asText().equals("待办")) {
         all = f.get("id").asText();
       }
       if (f.get("name").asText().equals("本组待办")) {

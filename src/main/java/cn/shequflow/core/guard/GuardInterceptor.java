@@ -30,6 +30,7 @@ public class GuardInterceptor extends CommandInterceptor {
   @Override
   public <T> T execute(Command<T> command) {
     if (Context.getCommandContext() == null && !Trusted.active()) {
+      ClaimOnComplete.clear();
       Authentication auth = engine.getIdentityService().getCurrentAuthentication();
       if (auth != null && auth.getUserId() != null) {
         Caller caller = new Caller(auth.getUserId(), auth.getGroupIds() == null ? List.of() : auth.getGroupIds());

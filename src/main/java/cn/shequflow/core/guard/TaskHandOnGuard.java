@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskOwnerCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -32,7 +34,9 @@ import org.springframework.stereotype.Component;
  * rule, i.e. who holds the same role for the same unit (a member of one of the task's candidate
  * groups, or one of its candidate users). A task assigned to one person (the applicant's own
  * tasks) is not handed on. Allowed hand-ons run with the product's rights (people hold only
- * TASK_WORK on tasks); the rest are 403.
+ * TASK_WORK on tasks); the rest are 403. Completing an unclaimed task of one's post is a claim
+ * and a completion in one command (认领并办理, {@link ClaimOnComplete}): the claim is checked here
+ * with the same rules, and runs with the person's own rights.
  */
 @Component
 @Order(20)
@@ -63,6 +67,10 @@ public class TaskHandOnGuard implements CommandGuard {
     String taskId;
     String target;
     boolean mayClear;
+    if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
+      claimOnCompletion(command, caller);
+      return;
+    }
     if (command instanceof ClaimTaskCmd) {
       taskId = field(command, "taskId");
       target = field(command, "userId");
@@ -83,18 +91,46 @@ public class TaskHandOnGuard implements CommandGuard {
       return; // not visible to the caller: the engine answers 404/403 itself
     }
     Candidates candidates = candidates(taskId);
+    checkHandOn(command instanceof ClaimTaskCmd, command instanceof AssignTaskCmd, mayClear, task, target,
+        candidates, caller);
+    Elevation.request();
+  }
+
+  /**
+   * 认领并办理: a person completing an unassigned task he holds as a candidate claims it in the same
+   * command, under the claim's rules. A task he does not hold, or one without candidates, is left to
+   * the engine's own answer (he has no right to work on it).
+   */
+  private void claimOnCompletion(Command<?> command, Caller caller) {
+    String taskId = field(command, "taskId");
+    Task task = taskId == null ? null : tasks.createTaskQuery().taskId(taskId).singleResult();
+    if (task == null || task.getAssignee() != null) {
+      return; // gone (the engine answers), or claimed: TaskHolderGuard
+    }
+    Candidates candidates = candidates(taskId);
+    if (candidates.users().isEmpty() && candidates.groups().isEmpty()
+        || !holds(task, candidates, caller.userId(), caller.groupIds())) {
+      return;
+    }
+    checkHandOn(true, false, true, task, caller.userId(), candidates, caller);
+    ClaimOnComplete.request(command, taskId, caller.userId());
+  }
+
+  /** The rules of handing {@code task} on to {@code target} (null: back to the pool) by {@code caller}. */
+  private void checkHandOn(boolean claim, boolean assign, boolean mayClear, Task task, String target,
+      Candidates candidates, Caller caller) {
     Set<String> candidateUsers = candidates.users();
     Set<String> candidateGroups = candidates.groups();
     boolean holder = holds(task, candidates, caller.userId(), caller.groupIds());
     if (!holder) {
       throw Refusals.forbidden("只有任务的办理人或候选人可以认领、转交或委派该任务");
     }
-    boolean unchanged = (command instanceof ClaimTaskCmd || command instanceof AssignTaskCmd) && target != null
+    boolean unchanged = (claim || assign) && target != null
         && target.equals(task.getAssignee()); // claiming a task one has already changes nothing
     if (!unchanged) {
       notWhileDelegated(task, caller.userId(), "认领、转交或放弃该任务");
     }
-    if (command instanceof ClaimTaskCmd && task.getAssignee() != null && !task.getAssignee().equals(target)) {
+    if (claim && task.getAssignee() != null && !task.getAssignee().equals(target)) {
       throw new CaseConflictException("该任务已由" + task.getAssignee() + "认领，不能再认领");
     }
     if (target == null) {
@@ -114,7 +150,6 @@ public class TaskHandOnGuard implements CommandGuard {
       CaseRecord record = caseOf(task);
       throw Refusals.forbidden(scope.notBroughtIn(target, record, families.byKey(record.family())) + "，不能接手");
     }
-    Elevation.request();
   }
 
   /**

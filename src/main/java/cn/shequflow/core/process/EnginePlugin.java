@@ -2,6 +2,7 @@ package cn.shequflow.core.process;
 
 import java.util.ArrayList;
 import java.util.List;
+import cn.shequflow.core.guard.ClaimOnComplete;
 import cn.shequflow.core.guard.CommandGuard;
 import cn.shequflow.core.guard.GuardInterceptor;
 import cn.shequflow.core.guard.StaleTaskInterceptor;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * Engine settings that Spring Boot properties cannot express: refused input reaches clients as
  * such, every command a person sends passes the {@link CommandGuard}s, a completion of a task an
- * approval operation removed meanwhile is a conflict ({@link StaleTaskInterceptor}), and every user
+ * approval operation removed meanwhile is a conflict ({@link StaleTaskInterceptor}), a person
+ * completing an unclaimed task of his post claims it in the same command ({@link ClaimOnComplete}), and every user
  * task keeps the separation of duties ({@link DutyTaskListener}) and carries the Tasklist columns
  * ({@link TaskListColumns}) and its detailed runtime name ({@link TaskTitles}).
  */
@@ -52,6 +54,11 @@ public class EnginePlugin extends AbstractProcessEnginePlugin {
         append(configuration.getCustomPreCommandInterceptorsTxRequired(), configuration));
     configuration.setCustomPreCommandInterceptorsTxRequiresNew(
         append(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), configuration));
+    // Inside the transaction: the claim a guard approved for a completion (认领并办理).
+    configuration.setCustomPostCommandInterceptorsTxRequired(
+        withClaimOnComplete(configuration.getCustomPostCommandInterceptorsTxRequired()));
+    configuration.setCustomPostCommandInterceptorsTxRequiresNew(
+        withClaimOnComplete(configuration.getCustomPostCommandInterceptorsTxRequiresNew()));
     List<BpmnParseListener> parseListeners = configuration.getCustomPostBPMNParseListeners() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
     // First, so that a party's claim or completion of a deciding task is refused before any model listener runs.
@@ -59,6 +66,12 @@ public class EnginePlugin extends AbstractProcessEnginePlugin {
     parseListeners.add(new TaskListColumns(cases));
     parseListeners.add(new TaskTitles(configuration));
     configuration.setCustomPostBPMNParseListeners(parseListeners);
+  }
+
+  private static List<CommandInterceptor> withClaimOnComplete(List<CommandInterceptor> existing) {
+    List<CommandInterceptor> list = existing == null ? new ArrayList<>() : new ArrayList<>(existing);
+    list.add(new ClaimOnComplete());
+    return list;
   }
 
   private List<CommandInterceptor> append(List<CommandInterceptor> existing, ProcessEngineConfigurationImpl configuration) {

@@ -35,7 +35,7 @@ export function phrases(details) {
         type: 'button', 'data-phrase': p,
         onclick: () => {
           const target = commentArea(details);
-          if (!target || target.disabled || target.readOnly || details.querySelector('[cam-tasklist-task-meta] button.claim')) return;
+          if (!target || target.disabled || target.readOnly || details.querySelector('.disabled-form')) return;
           target.value = p;
           target.dispatchEvent(new Event('input', { bubbles: true }));
           target.dispatchEvent(new Event('change', { bubbles: true }));
@@ -44,10 +44,12 @@ export function phrases(details) {
       }, p)));
     area.parentNode.insertBefore(box, area);
   }
-  const unclaimed = !!details.querySelector('[cam-tasklist-task-meta] button.claim');
+  // An unclaimed task of the user's post is filled and completed at once (shequ-claim.js); a form
+  // Tasklist keeps disabled (a task the user may not work on) keeps its phrases disabled too.
+  const locked = !!details.querySelector('.disabled-form');
   box.querySelectorAll('button').forEach(b => {
-    b.disabled = unclaimed || area.disabled || area.readOnly;
-    b.title = b.disabled ? '需先认领任务' : '填入审批意见';
+    b.disabled = locked || area.disabled || area.readOnly;
+    b.title = b.disabled ? '这项任务现在不能由您填写' : '填入审批意见';
   });
 }
 

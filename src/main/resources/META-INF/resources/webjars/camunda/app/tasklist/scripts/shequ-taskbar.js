@@ -2,8 +2,8 @@
 // and the operations that fit the task (CONTRACTS.md "Approval operations"): 退回
 // (GET /api/tasks/{id}/return-targets, POST .../return), 转办 and 委派 (POST .../transfer|delegate),
 // 加签 (POST .../add-signer), 抄送 (POST .../cc), 撤回申请 on the applicant's revise task, 打印审批单.
-// People pickers list whom the server allows (GET /api/tasks/{id}/targets?for=…). Also the 需先认领
-// banner of an unclaimed group task, whose button claims it with Tasklist's own claim.
+// People pickers list whom the server allows (GET /api/tasks/{id}/targets?for=…). Also the 待认领
+// banner of an unclaimed group task (fill and 完成 at once, or claim first with Tasklist's own claim).
 
 import { ENGINE, call, taskInfo } from './shequ-api.js';
 import { el, dialog, message, required } from './shequ-dialog.js';
@@ -234,14 +234,16 @@ export function claimBanner(details) {
   let banner = details.querySelector('.shequ-claim-banner');
   if (claim && tabs) {
     if (!banner) {
+      // Issue 18, 认领并办理 (shequ-claim.js): the form can be filled at once; 完成 claims and completes.
       const groups = (details.querySelector('[cam-tasklist-task-meta] li.groups a') || {}).textContent;
       banner = el('div', { class: 'shequ-claim-banner', role: 'status' },
-        el('b', {}, '需先认领：'),
-        `这项任务由${groups ? '「' + groups.trim() + '」' : '本岗位'}共同办理，认领后才能填写和完成；认领后同岗位的其他人员不会重复办理。`,
+        el('b', {}, '待认领：'),
+        `这项任务由${groups ? '「' + groups.trim() + '」' : '本岗位'}共同办理。直接填写并点「完成」，即由您认领并办理；`
+        + '如要先接下再慢慢办，可点「认领」，同岗位的其他人员就不会重复办理。',
         el('button', {
-          type: 'button', class: 'btn btn-primary btn-sm',
+          type: 'button', class: 'btn btn-default btn-sm',
           onclick: () => { const c = details.querySelector('[cam-tasklist-task-meta] button.claim'); if (c) c.click(); }
-        }, '认领并办理'));
+        }, '认领'));
       tabs.parentNode.insertBefore(banner, tabs);
     }
   } else if (banner) {

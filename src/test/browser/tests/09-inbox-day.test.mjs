@@ -1,0 +1,205 @@
+// The office's working day (issue 18), desktop 1366×900: a director lands on 待办 with its count
+// (every filter counted); he opens a group task of his post and decides it without a separate
+// claim (认领并办理), and what he typed is what is recorded; the next approver sees the earlier
+// opinions (the director's and the representatives' vote) read-only above the form; a refused
+// one-step claim (回避) leaves the task unclaimed and the typed opinion in place.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import * as B from '../lib.mjs';
+
+after(B.closeBrowser);
+
+const DESKTOP = { width: 1366, height: 900 };
+
+/** A resident identity number of its own (GB 11643 check digit), so that the test can run again on the same data. */
+function identityNumber() {
+  const birth = `19${String(60 + Math.floor(Math.random() * 40))}0${1 + Math.floor(Math.random() * 9)}1${Math.floor(Math.random() * 9) + 1}`;
+  const body = '360402' + birth + String(Math.floor(Math.random() * 1000)).padStart(3, '0');
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body].reduce((s, d, i) => s + Number(d) * weights[i], 0);
+  return body + '10X98765432'[sum % 11];
+}
+
+/** The counts the filter list shows, by filter name. */
+async function shownCounts(page) {
+  await page.locator('.task-filters .shequ-filter-count').first().waitFor();
+  return page.evaluate(() => Object.fromEntries([...document.querySelectorAll('.task-filters h4.name a')].map(a => [
+    [...a.childNodes].filter(n => n.nodeType === Node.TEXT_NODE).map(n => n.nodeValue).join('').trim(),
+    Number((a.querySelector('.shequ-filter-count') || {}).textContent)
+  ])));
+}
+
+async function typeOpinion(page, text) {
+  const area = page.locator('.task-details textarea.fjs-textarea[id*="_comment_"]').first();
+  await area.fill(text);
+  await area.evaluate(e => e.blur());
+  await page.waitForTimeout(400);
+  return area;
+}
+
+test('a director lands on 待办 with its count, decides a group task without claiming it, the next approver sees the chain', async () => {
+  const staff = await B.login('liu.staff');
+  await B.startProcess(staff, '开支审批', {
+    '金额（元）': '800', 开支类别: '社区公共事务', 开支用途: '社区重阳节敬老活动', 经手人: '刘洋', 证明人: '陈静'
+  });
+  const key = await B.newestCase(staff);
+  await B.logout(staff);
+
+  const director = await B.login('zhang.director');
+  await director.setViewportSize(DESKTOP);
+  // Landing: Tasklist opens 待办, the first filter, and every filter shows its count.
+  const active = director.locator('.task-filters .active h4.name a');
+  await active.waitFor();
+  assert.match(await active.innerText(), /^待办/);
+  const filters = (await B.api(director, 'GET', B.engine('/filter?resourceType=Task&itemCount=true'))).json;
+  const todo = filters.find(f => f.name === '待办');
+  assert.ok(todo && todo.itemCount >= 1, JSON.stringify(filters.map(f => [f.name, f.itemCount])));
+  await director.waitForFunction(n => {
+    const a = [...document.querySelectorAll('.task-filters h4.name a')].find(x => x.textContent.trim().startsWith('待办'));
+    const c = a && a.querySelector('.shequ-filter-count');
+    return c && Number(c.textContent) === n;
+  }, todo.itemCount);
+  const counts = await shownCounts(director);
+  for (const f of filters) assert.equal(counts[f.name], f.itemCount, `count of ${f.name}`);
+  const mine = Number((await B.api(director, 'GET', B.engine('/task/count?assignee=zhang.director'))).json.count);
+  const claimable = Number((await B.api(director, 'GET', B.engine('/task/count?candidateUser=zhang.director'))).json.count);
+  assert.equal(counts['待办'], mine + claimable, '待办 = assigned to me + claimable by me');
+  const listed = await director.locator('.tasks-list li.task').count();
+  assert.equal(listed, Math.min(counts['待办'], 15), 'the opened list shows what the count says (one page of 15)');
+  await B.assertChinese(director, 'landing on 待办');
+  await B.shot(director, 'day-landing-todo-desktop');
+
+  // The group task opens ready to fill: no claim first; the opinion typed is the one recorded.
+  let task = await B.taskOf(key, 'approveExpense');
+  assert.equal(task.assignee, null);
+  await director.locator(`.tasks-list li.task a[href*="task=${task.id}"]`).click();
+  await director.waitForSelector(`.shequ-task-bar[data-task="${task.id}"] .shequ-ops`);
+  await director.locator('.task-details .fjs-form').waitFor();
+  assert.match(await director.locator('.shequ-claim-banner').innerText(), /直接填写并点「完成」/);
+  assert.equal(await director.locator('.task-details .disabled-form').count(), 0, 'the form is not locked');
+  const chain = director.locator('.shequ-chain');
+  await chain.waitFor();
+  assert.match(await chain.innerText(), /刘洋[\s\S]*提交/);
+  await B.check(director, '同意开支');
+  const opinion = '经核实，敬老活动费用合理，同意报街道社会事务办。';
+  const area = await typeOpinion(director, opinion);
+  assert.equal(await area.inputValue(), opinion);
+  await B.assertChinese(director, 'unclaimed group task, filled');
+  await B.shot(director, 'day-unclaimed-filled-desktop');
+  let done = await B.complete(director);
+  assert.match(done, /票决/);
+  const history = await B.admin('GET', `/engine-rest/history/task?taskId=${task.id}`);
+  assert.equal(history.json[0].assignee, 'zhang.director', 'claimed and completed in one go');
+  let timeline = await B.timelineOf(key);
+  const decided = timeline.filter(e => e.action === 'approve').pop();
+  assert.equal(decided.userId, 'zhang.director');
+  assert.equal(decided.comment, opinion, 'what was typed is what is recorded');
+
+  // The vote, also straight from the group task.
+  task = await B.taskOf(key, 'recordVote');
+  assert.equal(task.assignee, null);
+  await B.openTaskById(director, task.id);
+  await director.locator('.shequ-chain li').first().waitFor();
+  assert.match(await director.locator('.shequ-chain').innerText(), new RegExp(opinion));
+  await B.fill(director, '到会代表人数', '45');
+  await B.fill(director, '赞成票数', '40');
+  await B.fill(director, '议题公告日期', B.day(-5));
+  await B.fill(director, '会议日期', B.day(0));
+  done = await B.complete(director);
+  assert.match(done, /社会事务办|审批开支/);
+  await B.logout(director);
+
+  // The social affairs office sees the director's opinion and the vote above its form, read-only.
+  const office = await B.login('qian.social');
+  await office.setViewportSize(DESKTOP);
+  task = await B.taskOf(key, 'approveExpense');
+  await B.openTaskById(office, task.id);
+  const officeChain = office.locator('.shequ-chain');
+  await officeChain.locator('li').nth(1).waitFor();
+  const chainText = await officeChain.innerText();
+  assert.match(chainText, /前序审批意见/);
+  assert.match(chainText, /张志华[\s\S]*同意[\s\S]*经核实，敬老活动费用合理/);
+  assert.match(chainText, /票决/);
+  timeline = await B.timelineOf(key);
+  const vote = timeline.find(e => /^vote-/.test(e.action));
+  assert.ok(vote, JSON.stringify(timeline.map(e => e.action)));
+  assert.ok(chainText.includes(vote.actionLabel), `the vote (${vote.actionLabel}) is on the chain`);
+  assert.equal(await officeChain.locator('input, textarea, select, button').count(), 0, 'the chain is read-only');
+  const chainBox = await officeChain.boundingBox();
+  const firstField = await office.locator('.task-details .fjs-form .fjs-form-field').first().boundingBox();
+  assert.ok(chainBox.y + chainBox.height <= firstField.y, 'the chain is above the form fields');
+  await B.assertChinese(office, 'chain on the office form');
+  await B.shot(office, 'day-chain-office-desktop');
+  await B.logout(office);
+});
+
+test('a refused one-step claim (回避) leaves the task unclaimed and the typed opinion in place', async () => {
+  const bookkeeper = await B.login('huang.bookkeeper');
+  await bookkeeper.setViewportSize(DESKTOP);
+  const filed = await B.api(bookkeeper, 'POST', B.engine('/process-definition/key/resident-move/start'), {
+    variables: Object.fromEntries(Object.entries({
+      moveType: 'move-in', residentType: 'registered', name: '王小明', idNumber: identityNumber(),
+      phone: '13907920001', occupation: '个体经营', address: '浔阳区湓城街道造纸社区滨江路 18 号', building: '3 栋',
+      movedOn: B.day(0)
+    }).map(([k, v]) => [k, { value: v }]))
+  });
+  assert.equal(filed.status, 200, filed.text);
+  const key = filed.json.businessKey;
+  const tasks = await B.openTasks(key);
+  assert.equal(tasks.length, 1, JSON.stringify(tasks));
+  const task = tasks[0];
+  assert.ok(task.users.includes('huang.bookkeeper'), 'she is a candidate of her own filing\'s verification');
+  await B.openTaskById(bookkeeper, task.id);
+  await B.check(bookkeeper, '核实无误，记入居民登记簿');
+  const opinion = '核实无误（本人填写，应被拒绝）';
+  const area = await typeOpinion(bookkeeper, opinion);
+  await bookkeeper.locator('.task-details button[ng-click="complete()"]').first().click();
+  const refusal = bookkeeper.locator('.page-notifications .alert-danger, .alert-danger').filter({ hasText: /回避/ }).first();
+  await refusal.waitFor({ timeout: 30000 });
+  assert.equal(await area.inputValue(), opinion, 'the typed opinion is still there');
+  const after = await B.openTasks(key);
+  assert.equal(after.length, 1);
+  assert.equal(after[0].assignee, null, 'a refused claim writes nothing');
+  await B.shot(bookkeeper, 'day-refused-claim-desktop');
+  await B.logout(bookkeeper);
+});
+
+test('who still presses 认领 first keeps what he typed', async () => {
+  const staff = await B.login('chen.staff');
+  const start = B.day(12);
+  await B.startProcess(staff, '请假申请', {
+    请假类型: '事假', 开始日期: start, 结束日期: start, 请假天数: '1', 请假事由: '办理房产手续'
+  });
+  const key = await B.newestCase(staff);
+  await B.logout(staff);
+
+  const director = await B.login('zhang.director');
+  await director.setViewportSize(DESKTOP);
+  const task = await B.taskOf(key, 'approveLeave');
+  await B.openTaskById(director, task.id);
+  await B.check(director, '同意请假');
+  const opinion = '同意，请做好工作交接。';
+  await typeOpinion(director, opinion);
+  await director.click('.shequ-claim-banner button');
+  await director.waitForSelector('.shequ-claim-banner', { state: 'detached' });
+  await director.waitForFunction(text => {
+    const area = [...document.querySelectorAll('.task-details textarea.fjs-textarea')].find(t => /_comment_\d+$/.test(t.id));
+    return area && area.value === text;
+  }, opinion);
+  assert.equal(await B.isChecked(director, '同意请假'), true, 'the tick is kept too');
+  assert.equal((await B.openTasks(key))[0].assignee, 'zhang.director');
+  // The counts follow the claim: the task left 本组待办 and is in 我的待办.
+  const filters = (await B.api(director, 'GET', B.engine('/filter?resourceType=Task&itemCount=true'))).json;
+  await director.waitForFunction(expected => {
+    const shown = Object.fromEntries([...document.querySelectorAll('.task-filters h4.name a')].map(a => [
+      [...a.childNodes].filter(n => n.nodeType === Node.TEXT_NODE).map(n => n.nodeValue).join('').trim(),
+      Number((a.querySelector('.shequ-filter-count') || {}).textContent)]));
+    return expected.every(([name, n]) => shown[name] === n);
+  }, filters.map(f => [f.name, f.itemCount]));
+  await B.shot(director, 'day-claimed-input-kept-desktop');
+  const done = await B.complete(director);
+  assert.match(done, /销假/);
+  const decided = (await B.timelineOf(key)).filter(e => e.action === 'approve').pop();
+  assert.equal(decided.comment, opinion);
+  await B.logout(director);
+});
