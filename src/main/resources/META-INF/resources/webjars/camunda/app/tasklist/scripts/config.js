@@ -39,9 +39,10 @@ export default {
   // The inbox: 审批记录, approval operations, 我的申请/已办/抄送我的 (scripts/shequ-inbox.js, which
   // imports its parts, scripts/shequ-*.js, itself).
   // Due dates counted in a year without a holiday file marked 暂定 (scripts/shequ-deadlines.js);
-  // urged and returned tasks marked (scripts/shequ-marks.js); the notice bell (scripts/shequ-notices.js).
+  // urged and returned tasks marked (scripts/shequ-marks.js); the notice bell (scripts/shequ-notices.js);
+  // Tasklist on a phone (scripts/shequ-phone.js).
   customScripts: ['scripts/zh-datepicker', '../shequ/shequ-ui', 'scripts/zh-forms', 'scripts/shequ-inbox',
-    'scripts/shequ-deadlines', 'scripts/shequ-marks', 'scripts/shequ-notices'],
+    'scripts/shequ-deadlines', 'scripts/shequ-marks', 'scripts/shequ-notices', 'scripts/shequ-phone'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
