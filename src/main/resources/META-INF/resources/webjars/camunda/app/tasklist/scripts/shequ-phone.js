@@ -41,6 +41,7 @@ const CSS = `
   html body:not(.shequ-task-open) .column.task-details { display: none !important; }
   html body.shequ-task-open .task-details > .three-cols-layout-cell.top .shequ-phone-back {
     display: inline-block; float: left; height: auto; margin: -4px 0 0 -12px; padding: 2px 10px 2px 6px; font-size: 15px; }
+  html .three-cols-layout .column-left .list-unstyled > .item.cells-wrapper { width: calc(100% - 7px); }
   html .task-details [cam-tasklist-task] { overflow-wrap: anywhere; }
   html .shequ-case-line .shequ-sep { margin: 0 3px; }
   html .shequ-ops .btn { margin: 3px 4px 3px 0; }
@@ -69,6 +70,8 @@ const CSS = `
   html .shequ-record { padding: 8px 0; }
   html .shequ-record dl { grid-template-columns: max-content 1fr; }
   html .shequ-done { top: 56px; left: 8px; right: 8px; width: auto; }
+  /* The footer (time zone, vendor) takes a line of the small screen and says nothing to do. */
+  html [cam-widget-footer] { display: none; }
 }`;
 
 /** The hash of Tasklist without the opened task: its list, with the same filter and sorting. */
