@@ -170,6 +170,11 @@ test('phone: apply for a leave, see the bell, approve it from the list, report b
   assert.equal(await director.locator('.task-details').isVisible(), false, 'back on the list, the task is not shown');
   assert.ok(!(await director.evaluate(() => location.hash)).includes('task='), 'the address no longer names the task');
   await B.shot(director, 'phone-back-to-list');
+  // The phone's back button also leaves the task (its address named it).
+  await tapTask(director, task.id);
+  await director.goBack();
+  await director.locator(`.tasks-list li.task a[href*="task=${task.id}"]`).waitFor();
+  assert.equal(await director.locator('.task-details').isVisible(), false, 'back (the phone\'s button) on the list');
   await tapTask(director, task.id);
   await assertTaskOnTop(director, 'the task opened again');
 
