@@ -220,8 +220,9 @@ test('desktop: three columns, the bell and the links in the header, no 返回列
   const key = await B.newestCase(staff);
   const director = await B.login('zhang.director');
   const task = await B.taskOf(key, 'approveLeave');
+  await B.openTaskById(director, task.id);
   await director.goto(B.TASKLIST + '#/?filter=' + (await filterWith(director, task.id)) + '&task=' + task.id);
-  await B.booted(director, `.shequ-task-bar[data-task="${task.id}"] .shequ-ops`);
+  await director.waitForSelector(`.shequ-task-bar[data-task="${task.id}"] .shequ-ops`);
   for (const shown of ['.column.task-filters', '.column.tasks-list', '.column.task-details', 'a.shequ-bell', 'a.shequ-inbox-nav[data-list="mine"]']) {
     assert.ok(await director.locator(shown).first().isVisible(), `${shown} is shown on a desktop`);
   }
