@@ -6,8 +6,8 @@
 //   (cd src/test/browser && npm ci)   # once: playwright-core, no browser download
 //   SHEQU_BASE_URL=http://127.0.0.1:18111 node docs/tools/guide-screenshots.mjs
 //
-// It drives Tasklist and Cockpit in headless Debian Chromium (zh-CN, 1440x960, one phone shot at
-// 390 px) with the helpers of the browser tests (src/test/browser/lib.mjs), as the demo users.
+// It drives Tasklist and Cockpit in headless Debian Chromium (zh-CN, 1440x960, two phone shots at
+// 390x844) with the helpers of the browser tests (src/test/browser/lib.mjs), as the demo users.
 // Dates are relative to today; the 暂定 mark only shows while next year has no holiday file.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,7 +25,7 @@ async function save(page, name, options = {}) {
     await page.evaluate(() => { const a = document.activeElement; if (a && a !== document.body && a.blur && !a.closest('.shequ-dialog')) a.blur(); });
   }
   await page.waitForTimeout(options.settle ?? 800);
-  await page.screenshot({ path: file, fullPage: false, clip: options.clip });
+  await page.screenshot({ path: file, fullPage: false, clip: options.clip, scale: options.scale });
   console.log('saved', path.relative(process.cwd(), file));
 }
 
@@ -147,12 +147,14 @@ async function main() {
   await save(staff, 'my-requests');
   await lists.locator('button[data-shequ-button="关闭"]').click();
 
-  // The task list on a phone.
-  await openFilter(staff, '我的待办');
-  await staff.setViewportSize({ width: 390, height: 844 });
-  await staff.waitForTimeout(800);
-  await staff.locator('.tasks-list .shequ-provisional').first().waitFor({ timeout: 10000 }).catch(() => {});
-  await save(staff, 'phone');
+  // On a phone (390 px, touch): the task list with the bell in the header, then the task opened on top.
+  const phone = await B.login('liu.staff', 'demo', { phone: true });
+  await openFilter(phone, '我的待办');
+  await phone.locator('.tasks-list .shequ-provisional').first().waitFor({ timeout: 10000 }).catch(() => {});
+  await save(phone, 'phone', { scale: 'css' });
+  await openFromList(phone, '我的待办', task.id);
+  await save(phone, 'phone-task', { scale: 'css' });
+  await B.logout(phone);
 
   // ------------------------------------------------------------ 回避: the filer cannot verify his own filing
   const chen = await B.login('chen.staff');

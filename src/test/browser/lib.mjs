@@ -44,11 +44,24 @@ export async function closeBrowser() {
   }
 }
 
-/** A fresh browser context (own cookies) logged in to Tasklist as the given demo user. */
-export async function login(userId, password = 'demo') {
+/**
+ * A phone: 390×844 CSS pixels, touch, the page laid out at the phone's width (its viewport tag),
+ * and a phone's user agent, with which the forms' date fields are the browser's own date input.
+ */
+export const PHONE = {
+  viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2,
+  userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36'
+};
+
+/**
+ * A fresh browser context (own cookies) logged in to Tasklist as the given demo user, on a desktop
+ * screen or, with { phone: true }, on a phone (PHONE).
+ */
+export async function login(userId, password = 'demo', { phone = false } = {}) {
   const b = await launch();
   const context = await b.newContext({
-    locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 960 },
+    locale: 'zh-CN', timezoneId: 'Asia/Shanghai',
+    ...(phone ? PHONE : { viewport: { width: 1440, height: 960 } }),
     extraHTTPHeaders: { 'Accept-Language': 'zh-CN,zh;q=0.9' }
   });
   context.setDefaultTimeout(45000);
@@ -81,7 +94,9 @@ export async function login(userId, password = 'demo') {
   await booted(page, 'input[ng-model="username"]');
   await fillLogin(page, userId, password);
   await page.click('button[type=submit]');
-  await page.waitForSelector(process.env.NO_PLUGIN ? '.task-filters' : '.shequ-inbox-nav').catch(async e => {
+  // On a phone the inbox's links are in the collapsed menu; the bell stays in the header.
+  const ready = process.env.NO_PLUGIN ? '.task-filters' : phone ? '.shequ-phone-bell' : '.shequ-inbox-nav';
+  await page.waitForSelector(ready).catch(async e => {
     await shot(page, 'failed-after-login-' + userId);
     throw new Error(`Tasklist did not open for ${userId}: ${page.url()} ${e.message}`);
   });
@@ -186,6 +201,13 @@ export async function fill(page, label, value) {
     return;
   }
   if (cls.includes('flatpickr-input')) {
+    // On a phone the date picker is the browser's own: a date input beside the hidden one.
+    const native = el.locator('xpath=following-sibling::input[contains(@class,"flatpickr-mobile")]');
+    if (await native.count()) {
+      await native.fill(value);
+      await native.evaluate(e => e.blur());
+      return;
+    }
     const placeholder = (await el.getAttribute('placeholder')) || 'yyyy-mm-dd';
     const sep = placeholder.includes('/') ? '/' : '-';
     await el.click();
@@ -223,6 +245,7 @@ export async function startProcess(page, processName, values, screenshot) {
 
 /** Starts a process from the 发起流程 dialog; `fillForm(page)` fills its start form. */
 export async function startProcessWith(page, processName, fillForm, screenshot) {
+  await openMenu(page, '.start-process-action a');
   await page.click('.start-process-action a');
   await page.waitForSelector('.modal-body a');
   const offered = await page.locator('.modal-body a').allInnerTexts();
@@ -241,6 +264,16 @@ export async function startProcessWith(page, processName, fillForm, screenshot) 
   if (error) {
     await shot(page, 'failed-start-' + processName);
     throw new Error(`starting ${processName} failed: ${error}`);
+  }
+}
+
+/** On a phone the header's links are in the collapsed menu: opens it when `selector` is hidden. */
+export async function openMenu(page, selector) {
+  if (await page.locator(selector).first().isVisible()) return;
+  const toggle = page.locator('[cam-widget-header] .navbar-toggle');
+  if (await toggle.isVisible()) {
+    await toggle.click();
+    await page.locator(selector).first().waitFor();
   }
 }
 

@@ -139,6 +139,7 @@ async function renderList(container, name) {
     return;
   }
   const reload = () => renderList(container, name);
+  // Each cell names its column (data-label): on a phone a row is a card (shequ-phone.js).
   // Cells first; a column no row fills (the server does not give it) is left out.
   const empty = v => v === null || v === undefined || v === '';
   const cells = items.map(i => list.columns.map(c => c[1](i)));
@@ -147,9 +148,9 @@ async function renderList(container, name) {
     el('thead', {}, el('tr', {}, list.columns.filter((c, k) => shown[k]).map(c => el('th', {}, c[0])), el('th', {}, '操作'))),
     el('tbody', {}, items.map((i, n) => el('tr', { 'data-key': i.businessKey },
       list.columns.map((c, k) => shown[k]
-        ? el('td', { class: c[2] ? 'shequ-wrap' : null }, empty(cells[n][k]) ? '' : cells[n][k])
+        ? el('td', { class: c[2] ? 'shequ-wrap' : null, 'data-label': c[0] }, empty(cells[n][k]) ? '' : cells[n][k])
         : null),
-      el('td', { style: 'white-space:nowrap' }, list.actions(i, reload)))))));
+      el('td', { class: 'shequ-actions', style: 'white-space:nowrap' }, list.actions(i, reload)))))));
 }
 
 export function openLists(start) {
