@@ -91,7 +91,7 @@ public class TaskHandOnGuard implements CommandGuard {
       return; // not visible to the caller: the engine answers 404/403 itself
     }
     Candidates candidates = candidates(taskId);
-    checkHandOn(command instanceof ClaimTaskCmd, command instanceof AssignTaskCmd, mayClear, task, target,
+    checkHandOn(command instanceof ClaimTaskCmd, command instanceof AssignTaskCmd, command instanceof DelegateTaskCmd, mayClear, task, target,
         candidates, caller);
     Elevation.request();
   }
@@ -112,12 +112,12 @@ public class TaskHandOnGuard implements CommandGuard {
         || !holds(task, candidates, caller.userId(), caller.groupIds())) {
       return;
     }
-    checkHandOn(true, false, true, task, caller.userId(), candidates, caller);
+    checkHandOn(true, false, false, true, task, caller.userId(), candidates, caller);
     ClaimOnComplete.request(command, taskId, caller.userId());
   }
 
   /** The rules of handing {@code task} on to {@code target} (null: back to the pool) by {@code caller}. */
-  private void checkHandOn(boolean claim, boolean assign, boolean mayClear, Task task, String target,
+  private void checkHandOn(boolean claim, boolean assign, boolean delegate, boolean mayClear, Task task, String target,
       Candidates candidates, Caller caller) {
     Set<String> candidateUsers = candidates.users();
     Set<String> candidateGroups = candidates.groups();
@@ -140,7 +140,7 @@ public class TaskHandOnGuard implements CommandGuard {
       if (!caller.userId().equals(task.getAssignee())) {
         throw Refusals.forbidden("只有当前办理人可以放弃认领");
       }
-    } else if (command instanceof DelegateTaskCmd && !target.equals(caller.userId())
+    } else if (delegate && !target.equals(caller.userId())
         ? !eligible(target, candidateUsers, candidateGroups) && !belowHolder(target, caller.userId(), candidates)
         : !eligible(target, candidateUsers, candidateGroups)) {
       throw Refusals.forbidden("只能交给与本任务同岗位、同单位的人员办理，“" + target + "”不在其列");
