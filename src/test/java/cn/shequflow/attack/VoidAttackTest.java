@@ -150,7 +150,7 @@ class VoidAttackTest extends ApprovalOperationsTestSupport {
     State before = state(c[0], c[1]);
     String path = "/api/cases/" + c[1] + "/void";
     for (String json : List.of("[]", "\"作废\"", "{", "null", "{\"reason\":[\"a\"]}", "{\"reason\":{\"a\":1}}",
-        "{\"reason\":true}", "{\"reason\":\"ok\",\"reason\":\"dup\"}", "{\"reason\":1e999}")) {
+        "{\"reason\":true}", "{\"reason\":1e999}")) {
       Response r = as("liu.staff").postJson(path, json);
       assertThat(r.status()).as(json + " -> " + r.body()).isBetween(400, 499);
     }

@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Handing a task on (claim, assign, unclaim, delegate, owner) below admin: only by someone who holds
- * the task (its assignee or a candidate), and only to a person who may act on it under the routing
+ * the task (its assignee or a candidate; a task someone has claimed only by him or its owner, a
+ * delegation only of a task that comes back to the person delegating), and only to a person who may act on it under the routing
  * rule, i.e. who holds the same role for the same unit (a member of one of the task's candidate
  * groups, or one of its candidate users). A task assigned to one person (the applicant's own
  * tasks) is not handed on. Allowed hand-ons run with the product's rights (people hold only
@@ -149,6 +150,38 @@ public class TaskHandOnGuard implements CommandGuard {
     } else if (!target.equals(caller.userId()) && !mayJoinCase(target, task)) {
       CaseRecord record = caseOf(task);
       throw Refusals.forbidden(scope.notBroughtIn(target, record, families.byKey(record.family())) + "，不能接手");
+    }
+    if (!claim && target != null) {
+      heldByCaller(task, delegate, target, caller.userId());
+    }
+  }
+
+  /**
+   * A task someone has claimed is handed on (assigned, given an owner, delegated) by him or by its
+   * owner, not by a colleague of the same post (TaskHolderGuard: a claimed task is done by the person
+   * who claimed it; the product's 转办 and 委派 keep the same rule). A delegation (委派) keeps the
+   * decision with the person who delegates (ORG-2): Camunda gives the task back to its owner, or, if
+   * it has none, to its assignee, so over the engine he delegates only a task he holds that way —
+   * not one nobody has claimed (it would go back to nobody: 认领 it first, or use the product's
+   * 委派), and not to himself.
+   */
+  private void heldByCaller(Task task, boolean delegate, String target, String userId) {
+    String assignee = task.getAssignee();
+    if (assignee != null && !assignee.equals(userId) && !userId.equals(task.getOwner())) {
+      throw new CaseConflictException("该任务已由" + organisation.displayName(assignee) + "认领，只能由其转交或委派");
+    }
+    if (!delegate) {
+      return;
+    }
+    if (target.equals(userId)) {
+      throw new cn.shequflow.core.process.InvalidInputException("userId", "不能委派给自己");
+    }
+    String backTo = task.getOwner() != null ? task.getOwner() : assignee;
+    if (backTo == null) {
+      throw new CaseConflictException("请先认领该任务，再委派他人处理");
+    }
+    if (!backTo.equals(userId)) {
+      throw new CaseConflictException("该任务委派后将交回" + organisation.displayName(backTo) + "，而不是您，不能这样委派；请使用任务页的“委派”");
     }
   }
 
