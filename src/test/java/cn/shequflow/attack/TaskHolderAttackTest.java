@@ -180,7 +180,7 @@ class TaskHolderAttackTest extends ApprovalOperationsTestSupport {
   }
 
   @Test
-  @DisplayName("委派 over /engine-rest to oneself is refused like the product's 委派 (不能交给自己); nothing written")
+  @DisplayName("ORG-2: 委派 over /engine-rest to oneself is refused like the product's 委派 (不能交给自己); nothing written")
   void delegateToOneself() {
     JsonNode pi = leave();
     String id = pi.get("id").asText();
