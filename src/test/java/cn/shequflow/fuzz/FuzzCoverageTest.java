@@ -29,18 +29,19 @@ import org.junit.jupiter.api.Test;
  */
 class FuzzCoverageTest {
 
+  static JsonNode camunda;
+  static Map<String, List<String>> ids;
   static List<Planned> plan;
 
   @BeforeAll
   static void planTheRun() throws IOException {
-    JsonNode camunda;
     try (InputStream in = FuzzCoverageTest.class.getResourceAsStream("/openapi.json")) {
       assertThat(in).as("openapi.json of camunda-engine-rest-openapi on the test classpath").isNotNull();
       camunda = new ObjectMapper().readTree(in);
     }
-    plan = RequestGenerator.plan(camunda, null,
-        RequestGenerator.ids("task-1", "instance-1", "leave-request:1:d", "deployment-1", "LV-1"),
-        OpenApiFuzzTest.SEED, OpenApiFuzzTest.ROUNDS, OpenApiFuzzTest.DESTRUCTIVE);
+    ids = RequestGenerator.ids("task-1", "instance-1", "leave-request:1:d", "deployment-1", "LV-1");
+    plan = RequestGenerator.plan(camunda, null, ids, OpenApiFuzzTest.SEED, OpenApiFuzzTest.ROUNDS, OpenApiFuzzTest.RELEASE,
+        OpenApiFuzzTest.DESTRUCTIVE);
   }
 
   /** The causes of issue 16, each as a request that triggers it. */
@@ -103,6 +104,21 @@ class FuzzCoverageTest {
     });
     assertThat(missed).as("causes the fuzz run (seed %d, %d rounds, %d requests) does not reach",
         OpenApiFuzzTest.SEED, OpenApiFuzzTest.ROUNDS, plan.size()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("The CI run leaves requests of the release run out and sends nothing else")
+  void ciRunIsPartOfTheReleaseRun() {
+    List<Planned> ci = RequestGenerator.plan(camunda, null, ids, OpenApiFuzzTest.SEED, 1, false, OpenApiFuzzTest.DESTRUCTIVE);
+    List<Planned> release = RequestGenerator.plan(camunda, null, ids, OpenApiFuzzTest.SEED, 1, true,
+        OpenApiFuzzTest.DESTRUCTIVE);
+    java.util.Set<String> whole = new java.util.HashSet<>();
+    release.forEach(r -> whole.add(r.user() + " " + r.request().method() + " " + r.request().uri() + " " + r.request().body()));
+    List<Planned> other = ci.stream()
+        .filter(r -> !whole.contains(r.user() + " " + r.request().method() + " " + r.request().uri() + " " + r.request().body()))
+        .toList();
+    assertThat(other).as("requests of the CI run the release run does not send").isEmpty();
+    assertThat(ci.size()).as("the CI run is smaller").isLessThan(release.size());
   }
 
   private static boolean admin(Planned r) {

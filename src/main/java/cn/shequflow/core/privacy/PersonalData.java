@@ -90,6 +90,30 @@ public class PersonalData {
     return idNumber.substring(0, 6) + "*".repeat(idNumber.length() - 7) + idNumber.substring(idNumber.length() - 1);
   }
 
+  /**
+   * 18 characters that may be an identity number, not part of a longer run of digits. Letters may touch
+   * it: in a serialized Java object the string is followed by the next one's marker {@code t}.
+   */
+  private static final java.util.regex.Pattern WHOLE_NUMBER =
+      java.util.regex.Pattern.compile("(?<![0-9])[1-9][0-9]{16}[0-9Xx](?![0-9])");
+
+  /**
+   * {@code text} with every valid identity number in it (GB 11643: province, existing birth date, check
+   * digit; see {@link cn.shequflow.core.identity.ResidentIdNumber}) replaced by its {@link #mask}. Other
+   * runs of digits (phone, invoice or account numbers) are left alone. The result has the same length.
+   */
+  public static String maskNumbersIn(String text) {
+    if (text == null || text.length() < 18) {
+      return text;
+    }
+    return WHOLE_NUMBER.matcher(text).replaceAll(m -> {
+      String number = m.group();
+      boolean valid = cn.shequflow.core.identity.ResidentIdNumber.problem(number.toUpperCase(), java.time.LocalDate.MAX)
+          .isEmpty();
+      return java.util.regex.Matcher.quoteReplacement(valid ? mask(number) : number);
+    });
+  }
+
   /** Whether a value is a masked number (as forms show it and send it back). */
   public static boolean isMasked(String value) {
     return value != null && value.indexOf('*') >= 0;

@@ -37,4 +37,21 @@ class PersonalDataTest {
     PersonalDataHistory.Masking.mask(other);
     assertThat(other.getTextValue()).isEqualTo("13907920001");
   }
+
+  @Test
+  @DisplayName("In a text, every valid identity number is masked, wherever it stands; other digits are left alone")
+  void numbersInText() {
+    assertThat(PersonalData.maskNumbersIn("王某（身份证 360403198503121234）外出"))
+        .isEqualTo("王某（身份证 360403***********4）外出");
+    assertThat(PersonalData.maskNumbersIn("{\"idNumber\":\"36040319900101103X\"}"))
+        .isEqualTo("{\"idNumber\":\"360403***********X\"}");
+    assertThat(PersonalData.maskNumbersIn("t\u0000\u0012360403198503121234t\u0000\u0004card"))
+        .as("a string in a serialized object, the next marker right after it")
+        .isEqualTo("t\u0000\u0012360403***********4t\u0000\u0004card");
+    for (String other : new String[] {"银行卡 622202100112345678", "发票 12345678901234567890", "电话 13907920001",
+        "校验位不对 360403198503121235", "19 位 3604031985031212345", "360403***********4"}) {
+      assertThat(PersonalData.maskNumbersIn(other)).as(other).isEqualTo(other);
+    }
+    assertThat(PersonalData.maskNumbersIn(null)).isNull();
+  }
 }
