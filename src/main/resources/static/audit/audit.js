@@ -10,11 +10,21 @@
   let total = 0;
   const outcomes = { ok: '成功', refused: '拒绝', failed: '失败' };
 
-  function td(text, cls) {
+  // Column headers, also shown beside each value when a row is laid out as a card (narrow screens).
+  const columns = ['时间', '操作人', '操作类型', '结果', '对象', '事项编号', '说明', '来源地址'];
+  const anchorColumns = ['日期', '条数', '校验值', '状态'];
+
+  function td(text, cls, label) {
     const cell = document.createElement('td');
     cell.textContent = text == null ? '' : String(text);
     if (cls) cell.className = cls;
+    if (label) cell.dataset.label = label;
+    if (text == null || String(text) === '') cell.classList.add('empty');
     return cell;
+  }
+
+  function cells(tr, values, labels, classes) {
+    values.forEach((v, i) => tr.append(td(v, (classes || [])[i], labels[i])));
   }
 
   function fmt(t) {
@@ -53,14 +63,15 @@
       rows.textContent = '';
       for (const e of data.items) {
         const tr = document.createElement('tr');
-        tr.className = e.outcome;
-        tr.append(td(fmt(e.at), 'time'), td(e.actorId || '系统'), td(e.actionLabel), td(outcomes[e.outcome] || e.outcome),
-          td(e.target), td(e.businessKey), td(e.detail), td(e.client));
+        tr.className = 'outcome-' + e.outcome;
+        cells(tr, [fmt(e.at), e.actorName || e.actorId || '系统', e.actionLabel, outcomes[e.outcome] || e.outcome,
+          e.targetLabel || e.target, e.businessKey, e.detail, e.client], columns,
+          ['time', 'actor', 'action', 'outcome', 'target', 'case', 'detail', 'client']);
         rows.append(tr);
       }
       if (!data.items.length) {
         const tr = document.createElement('tr');
-        const cell = td('没有符合条件的记录');
+        const cell = td('没有符合条件的记录', 'none');
         cell.colSpan = 8;
         tr.append(cell);
         rows.append(tr);
@@ -97,7 +108,8 @@
       body.textContent = '';
       for (const a of anchors.slice().reverse()) {
         const tr = document.createElement('tr');
-        tr.append(td(a.day), td(a.entries), td(a.lastHash, 'hash'), td(a.closed ? '已结束' : '当天，仍在增加'));
+        cells(tr, [a.day, a.entries, a.lastHash, a.closed ? '已结束' : '当天，仍在增加'], anchorColumns,
+          ['time', null, 'hash', null]);
         body.append(tr);
       }
     } catch (e) { /* shown by load() */ }

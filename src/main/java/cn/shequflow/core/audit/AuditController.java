@@ -1,7 +1,6 @@
 package cn.shequflow.core.audit;
 
 import cn.shequflow.core.cases.Paging;
-import cn.shequflow.core.organisation.Organisation;
 import cn.shequflow.core.process.Clock;
 import cn.shequflow.core.process.CurrentUser;
 import cn.shequflow.core.process.InvalidInputException;
@@ -40,15 +39,12 @@ public class AuditController {
   private final AuditChains chains;
   private final AuditLog audit;
   private final CurrentUser currentUser;
-  private final Organisation organisation;
 
-  public AuditController(AuditQuery query, AuditChains chains, AuditLog audit, CurrentUser currentUser,
-      Organisation organisation) {
+  public AuditController(AuditQuery query, AuditChains chains, AuditLog audit, CurrentUser currentUser) {
     this.query = query;
     this.chains = chains;
     this.audit = audit;
     this.currentUser = currentUser;
-    this.organisation = organisation;
   }
 
   @io.swagger.v3.oas.annotations.Operation(summary = "审计日志（管理员），按人员、操作类型、日期、事项编号筛选，新的在前")
@@ -73,7 +69,7 @@ public class AuditController {
     String admin = admin();
     AuditQuery.Filter filter = new AuditQuery.Filter(actor, action, from, to, businessKey);
     List<AuditQuery.Item> items = query.all(filter);
-    byte[] body = AuditWorkbook.of(items, id -> organisation.displayName(id) + "（" + id + "）");
+    byte[] body = AuditWorkbook.of(items);
     audit.record(AuditAction.EXPORT, admin, "审计日志", businessKey, items.size() + " 条" + describe(filter));
     String name = "审计日志-" + Clock.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".xlsx";
     return ResponseEntity.ok()

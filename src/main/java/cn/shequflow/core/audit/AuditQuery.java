@@ -1,12 +1,16 @@
 package cn.shequflow.core.audit;
 
+import cn.shequflow.core.cases.CaseActions;
 import cn.shequflow.core.cases.Paging;
+import cn.shequflow.core.organisation.Organisation;
 import cn.shequflow.core.process.InvalidInputException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -33,9 +37,14 @@ public class AuditQuery {
     }
   }
 
-  /** One entry as the page shows it. */
-  public record Item(long id, LocalDateTime at, String actorId, String action, String actionLabel, String outcome,
-      String target, String businessKey, String detail, String client, String hash) {}
+  /**
+   * One entry as the page shows it: {@code actorName} is the person's name and account
+   * ("刘洋（liu.staff）", "系统" for none), {@code targetLabel} the target in Chinese where it is a code
+   * (an approval operation's timeline action, e.g. "提交申请"), else the target.
+   */
+  public record Item(long id, LocalDateTime at, String actorId, String actorName, String action, String actionLabel,
+      String outcome, String target, String targetLabel, String businessKey, String detail, String client,
+      String hash) {}
 
   public record Page(long total, int page, int size, List<Item> items) {}
 
@@ -43,9 +52,11 @@ public class AuditQuery {
   public static final int MAX_EXPORT = 50_000;
 
   private final JdbcTemplate jdbc;
+  private final Organisation organisation;
 
-  public AuditQuery(JdbcTemplate jdbc) {
+  public AuditQuery(JdbcTemplate jdbc, Organisation organisation) {
     this.jdbc = jdbc;
+    this.organisation = organisation;
   }
 
   public Page page(Filter filter, Paging paging) {
@@ -54,8 +65,9 @@ public class AuditQuery {
     Long total = jdbc.queryForObject("select count(*) from audit_entry" + where, Long.class, args.toArray());
     args.add(paging.size());
     args.add(paging.offset());
+    Map<String, String> names = new HashMap<>();
     List<Item> items = jdbc.query("select * from audit_entry" + where + " order by id desc limit ? offset ?",
-        (rs, i) -> item(rs), args.toArray());
+        (rs, i) -> item(rs, names), args.toArray());
     return new Page(total == null ? 0 : total, paging.page(), paging.size(), items);
   }
 
@@ -64,7 +76,9 @@ public class AuditQuery {
     List<Object> args = new ArrayList<>();
     String where = where(filter, args);
     args.add(MAX_EXPORT);
-    return jdbc.query("select * from audit_entry" + where + " order by id limit ?", (rs, i) -> item(rs), args.toArray());
+    Map<String, String> names = new HashMap<>();
+    return jdbc.query("select * from audit_entry" + where + " order by id limit ?", (rs, i) -> item(rs, names),
+        args.toArray());
   }
 
   private static String where(Filter f, List<Object> args) {
@@ -92,11 +106,19 @@ public class AuditQuery {
     return terms.isEmpty() ? "" : " where " + String.join(" and ", terms);
   }
 
-  private static Item item(java.sql.ResultSet rs) throws java.sql.SQLException {
+  private Item item(java.sql.ResultSet rs, Map<String, String> names) throws java.sql.SQLException {
     Timestamp at = rs.getTimestamp("occurred_at");
     String action = rs.getString("action");
-    return new Item(rs.getLong("id"), at == null ? null : at.toLocalDateTime(), rs.getString("actor_id"), action,
-        AuditAction.labelOf(action), rs.getString("outcome"), rs.getString("target"), rs.getString("business_key"),
+    String actor = rs.getString("actor_id");
+    String target = rs.getString("target");
+    String actorName = actor == null ? "系统" : names.computeIfAbsent(actor, id -> {
+      String name = organisation.displayName(id);
+      return name.equals(id) ? id : name + "（" + id + "）";
+    });
+    String targetLabel = AuditAction.CASE_OPERATION.code.equals(action) && target != null
+        ? CaseActions.labelOf(target) : target;
+    return new Item(rs.getLong("id"), at == null ? null : at.toLocalDateTime(), actor, actorName, action,
+        AuditAction.labelOf(action), rs.getString("outcome"), target, targetLabel, rs.getString("business_key"),
         rs.getString("detail"), rs.getString("client"), rs.getString("hash"));
   }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.function.Function;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -18,7 +17,7 @@ final class AuditWorkbook {
 
   private AuditWorkbook() {}
 
-  static byte[] of(List<AuditQuery.Item> items, Function<String, String> personName) {
+  static byte[] of(List<AuditQuery.Item> items) {
     try (SXSSFWorkbook book = new SXSSFWorkbook(200); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Sheet sheet = book.createSheet("审计日志");
       Row header = sheet.createRow(0);
@@ -30,10 +29,10 @@ final class AuditWorkbook {
         Row row = sheet.createRow(r++);
         row.createCell(0).setCellValue(e.id());
         row.createCell(1).setCellValue(e.at() == null ? "" : e.at().format(TIME));
-        row.createCell(2).setCellValue(e.actorId() == null ? "系统" : personName.apply(e.actorId()));
+        row.createCell(2).setCellValue(e.actorName());
         row.createCell(3).setCellValue(e.actionLabel());
         row.createCell(4).setCellValue(outcomeLabel(e.outcome()));
-        row.createCell(5).setCellValue(nz(e.target()));
+        row.createCell(5).setCellValue(nz(e.targetLabel()));
         row.createCell(6).setCellValue(nz(e.businessKey()));
         row.createCell(7).setCellValue(nz(e.detail()));
         row.createCell(8).setCellValue(nz(e.client()));

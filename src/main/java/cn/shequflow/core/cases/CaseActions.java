@@ -90,6 +90,11 @@ public final class CaseActions {
 
   private CaseActions() {}
 
+  /** The Chinese label of a timeline action, or the action itself when it has none of its own. */
+  public static String labelOf(String action) {
+    return LABELS.getOrDefault(action, action);
+  }
+
   public static String label(String action, CaseFamily family) {
     String label = LABELS.get(action);
     if (label != null) {

@@ -100,6 +100,29 @@ class RefusalAuditRestTest extends RestTestSupport {
     WebappSession forged = WebappSession.login(port, "chen.staff", "tasklist");
     assertThat((String) assertRefusalAudited("chen.staff", "POST " + withdraw,
         () -> forged.postWithToken(withdraw, "{}", "forged")).get("DETAIL")).contains("CSRF");
+  }
 
+  @Test
+  @DisplayName("A CSRF refusal of the webapps' own API (/camunda/api) on a valid session is an entry naming the logged-in person; the task stays unclaimed")
+  void webappApiCsrfRefusals() throws Exception {
+    String task = onlyTaskId("zhang.director", start("liu.staff", leave(1)).get("id").asText());
+    String claim = "/camunda/api/engine/engine/default/task/" + task + "/claim";
+    String body = "{\"userId\":\"zhang.director\"}";
+    WebappSession noToken = WebappSession.login(port, "zhang.director", "tasklist");
+    Map<String, Object> missing = assertRefusalAudited("zhang.director", "POST " + claim,
+        () -> noToken.postWithToken(claim, body, null));
+    assertThat((String) missing.get("DETAIL")).contains("CSRF");
+    WebappSession forged = WebappSession.login(port, "zhang.director", "tasklist");
+    Map<String, Object> wrong = assertRefusalAudited("zhang.director", "POST " + claim,
+        () -> forged.postWithToken(claim, body, "forged-" + forged.csrfToken()));
+    assertThat((String) wrong.get("DETAIL")).contains("CSRF");
+    // Cockpit's instance query (a POST) with a wrong token, by a street leader logged in to Cockpit.
+    WebappSession cockpit = WebappSession.login(port, "li.leader", "cockpit");
+    String instances = "/camunda/api/engine/engine/default/process-instance";
+    assertRefusalAudited("li.leader", "POST " + instances, () -> cockpit.postWithToken(instances, "{}", "wrong"));
+    assertThat(as("zhang.director").get("/engine-rest/task/" + task).json().get("assignee").isNull())
+        .as("the refused claim changed nothing").isTrue();
+    // With a session's own token the same request goes through: the refusal was the token's, not the person's.
+    assertThat(WebappSession.login(port, "zhang.director", "tasklist").post(claim, body).status()).isEqualTo(204);
   }
 }
