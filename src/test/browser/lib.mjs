@@ -224,6 +224,32 @@ export async function fill(page, label, value) {
   await page.waitForTimeout(400);
 }
 
+/**
+ * On a phone a date field offers one picker: the phone's own date input across the field, and no
+ * second calendar button of the form beside it (which does nothing there); with `value`
+ * (yyyy-MM-dd), the form holds that date.
+ */
+export async function assertOneDatePicker(page, label, value) {
+  const id = await fieldId(page, label);
+  const found = await page.evaluate(id => {
+    const group = document.getElementById(id).closest('.fjs-input-group');
+    const shown = e => {
+      const r = e.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden';
+    };
+    const controls = [...group.querySelectorAll('.fjs-input-adornment, input, button')].filter(shown);
+    const native = group.querySelector('input.flatpickr-mobile');
+    return {
+      controls: controls.map(e => e.tagName.toLowerCase() + '.' + String(e.className).trim().split(/\s+/).join('.')),
+      share: native && shown(native) ? native.getBoundingClientRect().width / group.getBoundingClientRect().width : 0,
+      value: document.getElementById(id).value
+    };
+  }, id);
+  if (value !== undefined) assert.equal(found.value, value, `${label}: the date picked is the form's`);
+  assert.deepEqual(found.controls, ['input.fjs-input.flatpickr-input.flatpickr-mobile'], `${label}: one picker, the phone's own`);
+  assert.ok(found.share > 0.9, `${label}: the phone's date input takes the field's width (${Math.round(found.share * 100)} %)`);
+}
+
 export async function check(page, label, on = true) {
   const id = await fieldId(page, label);
   const el = page.locator(`[id="${id}"]`);
@@ -275,6 +301,91 @@ export async function openMenu(page, selector) {
     await toggle.click();
     await page.locator(selector).first().waitFor();
   }
+}
+
+/**
+ * Nothing is wider than the screen: the page does not scroll sideways, and no visible element of
+ * `scope` (Tasklist's columns clip what is wider) ends beyond the screen's edges or scrolls sideways.
+ */
+export async function assertFits(page, where, scope = '.three-cols-layout') {
+  const found = await page.evaluate(scope => {
+    const w = window.innerWidth;
+    const out = [];
+    const sw = document.scrollingElement.scrollWidth;
+    if (sw > w + 1) out.push(`the page is ${sw} px wide`);
+    const visible = e => {
+      for (let x = e; x && x !== document.body; x = x.parentElement) {
+        const s = getComputedStyle(x);
+        if (s.display === 'none' || s.visibility === 'hidden') return false;
+      }
+      return true;
+    };
+    for (const root of document.querySelectorAll(scope)) {
+      for (const e of [root, ...root.querySelectorAll('*')]) {
+        const r = e.getBoundingClientRect();
+        if (!r.width || !r.height || !visible(e)) continue;
+        if (r.right > w + 1 || r.left < -1) {
+          out.push(`${e.tagName.toLowerCase()}.${String(e.className).trim().split(/\s+/).join('.')} ` +
+            `${Math.round(r.left)}…${Math.round(r.right)} "${(e.textContent || '').trim().slice(0, 30)}"`);
+        }
+        // A box that scrolls sideways hides part of what it holds.
+        const s = getComputedStyle(e);
+        if (/auto|scroll/.test(s.overflowX) && e.scrollWidth > e.clientWidth + 1) {
+          out.push(`${e.tagName.toLowerCase()}.${String(e.className).trim().split(/\s+/).join('.')} scrolls sideways (${e.scrollWidth} in ${e.clientWidth})`);
+        }
+      }
+    }
+    return out.slice(0, 8);
+  }, scope);
+  assert.deepEqual(found, [], `${where}: wider than the screen (${await page.evaluate(() => innerWidth)} px)`);
+}
+
+/** A dialog of the inbox lies inside the screen, its buttons too. */
+export async function assertDialogFits(page, dialog, where) {
+  await assertFits(page, where, '.shequ-overlay');
+  const box = await dialog.boundingBox();
+  const size = page.viewportSize();
+  assert.ok(box.y >= 0 && box.y + box.height <= size.height + 1, `${where}: the dialog is taller than the screen: ${JSON.stringify(box)}`);
+  for (const b of await dialog.locator('footer button').all()) assert.ok(await b.isVisible(), `${where}: its buttons are shown`);
+}
+
+/** Whether the page was opened with { phone: true } (PHONE). */
+export function isPhone(page) {
+  return (page.viewportSize() || {}).width === PHONE.viewport.width;
+}
+
+/**
+ * Opens 我的申请 (name 'mine'), 已办 ('done') or 抄送我的 ('cc') from the header (on a phone from its
+ * menu) and waits for the list; returns the dialog.
+ */
+export async function openLists(page, name = 'mine') {
+  const link = `a.shequ-inbox-nav[data-list="${name}"]`;
+  await booted(page, isPhone(page) ? '.shequ-phone-bell' : link);
+  await openMenu(page, link);
+  await page.locator(link).click();
+  const dialog = page.locator('.shequ-dialog', { hasText: '我的事项' });
+  await dialog.waitFor();
+  await dialog.locator('.shequ-list, .shequ-empty, .shequ-error').first().waitFor();
+  return dialog;
+}
+
+/** Applies for a leave through the start form (one day of 事假 unless told) and returns its case key. */
+export async function applyForLeave(page, { type = '事假', start, end = start, days = '1', reason }, screenshot) {
+  await startProcess(page, '请假申请', { 请假类型: type, 开始日期: start, 结束日期: end, 请假天数: days, 请假事由: reason }, screenshot);
+  return newestCase(page);
+}
+
+/**
+ * The approver agrees to the case's open 审批请假 task in Tasklist (claimed first if it is his
+ * post's, ticked, the stock phrase 同意。) and completes it; returns the confirmation's text.
+ */
+export async function approveLeave(page, businessKey) {
+  const task = await taskOf(businessKey, 'approveLeave');
+  await openTaskById(page, task.id);
+  await claimIfNeeded(page);
+  await check(page, '同意请假');
+  await page.locator('.shequ-phrases button[data-phrase="同意。"]').click();
+  return complete(page);
 }
 
 /** Opens a task of the current user's inbox by (part of) its name and waits for its form. */

@@ -10,10 +10,7 @@ test('leave: refused with a stock phrase, resubmitted (第2次提交), approved,
   const staff = await B.login('liu.staff');
   await B.assertChinese(staff, 'Tasklist inbox (liu.staff)');
   await B.shot(staff, 'inbox-staff');
-  await B.startProcess(staff, '请假申请', {
-    请假类型: '事假', 开始日期: B.day(-3), 结束日期: B.day(-3), 请假天数: '1', 请假事由: '家中老人就医'
-  }, 'form-leave-request-start');
-  const key = await B.newestCase(staff);
+  const key = await B.applyForLeave(staff, { start: B.day(-3), reason: '家中老人就医' }, 'form-leave-request-start');
   assert.match(key, /^LV-/);
 
   // The director opens the group task: the inbox says it is his post's, to fill and complete at
@@ -103,10 +100,7 @@ test('the administrator still has Tasklist\'s own buttons', async () => {
 
 test('leave: long sick leave goes to the principal leader, then the director arranges cover', async () => {
   const staff = await B.login('chen.staff');
-  await B.startProcess(staff, '请假申请', {
-    请假类型: '病假', 开始日期: B.day(-40), 结束日期: B.day(-5), 请假天数: '31', 请假事由: '住院治疗'
-  });
-  const key = await B.newestCase(staff);
+  const key = await B.applyForLeave(staff, { type: '病假', start: B.day(-40), end: B.day(-5), days: '31', reason: '住院治疗' });
   const principal = await B.login('wang.principal');
   let task = await B.taskOf(key, 'approveLeave');
   assert.ok(task.users.includes('wang.principal'), JSON.stringify(task));
@@ -135,10 +129,7 @@ test('leave: long sick leave goes to the principal leader, then the director arr
 
 test('leave: leaving 重新提交 unticked asks first, then withdraws the request', async () => {
   const staff = await B.login('ma.staff');
-  await B.startProcess(staff, '请假申请', {
-    请假类型: '年休假', 开始日期: B.day(-3), 结束日期: B.day(-3), 请假天数: '1', 请假事由: '休年假'
-  });
-  const key = await B.newestCase(staff);
+  const key = await B.applyForLeave(staff, { type: '年休假', start: B.day(-3), reason: '休年假' });
   const director = await B.login('gao.director');
   let task = await B.taskOf(key, 'approveLeave');
   await B.openTaskById(director, task.id);

@@ -9,51 +9,7 @@ import * as B from '../lib.mjs';
 
 after(B.closeBrowser);
 
-/**
- * Nothing is wider than the screen: the page does not scroll sideways, and no visible element of
- * `scope` (Tasklist's columns clip what is wider) ends beyond the screen's edges.
- */
-async function assertFits(page, where, scope = '.three-cols-layout') {
-  const found = await page.evaluate(scope => {
-    const w = window.innerWidth;
-    const out = [];
-    const sw = document.scrollingElement.scrollWidth;
-    if (sw > w + 1) out.push(`the page is ${sw} px wide`);
-    const visible = e => {
-      for (let x = e; x && x !== document.body; x = x.parentElement) {
-        const s = getComputedStyle(x);
-        if (s.display === 'none' || s.visibility === 'hidden') return false;
-      }
-      return true;
-    };
-    for (const root of document.querySelectorAll(scope)) {
-      for (const e of [root, ...root.querySelectorAll('*')]) {
-        const r = e.getBoundingClientRect();
-        if (!r.width || !r.height || !visible(e)) continue;
-        if (r.right > w + 1 || r.left < -1) {
-          out.push(`${e.tagName.toLowerCase()}.${String(e.className).trim().split(/\s+/).join('.')} ` +
-            `${Math.round(r.left)}…${Math.round(r.right)} "${(e.textContent || '').trim().slice(0, 30)}"`);
-        }
-        // A box that scrolls sideways hides part of what it holds.
-        const s = getComputedStyle(e);
-        if (/auto|scroll/.test(s.overflowX) && e.scrollWidth > e.clientWidth + 1) {
-          out.push(`${e.tagName.toLowerCase()}.${String(e.className).trim().split(/\s+/).join('.')} scrolls sideways (${e.scrollWidth} in ${e.clientWidth})`);
-        }
-      }
-    }
-    return out.slice(0, 8);
-  }, scope);
-  assert.deepEqual(found, [], `${where}: wider than the screen (${await page.evaluate(() => innerWidth)} px)`);
-}
-
-/** A dialog of the inbox lies inside the screen, its buttons too. */
-async function assertDialogFits(page, dialog, where) {
-  await assertFits(page, where, '.shequ-overlay');
-  const box = await dialog.boundingBox();
-  const size = page.viewportSize();
-  assert.ok(box.y >= 0 && box.y + box.height <= size.height + 1, `${where}: the dialog is taller than the screen: ${JSON.stringify(box)}`);
-  for (const b of await dialog.locator('footer button').all()) assert.ok(await b.isVisible(), `${where}: its buttons are shown`);
-}
+const { assertFits, assertDialogFits } = B;
 
 async function assertNoWarning(page, where) {
   assert.equal(await page.locator('[cam-widget-header] .small-screen-warning').isVisible(), false, `${where}: a larger-screen warning`);
@@ -110,6 +66,7 @@ test('phone: apply for a leave, see the bell, approve it from the list, report b
       请假类型: '事假', 开始日期: B.day(-3), 结束日期: B.day(-3), 请假天数: '1', 请假事由: '家中老人就医，需要陪同前往市人民医院复查'
     })) await B.fill(p, label, value);
     await assertFits(p, 'the start form', '.modal-dialog');
+    await B.assertOneDatePicker(p, '开始日期', B.day(-3));
   }, 'phone-start-leave');
   const key = await B.newestCase(staff);
   assert.match(key, /^LV-/);
@@ -214,10 +171,7 @@ test('phone: apply for a leave, see the bell, approve it from the list, report b
 
 test('desktop: three columns, the bell and the links in the header, no 返回列表', async () => {
   const staff = await B.login('chen.staff');
-  await B.startProcess(staff, '请假申请', {
-    请假类型: '事假', 开始日期: B.day(-4), 结束日期: B.day(-4), 请假天数: '1', 请假事由: '办理证件'
-  });
-  const key = await B.newestCase(staff);
+  const key = await B.applyForLeave(staff, { start: B.day(-4), reason: '办理证件' });
   const director = await B.login('zhang.director');
   const task = await B.taskOf(key, 'approveLeave');
   await B.openTaskById(director, task.id);

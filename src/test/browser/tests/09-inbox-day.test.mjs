@@ -1,8 +1,10 @@
-// The office's working day (issue 18), desktop 1366×900: a director lands on 待办 with its count
-// (every filter counted); he opens a group task of his post and decides it without a separate
-// claim (认领并办理), and what he typed is what is recorded; the next approver sees the earlier
-// opinions (the director's and the representatives' vote) read-only above the form; a refused
-// one-step claim (回避) leaves the task unclaimed and the typed opinion in place.
+// The office's working day (issue 18), on a desktop screen (1366×900) and on a phone (390×844):
+// a director lands on 待办 with its count (every filter counted); he opens a group task of his post
+// and decides it without a separate claim (认领并办理), and what he typed is what is recorded; the
+// next approver sees the earlier opinions (the director's and the representatives' vote) read-only
+// above the form; a refused one-step claim (回避) leaves the task unclaimed and the typed opinion in
+// place; who claims first (the 认领 button, or ctrl+alt+c on a keyboard) keeps what he typed; the
+// director delegates (委派) to a staff member of his community, who gives an opinion, and decides.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as B from '../lib.mjs';
@@ -10,6 +12,20 @@ import * as B from '../lib.mjs';
 after(B.closeBrowser);
 
 const DESKTOP = { width: 1366, height: 900 };
+const SIZES = ['desktop', 'phone'];
+
+/** Logs in on a desktop screen (1366×900) or a phone (B.PHONE). */
+async function as(userId, size) {
+  const page = await B.login(userId, 'demo', { phone: size === 'phone' });
+  if (size === 'desktop') await page.setViewportSize(DESKTOP);
+  return page;
+}
+
+/** A tap on a phone, a click on a desktop. */
+async function press(page, locator) {
+  if (B.isPhone(page)) await locator.tap();
+  else await locator.click();
+}
 
 /** A resident identity number of its own (GB 11643 check digit), so that the test can run again on the same data. */
 function identityNumber() {
@@ -37,7 +53,8 @@ async function typeOpinion(page, text) {
   return area;
 }
 
-test('a director lands on 待办 with its count, decides a group task without claiming it, the next approver sees the chain', async () => {
+/** a director lands on 待办 with its count, decides a group task without claiming it, the next approver sees the chain. */
+async function landingAndChain(size) {
   const staff = await B.login('liu.staff');
   await B.startProcess(staff, '开支审批', {
     '金额（元）': '800', 开支类别: '社区公共事务', 开支用途: '社区重阳节敬老活动', 经手人: '刘洋', 证明人: '陈静'
@@ -45,8 +62,7 @@ test('a director lands on 待办 with its count, decides a group task without cl
   const key = await B.newestCase(staff);
   await B.logout(staff);
 
-  const director = await B.login('zhang.director');
-  await director.setViewportSize(DESKTOP);
+  const director = await as('zhang.director', size);
   // Landing: Tasklist opens 待办, the first filter, and every filter shows its count.
   const active = director.locator('.task-filters .active h4.name a');
   await active.waitFor();
@@ -67,12 +83,13 @@ test('a director lands on 待办 with its count, decides a group task without cl
   const listed = await director.locator('.tasks-list li.task').count();
   assert.equal(listed, Math.min(counts['待办'], 15), 'the opened list shows what the count says (one page of 15)');
   await B.assertChinese(director, 'landing on 待办');
-  await B.shot(director, 'day-landing-todo-desktop');
+  if (size === 'phone') await B.assertFits(director, 'landing on 待办');
+  await B.shot(director, 'day-landing-todo-' + size);
 
   // The group task opens ready to fill: no claim first; the opinion typed is the one recorded.
   let task = await B.taskOf(key, 'approveExpense');
   assert.equal(task.assignee, null);
-  await director.locator(`.tasks-list li.task a[href*="task=${task.id}"]`).click();
+  await press(director, director.locator(`.tasks-list li.task a[href*="task=${task.id}"]`));
   await director.waitForSelector(`.shequ-task-bar[data-task="${task.id}"] .shequ-ops`);
   await director.locator('.task-details .fjs-form').waitFor();
   assert.match(await director.locator('.shequ-claim-banner').innerText(), /直接填写并点「完成」/);
@@ -85,7 +102,11 @@ test('a director lands on 待办 with its count, decides a group task without cl
   const area = await typeOpinion(director, opinion);
   assert.equal(await area.inputValue(), opinion);
   await B.assertChinese(director, 'unclaimed group task, filled');
-  await B.shot(director, 'day-unclaimed-filled-desktop');
+  if (size === 'phone') {
+    assert.equal(await director.locator('.column.tasks-list').isVisible(), false, 'the opened task is on top');
+    await B.assertFits(director, 'unclaimed group task, filled');
+  }
+  await B.shot(director, 'day-unclaimed-filled-' + size);
   let done = await B.complete(director);
   assert.match(done, /票决/);
   const history = await B.admin('GET', `/engine-rest/history/task?taskId=${task.id}`);
@@ -105,13 +126,19 @@ test('a director lands on 待办 with its count, decides a group task without cl
   await B.fill(director, '赞成票数', '40');
   await B.fill(director, '议题公告日期', B.day(-5));
   await B.fill(director, '会议日期', B.day(0));
+  if (size === 'phone') {
+    // One usable picker per date field, and the date picked is the one the form has.
+    await B.assertOneDatePicker(director, '议题公告日期', B.day(-5));
+    await B.assertOneDatePicker(director, '会议日期', B.day(0));
+    await B.assertFits(director, 'the vote form');
+  }
+  await B.shot(director, 'day-vote-dates-' + size);
   done = await B.complete(director);
   assert.match(done, /社会事务办|审批开支/);
   await B.logout(director);
 
   // The social affairs office sees the director's opinion and the vote above its form, read-only.
-  const office = await B.login('qian.social');
-  await office.setViewportSize(DESKTOP);
+  const office = await as('qian.social', size);
   task = await B.taskOf(key, 'approveExpense');
   await B.openTaskById(office, task.id);
   const officeChain = office.locator('.shequ-chain');
@@ -129,9 +156,14 @@ test('a director lands on 待办 with its count, decides a group task without cl
   const firstField = await office.locator('.task-details .fjs-form .fjs-form-field').first().boundingBox();
   assert.ok(chainBox.y + chainBox.height <= firstField.y, 'the chain is above the form fields');
   await B.assertChinese(office, 'chain on the office form');
-  await B.shot(office, 'day-chain-office-desktop');
+  if (size === 'phone') await B.assertFits(office, 'chain on the office form');
+  await B.shot(office, 'day-chain-office-' + size);
   await B.logout(office);
-});
+}
+
+for (const size of SIZES) {
+  test(`${size}: a director lands on 待办 with its count, decides a group task without claiming it, the next approver sees the chain`, () => landingAndChain(size));
+}
 
 test('a refused one-step claim (回避) leaves the task unclaimed and the typed opinion in place', async () => {
   const bookkeeper = await B.login('huang.bookkeeper');
@@ -164,23 +196,28 @@ test('a refused one-step claim (回避) leaves the task unclaimed and the typed 
   await B.logout(bookkeeper);
 });
 
-test('who still presses 认领 first keeps what he typed', async () => {
+/**
+ * Who still claims first keeps what he typed: with the 认领 button (a click, or a tap on a phone) or
+ * with Tasklist's keyboard shortcut ctrl+alt+c.
+ */
+async function claimFirstKeepsInput(size, how) {
   const staff = await B.login('chen.staff');
-  const start = B.day(12);
-  await B.startProcess(staff, '请假申请', {
-    请假类型: '事假', 开始日期: start, 结束日期: start, 请假天数: '1', 请假事由: '办理房产手续'
-  });
-  const key = await B.newestCase(staff);
+  const key = await B.applyForLeave(staff, { start: B.day(12), reason: '办理房产手续' });
   await B.logout(staff);
 
-  const director = await B.login('zhang.director');
-  await director.setViewportSize(DESKTOP);
+  const director = await as('zhang.director', size);
   const task = await B.taskOf(key, 'approveLeave');
   await B.openTaskById(director, task.id);
   await B.check(director, '同意请假');
   const opinion = '同意，请做好工作交接。';
   await typeOpinion(director, opinion);
-  await director.click('.shequ-claim-banner button');
+  if (how === 'keyboard') {
+    // Tasklist's shortcuts are not taken inside a form field: the focus leaves it first.
+    await director.evaluate(() => document.activeElement && document.activeElement.blur());
+    await director.keyboard.press('Control+Alt+KeyC');
+  } else {
+    await press(director, director.locator('.shequ-claim-banner button'));
+  }
   await director.waitForSelector('.shequ-claim-banner', { state: 'detached' });
   await director.waitForFunction(text => {
     const area = [...document.querySelectorAll('.task-details textarea.fjs-textarea')].find(t => /_comment_\d+$/.test(t.id));
@@ -196,10 +233,82 @@ test('who still presses 认领 first keeps what he typed', async () => {
       Number((a.querySelector('.shequ-filter-count') || {}).textContent)]));
     return expected.every(([name, n]) => shown[name] === n);
   }, filters.map(f => [f.name, f.itemCount]));
-  await B.shot(director, 'day-claimed-input-kept-desktop');
+  await B.shot(director, `day-claimed-input-kept-${how}-${size}`);
   const done = await B.complete(director);
   assert.match(done, /销假/);
   const decided = (await B.timelineOf(key)).filter(e => e.action === 'approve').pop();
   assert.equal(decided.comment, opinion);
   await B.logout(director);
-});
+}
+
+test('desktop: who presses 认领 first keeps what he typed', () => claimFirstKeepsInput('desktop', 'button'));
+test('phone: who taps 认领 first keeps what he typed', () => claimFirstKeepsInput('phone', 'button'));
+test('desktop: who claims with ctrl+alt+c keeps what he typed', () => claimFirstKeepsInput('desktop', 'keyboard'));
+
+/**
+ * ORG-2/ORG-4: 委派 downward — the director asks a staff member of his community (not of his post)
+ * for an opinion on a leave; she gives it from her own inbox and the task comes back to him, who
+ * sees her opinion above the form and decides.
+ */
+async function delegateDownward(size) {
+  const staff = await B.login('liu.staff');
+  const key = await B.applyForLeave(staff, { start: B.day(16), reason: '参加亲属婚礼' });
+  await B.logout(staff);
+
+  const director = await as('zhang.director', size);
+  const task = await B.taskOf(key, 'approveLeave');
+  await B.openTaskById(director, task.id);
+  const dialog = await B.operation(director, 'delegate');
+  assert.match(await dialog.innerText(), /本单位您的下级/, 'the dialog says who may be asked');
+  const offered = await dialog.locator('select[name="userId"] option').evaluateAll(os => os.map(o => o.value).filter(Boolean));
+  assert.ok(offered.includes('chen.staff') && offered.includes('he.grid'), `staff below the director are offered: ${offered}`);
+  assert.ok(!offered.includes('liu.staff'), 'not the applicant');
+  assert.ok(!offered.includes('ma.staff') && !offered.includes('qian.social'), `nobody of another unit: ${offered}`);
+  await dialog.locator('select[name="userId"]').selectOption('chen.staff');
+  // The reason is required; the refusal goes away once it is typed.
+  await dialog.locator('button[data-shequ-button="确定委派"]').click();
+  const error = dialog.locator('.shequ-error');
+  await error.filter({ hasText: /委派理由/ }).waitFor();
+  await dialog.locator('textarea[name="reason"]').fill('请核实刘洋手头工作的交接安排');
+  assert.equal((await error.innerText()).trim(), '');
+  if (size === 'phone') await B.assertDialogFits(director, dialog, 'the 委派 dialog');
+  await B.assertChinese(director, 'the 委派 dialog');
+  await B.shot(director, 'day-delegate-dialog-' + size);
+  await press(director, dialog.locator('button[data-shequ-button="确定委派"]'));
+  assert.match(await B.resultText(director), /陈静/);
+  let held = (await B.openTasks(key))[0];
+  assert.equal(held.assignee, 'chen.staff');
+
+  // The staff member answers from her inbox; the task goes back to the director.
+  const chen = await as('chen.staff', size);
+  await B.openTaskById(chen, task.id);
+  const advice = '交接已安排妥当，建议同意。';
+  await B.check(chen, '同意请假');
+  await typeOpinion(chen, advice);
+  if (size === 'phone') await B.assertFits(chen, 'the delegated task');
+  await B.shot(chen, 'day-delegated-task-' + size);
+  assert.match(await B.complete(chen), /张志华/, 'she is told the task went back to the director');
+  held = (await B.openTasks(key))[0];
+  assert.equal(held.id, task.id);
+  assert.equal(held.assignee, 'zhang.director', 'back with the director, who decides');
+  const resolved = (await B.timelineOf(key)).find(e => e.action === 'delegate-resolved');
+  assert.ok(resolved && resolved.userId === 'chen.staff', 'her opinion is on the timeline as hers');
+  assert.equal(resolved.comment, '建议同意：' + advice, 'her tick is a recommendation, her words follow');
+
+  await B.openTaskById(director, task.id);
+  const chain = director.locator('.shequ-chain');
+  await chain.locator('li').first().waitFor();
+  assert.match(await chain.innerText(), new RegExp('陈静[\\s\\S]*' + advice));
+  if (size === 'phone') await B.assertFits(director, 'the task back with the director');
+  await B.check(director, '同意请假');
+  await director.locator('.shequ-phrases button[data-phrase="同意。"]').click();
+  assert.match(await B.complete(director), /销假/);
+  const decided = (await B.timelineOf(key)).filter(e => e.action === 'approve').pop();
+  assert.equal(decided.userId, 'zhang.director', 'the decision stays with the director');
+  await B.logout(chen);
+  await B.logout(director);
+}
+
+for (const size of SIZES) {
+  test(`${size}: the director delegates (委派) to a staff member of his community, who gives an opinion`, () => delegateDownward(size));
+}

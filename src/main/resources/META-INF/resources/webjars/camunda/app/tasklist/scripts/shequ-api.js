@@ -79,8 +79,14 @@ export function taskIdFromUrl() {
 }
 
 const taskCache = new Map();
+const taskKnown = new Map();
 
 /** The open task and its case's business key (the task-local column variable listNo). */
+/** What taskInfo() has already read of a task ({task, businessKey}), or null: for handlers that cannot wait. */
+export function taskInfoNow(taskId) {
+  return taskKnown.get(taskId) || null;
+}
+
 export async function taskInfo(taskId) {
   if (taskCache.has(taskId)) return taskCache.get(taskId);
   const promise = (async () => {
@@ -92,7 +98,20 @@ export async function taskInfo(taskId) {
     } catch (e) {
       businessKey = null;
     }
-    return { task, businessKey };
+    // A task delegated to the user (委派): who asked, while the user may still read the case.
+    let delegatedBy = null;
+    if (task.delegationState === 'PENDING' && businessKey) {
+      try {
+        const timeline = await call('GET', `/api/cases/${encodeURIComponent(businessKey)}/timeline`);
+        const asked = [...(timeline || [])].reverse().find(e => e.action === 'delegate');
+        delegatedBy = asked ? asked.userName : null;
+      } catch (e) {
+        delegatedBy = null;
+      }
+    }
+    const info = { task, businessKey, delegatedBy };
+    taskKnown.set(taskId, info);
+    return info;
   })();
   taskCache.set(taskId, promise);
   promise.catch(() => taskCache.delete(taskId));

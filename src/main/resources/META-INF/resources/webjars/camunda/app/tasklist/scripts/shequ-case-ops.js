@@ -38,7 +38,7 @@ export async function opWithdraw(businessKey, after) {
     buttons: [
       { label: '取消' },
       {
-        label: '确定撤回', kind: 'danger', action: async () => {
+        label: '确定撤回', kind: 'danger', check: () => required(reason.value, '撤回理由'), action: async () => {
           const r = await call('POST', `/api/cases/${encodeURIComponent(businessKey)}/withdraw`, { reason: required(reason.value, '撤回理由') });
           return (r && r.message) || `已撤回 ${businessKey}。`;
         }

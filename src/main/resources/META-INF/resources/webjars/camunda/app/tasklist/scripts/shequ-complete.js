@@ -2,9 +2,11 @@
 // field key `comment`); before 完成, an unticked 重新提交 on a revise form and a refusal (同意 unticked)
 // ask first, and a refusal without a comment is stopped; after 完成, once the task is gone, a
 // confirmation of what was done and where the case is now (GET /api/cases/{key}/progress,
-// CaseProgressController.Progress).
+// CaseProgressController.Progress). A task delegated to the user (委派) is not decided by him: 完成
+// hands his opinion back to the owner (DelegationResolved), so an unticked 同意 asks nothing but an
+// opinion, and the confirmation comes when the task is back with the owner.
 
-import { ENGINE, call, taskIdFromUrl, taskInfo } from './shequ-api.js';
+import { ENGINE, call, taskIdFromUrl, taskInfo, taskInfoNow } from './shequ-api.js';
 import { el, message, confirmDialog } from './shequ-dialog.js';
 
 const STOCK_PHRASES = [
@@ -65,12 +67,21 @@ export async function beforeComplete(event) {
     return;
   }
   const details = button.closest('.task-details');
+  const known = taskInfoNow(taskId);
+  const delegated = !!(known && known.task.delegationState === 'PENDING');
   const resubmit = fieldInput(details, 'resubmit');
   const approved = fieldInput(details, 'approved');
   const comment = commentArea(details);
   let question = null;
   if (resubmit && resubmit.type === 'checkbox' && !resubmit.checked) {
     question = { title: '撤回申请', text: '不勾选将撤回申请，确定吗？', ok: '确定撤回', danger: true };
+  } else if (delegated) {
+    if (comment && !comment.value.trim()) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      await message('请填写处理意见', '这项任务是委派给您的：请写明您的意见，提交后交回委派人决定。');
+      return;
+    }
   } else if (approved && approved.type === 'checkbox' && !approved.checked) {
     if (comment && !comment.value.trim()) {
       event.preventDefault();
@@ -101,10 +112,16 @@ async function watchCompletion(taskId) {
   } catch (e) {
     return;
   }
+  const delegated = info.task.delegationState === 'PENDING';
   for (let i = 0; i < 40; i++) {
     await new Promise(r => setTimeout(r, 500));
     try {
-      await call('GET', `${ENGINE}/task/${encodeURIComponent(taskId)}`);
+      const now = await call('GET', `${ENGINE}/task/${encodeURIComponent(taskId)}`);
+      // A delegated task stays: handed back, it is the owner's again.
+      if (delegated && (now.delegationState === 'RESOLVED' || now.assignee !== info.task.assignee)) {
+        await showDone(info, true);
+        return;
+      }
     } catch (e) {
       if (e.status === 404) {
         await showDone(info);
@@ -114,11 +131,14 @@ async function watchCompletion(taskId) {
   }
 }
 
-async function showDone(info) {
+async function showDone(info, handedBack) {
   document.querySelectorAll('.shequ-done').forEach(x => x.remove());
   const lines = [];
-  let headline = `已办理「${info.task.name}」。`;
-  if (info.businessKey) {
+  let headline = handedBack
+    ? `已提交「${info.task.name}」的处理意见，任务已交回${info.delegatedBy || '委派人'}决定。`
+    : `已办理「${info.task.name}」。`;
+  // Handed back, the case is no longer the delegate's to read.
+  if (info.businessKey && !handedBack) {
     try {
       const p = await call('GET', `/api/cases/${encodeURIComponent(info.businessKey)}/progress`);
       headline += ` 事项 ${p.businessKey} 当前状态：${p.statusLabel || p.status}。`;

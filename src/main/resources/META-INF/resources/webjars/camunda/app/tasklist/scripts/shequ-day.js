@@ -4,12 +4,13 @@
 //  - shequ-claim.js          认领并办理: an unclaimed task of the user's post is filled and completed
 //                            without a separate claim, and nothing typed is lost;
 //  - shequ-chain.js          the chain so far (前序审批意见), read-only above the form's fields.
-// One MutationObserver keeps them in step with the page.
+// The page's watcher (shequ-watch.js) keeps them in step with the page.
 
 import { taskIdFromUrl } from './shequ-api.js';
 import { el } from './shequ-dialog.js';
+import { watch, whenReady } from './shequ-watch.js';
 import { COUNT_CSS, syncCounts, pollCounts } from './shequ-filter-counts.js';
-import { enableClaimable, keepInputOnClaim } from './shequ-claim.js';
+import { enableClaimable, keepInputOnClaim, keepInputOnShortcutClaim } from './shequ-claim.js';
 import { CHAIN_CSS, syncChain } from './shequ-chain.js';
 
 function sync() {
@@ -21,33 +22,12 @@ function sync() {
   syncChain(details, taskId);
 }
 
-let installed = false;
-
-function install() {
-  if (installed) return;
-  installed = true;
+whenReady(() => {
   document.head.appendChild(el('style', {}, COUNT_CSS + CHAIN_CSS));
-  let scheduled = false;
-  new MutationObserver(() => {
-    if (scheduled) return;
-    scheduled = true;
-    requestAnimationFrame(() => {
-      scheduled = false;
-      try {
-        sync();
-      } catch (e) {
-        console.error('shequ-day', e);
-      }
-    });
-  }).observe(document.body, { childList: true, subtree: true });
   document.addEventListener('click', keepInputOnClaim, true);
+  keepInputOnShortcutClaim();
   pollCounts();
-}
-
-if (document.body) {
-  install();
-} else {
-  document.addEventListener('DOMContentLoaded', install);
-}
+});
+watch('shequ-day', sync);
 
 export default [];

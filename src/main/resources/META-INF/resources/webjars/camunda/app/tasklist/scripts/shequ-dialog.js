@@ -1,6 +1,7 @@
 // Shequ Flow, Tasklist inbox (issue 10): building the inbox's DOM and its dialogs — el() for
-// elements, a modal dialog() whose buttons may run an action (a refusal is shown in the dialog,
-// which stays open), message(), confirmDialog(), required() for a text field, and the small list
+// elements, a modal dialog() whose buttons may check what was typed and run an action (a refusal
+// is shown in the dialog, which stays open; a refusal of what was typed goes away as soon as the
+// input is acceptable), message(), confirmDialog(), required() for a text field, and the small list
 // button btn() that shows a failure in a message. Everything a user reads is Chinese.
 
 export function el(tag, attrs, ...children) {
@@ -20,12 +21,29 @@ export function el(tag, attrs, ...children) {
 }
 
 /**
- * A modal dialog. `buttons` are {label, kind: 'primary'|'danger'|'default', action}; an action may
- * return a promise; a rejected promise's message is shown in the dialog, which stays open.
+ * A modal dialog. `buttons` are {label, kind: 'primary'|'danger'|'default', check, action}. `check`
+ * (optional) looks at what was typed and throws an Error with the message to show when it is not
+ * acceptable; it runs before the action, and while its message is shown it runs again on every
+ * input in the dialog, so the message goes away (or changes) as the user corrects the input. An
+ * action may return a promise; a rejected promise's message is shown in the dialog, which stays
+ * open (a refusal of the server stays until the next press).
  */
 export function dialog({ title, body, buttons, wide }) {
   return new Promise(resolve => {
     const error = el('div', { class: 'shequ-error', role: 'alert' });
+    // The check whose refusal is shown, run again as the user types.
+    let failedCheck = null;
+    const showError = e => { error.textContent = e && e.message ? e.message : String(e); };
+    const recheck = () => {
+      if (!failedCheck) return;
+      try {
+        failedCheck();
+        failedCheck = null;
+        error.textContent = '';
+      } catch (e) {
+        showError(e);
+      }
+    };
     const overlay = el('div', { class: 'shequ-overlay' });
     const close = value => {
       overlay.remove();
@@ -51,12 +69,22 @@ export function dialog({ title, body, buttons, wide }) {
           return;
         }
         error.textContent = '';
+        failedCheck = null;
+        if (b.check) {
+          try {
+            b.check();
+          } catch (e) {
+            failedCheck = b.check;
+            showError(e);
+            return;
+          }
+        }
         footer.querySelectorAll('button').forEach(x => { x.disabled = true; });
         try {
           const result = await b.action();
           if (result !== false) close(result === undefined ? true : result);
         } catch (e) {
-          error.textContent = e && e.message ? e.message : String(e);
+          showError(e);
         } finally {
           footer.querySelectorAll('button').forEach(x => { x.disabled = false; });
         }
@@ -67,6 +95,8 @@ export function dialog({ title, body, buttons, wide }) {
       el('header', {}, title),
       el('div', { class: 'shequ-body' }, body, error),
       footer);
+    box.addEventListener('input', recheck);
+    box.addEventListener('change', recheck);
     overlay.appendChild(box);
     overlay.addEventListener('click', e => { if (e.target === overlay) close(null); });
     document.addEventListener('keydown', onKey, true);

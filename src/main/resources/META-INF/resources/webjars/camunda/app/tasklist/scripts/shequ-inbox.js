@@ -11,7 +11,7 @@
 //  - shequ-complete.js 常用意见, the questions before 完成 and the confirmation after it.
 // This entry exports the plugins — "审批记录" (tasklist.task.detail) and the three navbar links
 // (tasklist.navbar.action) — and keeps the bar, banner and 常用意见 in step with the open task with
-// one MutationObserver. Tasklist's buttons that the guards refuse for staff stay hidden for everyone
+// the page's watcher (shequ-watch.js). Tasklist's buttons that the guards refuse for staff stay hidden for everyone
 // but administrators. Everything a user reads is Chinese.
 
 import { currentUser, taskIdFromUrl, taskInfo } from './shequ-api.js';
@@ -21,6 +21,7 @@ import { renderRecord } from './shequ-record.js';
 import { renderTaskBar, claimBanner } from './shequ-taskbar.js';
 import { phrases, beforeComplete } from './shequ-complete.js';
 import { LISTS, openLists } from './shequ-lists.js';
+import { watch, whenReady } from './shequ-watch.js';
 
 /** Tasklist's refused buttons stay hidden unless the logged-in user is an administrator. */
 function applyRole() {
@@ -51,27 +52,15 @@ function syncTaskDetails() {
   phrases(details);
 }
 
-let observerInstalled = false;
+let installed = false;
 
 function installObserver() {
-  if (observerInstalled) return;
-  observerInstalled = true;
+  if (installed) return;
+  installed = true;
   installStyles();
   document.body.classList.add('shequ-staff');
-  let scheduled = false;
-  const observer = new MutationObserver(() => {
-    if (scheduled) return;
-    scheduled = true;
-    requestAnimationFrame(() => {
-      scheduled = false;
-      try {
-        syncTaskDetails();
-      } catch (e) {
-        console.error('shequ-inbox', e);
-      }
-    });
-  });
-  observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled', 'class'] });
+  // Also when Tasklist enables or disables 完成 or changes a class (a tab opened).
+  watch('shequ-inbox', syncTaskDetails, { attributes: ['disabled', 'class'] });
   document.addEventListener('click', beforeComplete, true);
 }
 
@@ -111,8 +100,4 @@ export default [
 ];
 
 // Styles and the task watcher also start when the module loads, before any plugin renders.
-if (document.body) {
-  installObserver();
-} else {
-  document.addEventListener('DOMContentLoaded', installObserver);
-}
+whenReady(installObserver);

@@ -10,16 +10,25 @@
 //    second one with its own count);
 //  - fits the inbox's dialogs, its lists (one card per row), 审批记录 and the confirmation after
 //    完成 into the width of the screen.
+//  - gives a date field of Camunda Forms one picker: on a phone (by its browser, at any width) the
+//    form's date picker (flatpickr) hands the date to the phone's own picker, a native date input
+//    beside the hidden one, while the form still shows its calendar button, which then does
+//    nothing; that button is hidden and the phone's input takes the field's whole width.
 // The larger-screen warning is never shown; a viewport tag makes a phone lay the page out at its
 // own width. Desktop widths are not touched.
 
 import { taskIdFromUrl } from './shequ-api.js';
 import { el } from './shequ-dialog.js';
+import { watch, whenReady } from './shequ-watch.js';
 
 const PHONE = '(max-width: 767px)';
 
 const CSS = `
 [cam-widget-header] .small-screen-warning { display: none !important; }
+.fjs-input-group.shequ-native-date > .fjs-input-adornment { display: none; }
+.fjs-input-group.shequ-native-date .fjs-datepicker { display: flex; }
+.fjs-input-group.shequ-native-date input.flatpickr-mobile { flex: 1 1 auto; width: 100%; min-width: 0; min-height: 40px;
+  padding: 6px 12px; border-radius: 3px; font-size: 16px; background: transparent; }
 .shequ-phone-back, [cam-widget-header] .shequ-phone-bell { display: none; }
 @media screen and (max-width: 842px) {
   [cam-widget-header] .navbar-header .shequ-phone-bell { display: block; float: right; position: relative;
@@ -43,6 +52,8 @@ const CSS = `
     display: inline-block; float: left; height: auto; margin: -4px 0 0 -12px; padding: 2px 10px 2px 6px; font-size: 15px; }
   html .three-cols-layout .column-left .list-unstyled > .item.cells-wrapper { width: calc(100% - 7px); }
   html .task-details [cam-tasklist-task] { overflow-wrap: anywhere; }
+  /* The task's name in a phone's size, not three lines of the screen. */
+  html .task-details [cam-tasklist-task-meta] h2, html .task-details h2 { font-size: 21px; line-height: 1.35; margin-top: 6px; }
   html .shequ-case-line .shequ-sep { margin: 0 3px; }
   html .shequ-ops .btn { margin: 3px 4px 3px 0; }
   html .shequ-claim-banner button { display: block; margin: 8px 0 0; }
@@ -50,6 +61,8 @@ const CSS = `
   html .shequ-dialog, html .shequ-dialog.shequ-wide { width: 100%; max-width: 100%; max-height: calc(100vh - 16px); }
   html .shequ-dialog .shequ-body { padding: 10px 12px; overflow-x: hidden; overflow-wrap: anywhere; }
   html .shequ-dialog footer { padding: 8px 12px; }
+  /* 16 px text in the dialogs' fields: a phone does not zoom the page in when one is tapped. */
+  html .shequ-dialog input, html .shequ-dialog textarea, html .shequ-dialog select { font-size: 16px; }
   html .shequ-dialog footer .btn { margin: 3px 0 3px 8px; }
   html .shequ-tabs a { padding: 6px 10px; }
   html .shequ-list, html .shequ-list tbody, html .shequ-list tr, html .shequ-list td { display: block; width: auto; }
@@ -57,6 +70,8 @@ const CSS = `
   html .shequ-list tr { margin-bottom: 8px; padding: 6px 8px; border: 1px solid #dde3ea; border-radius: 3px; }
   html .shequ-list td, html .shequ-list td.shequ-wrap { min-width: 0; padding: 2px 0; border: 0; white-space: normal !important; }
   html .shequ-list td[data-label]::before { content: attr(data-label) "："; color: #777; }
+  /* A card names only what it has (a voided or closed request has no current step or deadline). */
+  html .shequ-list td[data-label]:empty { display: none; }
   html .shequ-list td.shequ-actions::before { content: none; }
   html .shequ-list td.shequ-actions { padding-top: 4px; }
   html .shequ-list td .btn { padding: 3px 10px; font-size: 13px; margin: 2px 6px 2px 0; }
@@ -85,7 +100,16 @@ function listHash() {
 
 let shownTask = null;
 
+/** A date field whose picker is the phone's own: one picker, the whole field wide (see the CSS). */
+function nativeDates() {
+  document.querySelectorAll('.fjs-datepicker input.flatpickr-mobile').forEach(input => {
+    const group = input.closest('.fjs-input-group');
+    if (group && !group.classList.contains('shequ-native-date')) group.classList.add('shequ-native-date');
+  });
+}
+
 function sync() {
+  nativeDates();
   const taskId = taskIdFromUrl();
   document.body.classList.toggle('shequ-task-open', !!taskId);
   if (taskId !== shownTask) {
@@ -150,15 +174,10 @@ function install() {
     if (toggle && ev.target.closest && ev.target.closest('[cam-widget-header] [ng-transclude] a')) setTimeout(() => toggle.click());
   }, true);
   // The menu bell's count changes its text and its hidden attribute.
-  new MutationObserver(later).observe(document.body,
-    { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['hidden', 'aria-label'] });
+  watch('shequ-phone', sync, { characterData: true, attributes: ['hidden', 'aria-label'] });
   sync();
 }
 
-if (document.body) {
-  install();
-} else {
-  document.addEventListener('DOMContentLoaded', install);
-}
+whenReady(install);
 
 export default [];

@@ -2,7 +2,9 @@
 // task id (GET url?taskId=a&taskId=b → [{taskId, …}] for the tasks the user may read). Used by
 // shequ-deadlines.js (暂定 due dates) and shequ-marks.js (催办 and 退回 marks). Each decoration keeps
 // what it has read per task, asks only for tasks it has not seen (at most 50 at a time), follows
-// Tasklist's DOM with one MutationObserver, and reads everything again after a minute.
+// Tasklist's DOM with the page's watcher (shequ-watch.js), and reads everything again after a minute.
+
+import { watch, whenReady } from './shequ-watch.js';
 
 function taskIdOf(href) {
   const m = /[?&#]task=([^&#]+)/.exec(href || '');
@@ -59,29 +61,14 @@ export function decorate({ name, url, style, list, detail }) {
     if (missing.length) load([...new Set(missing)]);
   }
 
-  let scheduled = false;
-  function install() {
+  whenReady(() => {
     if (style) {
       const s = document.createElement('style');
       s.textContent = style;
       document.head.appendChild(s);
     }
-    new MutationObserver(() => {
-      if (scheduled) return;
-      scheduled = true;
-      requestAnimationFrame(() => {
-        scheduled = false;
-        try {
-          apply();
-        } catch (e) {
-          console.error(name, e);
-        }
-      });
-    }).observe(document.body, { childList: true, subtree: true });
     setInterval(() => { seen.clear(); asked.clear(); apply(); }, 60000);
     apply();
-  }
-
-  if (document.body) install();
-  else document.addEventListener('DOMContentLoaded', install);
+  });
+  watch(name, apply);
 }

@@ -63,7 +63,7 @@ async function opReturn(ctx) {
     buttons: [
       { label: '取消' },
       {
-        label: '确定退回', kind: 'danger', action: async () => {
+        label: '确定退回', kind: 'danger', check: () => required(reason.value, '退回理由'), action: async () => {
           const r = await call('POST', `/api/tasks/${encodeURIComponent(ctx.taskId)}/return`,
             { targetActivityId: select.value, reason: required(reason.value, '退回理由') });
           return (r && r.message) || `已退回到「${select.options[select.selectedIndex].textContent}」。`;
@@ -78,13 +78,15 @@ async function opHandOn(ctx, kind) {
   const label = kind === 'transfer' ? '转办' : '委派';
   const people = await peopleFor(ctx.taskId, kind);
   if (!people.length) {
-    return message(label, `没有可以${label}的人员：只能${label}给同一单位同一岗位的其他人员，本岗位没有其他人，或您不能办理这项任务。`);
+    return message(label, kind === 'transfer'
+      ? '没有可以转办的人员：只能转办给同一单位同一岗位的其他人员，本岗位没有其他人，或您不能办理这项任务。'
+      : '没有可以委派的人员：只能委派给同一岗位的同事或本单位您的下级（不含申请人本人），现在没有这样的人员，或您不能办理这项任务。');
   }
   const picker = personPicker(people);
   const reason = el('textarea', { class: 'form-control', rows: 2, name: 'reason' });
   const hint = kind === 'transfer'
     ? '转办后任务交给对方办理，您不再经手。只能转给同一单位同一岗位的人员。'
-    : '委派后对方办理完毕，任务回到您手中由您最后决定。只能委派给同一单位同一岗位的人员。';
+    : '委派后对方提出意见、办理完毕，任务回到您手中由您最后决定。可以委派给同一岗位的同事，或本单位您的下级。';
   const done = await dialog({
     title: label,
     body: el('div', {}, el('div', { class: 'shequ-hint' }, hint),
@@ -92,7 +94,9 @@ async function opHandOn(ctx, kind) {
     buttons: [
       { label: '取消' },
       {
-        label: '确定' + label, kind: 'primary', action: async () => {
+        label: '确定' + label, kind: 'primary',
+        check: () => { required(picker.value(picker.node), label + '对象'); required(reason.value, label + '理由'); },
+        action: async () => {
           const userId = required(picker.value(picker.node), label + '对象');
           const r = await call('POST', `/api/tasks/${encodeURIComponent(ctx.taskId)}/${kind}`, { userId, reason: required(reason.value, label + '理由') });
           const opt = picker.node.options ? picker.node.options[picker.node.selectedIndex] : null;
@@ -119,7 +123,7 @@ async function opAddSigner(ctx) {
     buttons: [
       { label: '取消' },
       {
-        label: '确定加签', kind: 'primary', action: async () => {
+        label: '确定加签', kind: 'primary', check: () => required(picker.value(picker.node), '加签人员'), action: async () => {
           const userId = required(picker.value(picker.node), '加签人员');
           const r = await call('POST', `/api/tasks/${encodeURIComponent(ctx.taskId)}/add-signer`,
             { userId, position: position.value, reason: reason.value.trim() });
@@ -219,7 +223,7 @@ export async function renderTaskBar(bar, taskId) {
   const ops = el('div', { class: 'shequ-ops' },
     approval && targets.length ? op('退回', () => opReturn(ctx), { id: 'return', title: '退回到之前已办理的环节' }) : null,
     group ? op('转办', () => opHandOn(ctx, 'transfer'), { id: 'transfer', title: '交给同岗位的同事办理' }) : null,
-    group ? op('委派', () => opHandOn(ctx, 'delegate'), { id: 'delegate', title: '请同岗位的同事代办，办完回到您手中' }) : null,
+    group ? op('委派', () => opHandOn(ctx, 'delegate'), { id: 'delegate', title: '请同岗位的同事或本单位的下级先提出意见，办完回到您手中' }) : null,
     approval ? op('加签', () => opAddSigner(ctx), { id: 'add-signer', title: '在本环节前或后增加一位审批人' }) : null,
     approval || group ? op('抄送', () => opCc(ctx), { id: 'cc', title: '把事项告知其他人员' }) : null,
     ctx.businessKey && revise ? op('撤回申请', () => opWithdraw(ctx.businessKey, () => { window.location.hash = '#/'; window.location.reload(); }),

@@ -22,9 +22,12 @@ export async function opVoid(businessKey, after) {
     buttons: [
       { label: '取消' },
       {
-        label: '确定作废', kind: 'danger', action: async () => {
+        label: '确定作废', kind: 'danger', check: () => {
           const text = required(reason.value, '作废理由');
           if (text.length > MAX_REASON) throw new Error(`作废理由不能超过 ${MAX_REASON} 个字。`);
+        },
+        action: async () => {
+          const text = reason.value.trim();
           const r = await call('POST', `/api/cases/${encodeURIComponent(businessKey)}/void`, { reason: text });
           return ((r && r.message) || `已作废 ${businessKey}。`) + (r && r.statusLabel ? ` 当前状态：${r.statusLabel}。` : '');
         }
