@@ -41,8 +41,13 @@ public class FileController {
   }
 
   @io.swagger.v3.oas.annotations.Operation(summary = "上传附件（申请人在提交后尚未审批或退回修改时；待办任务的办理人在该任务中）")
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "413",
+      description = "文件过大（shequ.files.max-size，默认 10 MB）；field 为 file",
+      content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+          schema = @io.swagger.v3.oas.annotations.media.Schema(ref = "#/components/schemas/Error")))
+  @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
   @PostMapping(path = "/cases/{businessKey}/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  public ResponseEntity<CaseFiles.FileView> add(@PathVariable String businessKey,
+  public CaseFiles.FileView add(@PathVariable String businessKey,
       @RequestPart(name = "file", required = false) MultipartFile file,
       @RequestParam(required = false) String taskId,
       @io.swagger.v3.oas.annotations.Parameter(description = "photo | medical-certificate | invoice | proof | other")
@@ -59,7 +64,7 @@ public class FileController {
     }
     CaseFiles.Upload upload = new CaseFiles.Upload(file == null ? null : file.getOriginalFilename(), size, content,
         taskId, kind, latitude, longitude);
-    return ResponseEntity.status(HttpStatus.CREATED).body(files.add(currentUser.id(), businessKey, upload));
+    return files.add(currentUser.id(), businessKey, upload);
   }
 
   @io.swagger.v3.oas.annotations.Operation(summary = "事项的附件列表（能查看该事项的人）")

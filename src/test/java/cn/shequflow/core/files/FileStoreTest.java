@@ -84,6 +84,26 @@ class FileStoreTest {
   }
 
   @Test
+  @DisplayName("shequ.files.store selects the store: database by default, filesystem with its directory; anything else stops the start-up")
+  void configuration() {
+    JdbcDataSource ds = new JdbcDataSource();
+    ds.setURL("jdbc:h2:mem:cfg-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    JdbcTemplate jdbc = new JdbcTemplate(ds);
+    FileSettings settings = new FileSettings();
+    assertThat(new FilesConfiguration().fileStore(settings, jdbc)).isInstanceOf(DatabaseFileStore.class);
+    settings.setStore("filesystem");
+    settings.setDirectory(dir.resolve("configured"));
+    FileStore store = new FilesConfiguration().fileStore(settings, jdbc);
+    assertThat(store).isInstanceOf(FileSystemFileStore.class);
+    String key = FileStore.newKey();
+    store.put(key, bytes("x"));
+    assertThat(Files.exists(dir.resolve("configured").resolve(key.substring(0, 2)).resolve(key))).isTrue();
+    settings.setStore("s3");
+    assertThatThrownBy(() -> new FilesConfiguration().fileStore(settings, jdbc))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("shequ.files.store");
+  }
+
+  @Test
   @DisplayName("A file written by the file-system store inside a transaction that rolls back is removed again")
   void fileSystemRollback() {
     JdbcDataSource ds = new JdbcDataSource();
