@@ -3,7 +3,7 @@ package cn.shequflow.core.files;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 
-/** One row of {@code case_file} (V25): a file of a case; its bytes are in the store under {@link #storageKey}. */
+/** One row of {@code case_file} (V26): a file of a case; its bytes are in the store under {@link #storageKey}. */
 public record CaseFile(
     Long id,
     String businessKey,

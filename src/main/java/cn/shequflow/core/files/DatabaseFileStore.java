@@ -4,7 +4,7 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The default store: the bytes in {@code file_blob} (V25: LONGBLOB, a BLOB on H2), written in the
+ * The default store: the bytes in {@code file_blob} (V26: LONGBLOB, a BLOB on H2), written in the
  * caller's transaction, so a refused or failed upload leaves nothing and a backup of the database is
  * a backup of the files.
  */

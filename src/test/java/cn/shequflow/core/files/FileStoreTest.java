@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issue 19: the one storage interface, the same behaviour from each store: the database store (on
- * H2, with the table of the V25 migration) and the file-system store.
+ * H2, with the table of the V26 migration) and the file-system store.
  */
 class FileStoreTest {
 
@@ -60,12 +60,12 @@ class FileStoreTest {
   }
 
   @Test
-  @DisplayName("The database store keeps the bytes in file_blob (V25, BLOB on H2 and MariaDB); a rolled-back upload leaves no bytes")
+  @DisplayName("The database store keeps the bytes in file_blob (V26, BLOB on H2 and MariaDB); a rolled-back upload leaves no bytes")
   void database() throws IOException {
     JdbcDataSource ds = new JdbcDataSource();
     ds.setURL("jdbc:h2:mem:files-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     JdbcTemplate jdbc = new JdbcTemplate(ds);
-    String migration = new String(getClass().getResourceAsStream("/db/migration/V25__case_files.sql").readAllBytes(),
+    String migration = new String(getClass().getResourceAsStream("/db/migration/V26__case_files.sql").readAllBytes(),
         StandardCharsets.UTF_8);
     // Only the blob table: case_file refers to the case register of earlier migrations.
     String blobTable = migration.substring(migration.indexOf("create table file_blob"));
