@@ -97,6 +97,61 @@ public class RestClient {
     }
   }
 
+  /** One part of a multipart form: a text field, or a file when {@code fileName} is set. */
+  public record Part(String name, String fileName, String contentType, byte[] content) {
+
+    public static Part text(String name, String value) {
+      return new Part(name, null, null, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static Part file(String name, String fileName, String contentType, byte[] content) {
+      return new Part(name, fileName, contentType, content);
+    }
+  }
+
+  /** POST of a {@code multipart/form-data} body (an upload). */
+  public Response postMultipart(String path, Part... parts) {
+    String boundary = "----shequ" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    try {
+      for (Part part : parts) {
+        StringBuilder head = new StringBuilder("--").append(boundary).append("\r\n")
+            .append("Content-Disposition: form-data; name=\"").append(part.name()).append('"');
+        if (part.fileName() != null) {
+          head.append("; filename=\"").append(part.fileName()).append('"');
+        }
+        head.append("\r\n");
+        if (part.contentType() != null) {
+          head.append("Content-Type: ").append(part.contentType()).append("\r\n");
+        }
+        head.append("\r\n");
+        body.write(head.toString().getBytes(StandardCharsets.UTF_8));
+        body.write(part.content());
+        body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+      }
+      body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
+  /** GET of a binary answer (a download), with its headers. */
+  public HttpResponse<byte[]> download(String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    authorize(request);
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** POST asking for HAL, as Tasklist does for filter lists (tasks with embedded variables). */
   public Response postHal(String path, Object body) {
     return post(path, body, "application/hal+json");

@@ -31,6 +31,8 @@ public enum AuditAction {
   ADMIN_COMMAND("admin-command", "管理员操作"),
   /** Seeing a whole identity number (the privacy package's reveal, wired through {@link AuditLog#reveal}). */
   REVEAL("reveal", "查看完整身份信息"),
+  /** A file added to a case (issue 19); its downloads with personal data are {@link #REVEAL}s. */
+  FILE_ADDED("file-added", "上传附件"),
   RETENTION_PURGE("retention-purge", "清理超过保存期限的审计记录");
 
   public final String code;

@@ -29,6 +29,9 @@ public final class CaseActions {
   public static final String CC = "cc";
   public static final String URGED = "urge";
 
+  /** A file added to the case (issue 19); the comment names its kind and file name. */
+  public static final String FILE_ADDED = "file-added";
+
   private static final Map<String, String> LABELS = Map.ofEntries(
       Map.entry(SUBMITTED, "提交申请"),
       Map.entry(OPENED, "系统建立"),
@@ -86,7 +89,10 @@ public final class CaseActions {
       Map.entry(DELEGATED, "委派"),
       Map.entry(DELEGATE_RESOLVED, "委派处理意见"),
       Map.entry(CC, "抄送"),
-      Map.entry(URGED, "催办"));
+      Map.entry(URGED, "催办"),
+
+      // attachments (issue 19, cn.shequflow.core.files)
+      Map.entry(FILE_ADDED, "上传附件"));
 
   private CaseActions() {}
 

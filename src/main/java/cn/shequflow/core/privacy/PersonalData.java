@@ -52,7 +52,9 @@ public class PersonalData {
   public enum Surface {
     RESIDENTS("residents", "居民登记簿"),
     CERTIFICATES("certificates", "居住证明"),
-    SHEET("sheet", "审批单");
+    SHEET("sheet", "审批单"),
+    /** A download of an attachment with personal data (issue 19): recorded whether or not it shows a number. */
+    FILES("files", "附件");
 
     private final String code;
     private final String label;
@@ -77,6 +79,14 @@ public class PersonalData {
   public PersonalData(Organisation organisation, RevealLog log) {
     this.organisation = organisation;
     this.log = log;
+  }
+
+  /**
+   * Whether the family's cases hold identity numbers (and so personal data of residents or people
+   * under correction): residents moving and their address certificates, community correction.
+   */
+  public static boolean holdsIdentityNumbers(String family) {
+    return family != null && WHOLE.containsKey(family);
   }
 
   /** {@code 360403***********X}: region and check digit only. Empty and very short values are all stars. */

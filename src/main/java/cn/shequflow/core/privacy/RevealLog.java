@@ -44,6 +44,15 @@ public class RevealLog {
     audit.reveal(userId, surface.code() + (residentId == null ? "" : ":" + residentId), businessKey, surface.label());
   }
 
+  /**
+   * Records that {@code userId} downloaded file {@code fileId} of a case with personal data (target
+   * {@code files:<id>}, detail the file's kind and name), like a whole number shown.
+   */
+  public void recordFile(String userId, String businessKey, long fileId, String what) {
+    audit.reveal(userId, PersonalData.Surface.FILES.code() + ":" + fileId, businessKey,
+        PersonalData.Surface.FILES.label() + " " + what);
+  }
+
   /** The reveals, newest first. */
   public Page page(Paging paging) {
     AuditQuery.Page entries = query.page(new AuditQuery.Filter(null, AuditAction.REVEAL.code, null, null, null), paging);
@@ -56,7 +65,8 @@ public class RevealLog {
         .filter(s -> target.startsWith(s.code()) || s.label().equals(e.detail())).map(PersonalData.Surface::code)
         .findFirst().orElse(target);
     Matcher resident = RESIDENT.matcher(target);
+    boolean file = target.startsWith(PersonalData.Surface.FILES.code() + ":");
     return new Reveal(e.id(), e.at(), e.actorId(), organisation.displayName(e.actorId()), surface, e.businessKey(),
-        resident.find() ? Long.valueOf(resident.group(1)) : null);
+        !file && resident.find() ? Long.valueOf(resident.group(1)) : null);
   }
 }

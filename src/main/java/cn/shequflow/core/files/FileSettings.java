@@ -1,0 +1,61 @@
+package cn.shequflow.core.files;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/** Settings under {@code shequ.files.*} (issue 19; see application.yaml and docs/files.md). */
+@ConfigurationProperties("shequ.files")
+public class FileSettings {
+
+  /** Where the bytes are kept: {@code database} (default) or {@code filesystem}. */
+  private String store = "database";
+  /** The directory of the file-system store. */
+  private Path directory = Path.of("./data/files");
+  /** The largest file accepted. */
+  private DataSize maxSize = DataSize.ofMegabytes(10);
+  /** The most files one case may carry. */
+  private int maxPerCase = 20;
+  /** The largest image accepted, in pixels (width × height), checked before it is decoded. */
+  private long maxPixels = 50_000_000L;
+
+  public String getStore() {
+    return store;
+  }
+
+  public void setStore(String store) {
+    this.store = store;
+  }
+
+  public Path getDirectory() {
+    return directory;
+  }
+
+  public void setDirectory(Path directory) {
+    this.directory = directory;
+  }
+
+  public DataSize getMaxSize() {
+    return maxSize;
+  }
+
+  public void setMaxSize(DataSize maxSize) {
+    this.maxSize = maxSize;
+  }
+
+  public int getMaxPerCase() {
+    return maxPerCase;
+  }
+
+  public void setMaxPerCase(int maxPerCase) {
+    this.maxPerCase = maxPerCase;
+  }
+
+  public long getMaxPixels() {
+    return maxPixels;
+  }
+
+  public void setMaxPixels(long maxPixels) {
+    this.maxPixels = maxPixels;
+  }
+}
