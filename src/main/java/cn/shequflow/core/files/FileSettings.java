@@ -18,6 +18,20 @@ public class FileSettings {
   private int maxPerCase = 20;
   /** The largest image accepted, in pixels (width × height), checked before it is decoded. */
   private long maxPixels = 50_000_000L;
+  /**
+   * Whether the policy of required attachments ({@code requiredAttachments}) refuses completions.
+   * Off until Tasklist can upload a file: an office must not be stopped at a task it has no way to
+   * attach the file to.
+   */
+  private boolean requiredAttachments = false;
+
+  public boolean isRequiredAttachments() {
+    return requiredAttachments;
+  }
+
+  public void setRequiredAttachments(boolean requiredAttachments) {
+    this.requiredAttachments = requiredAttachments;
+  }
 
   public String getStore() {
     return store;

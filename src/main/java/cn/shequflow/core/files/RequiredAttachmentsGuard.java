@@ -39,9 +39,11 @@ public class RequiredAttachmentsGuard implements CommandGuard {
   private final RuntimeService runtime;
   private final Cases cases;
   private final ProductRights product;
+  private final FileSettings settings;
 
   public RequiredAttachmentsGuard(RequiredAttachments policy, TaskService tasks, RuntimeService runtime, Cases cases,
-      ProductRights product) {
+      ProductRights product, FileSettings settings) {
+    this.settings = settings;
     this.policy = policy;
     this.tasks = tasks;
     this.runtime = runtime;
@@ -51,6 +53,9 @@ public class RequiredAttachmentsGuard implements CommandGuard {
 
   @Override
   public void check(Command<?> command, Caller caller) {
+    if (!settings.isRequiredAttachments()) {
+      return;
+    }
     Map<String, Object> variables;
     if (command instanceof CompleteTaskCmd) {
       variables = field(command, "variables");

@@ -31,6 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * a download answers, what is recorded, and the policy of required attachments (sick leave over 2
  * days needs a certificate, a voucher its invoice). Stored in the database (the embedded default).
  */
+@org.springframework.test.context.TestPropertySource(properties = "shequ.files.required-attachments=true")
 class CaseFilesRestTest extends RestTestSupport {
 
   @Autowired JdbcTemplate jdbc;
