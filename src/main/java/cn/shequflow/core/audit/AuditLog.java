@@ -42,7 +42,7 @@ public class AuditLog {
       CaseActions.APPROVED, CaseActions.REJECTED, CaseActions.RETURNED, CaseActions.WITHDRAWN,
       CaseActions.DECISION_WITHDRAWN, CaseActions.SIGNER_ADDED_BEFORE, CaseActions.SIGNER_ADDED_AFTER,
       CaseActions.TRANSFERRED, CaseActions.DELEGATED, CaseActions.DELEGATE_RESOLVED, CaseActions.CC,
-      CaseActions.URGED);
+      CaseActions.URGED, CaseActions.VOIDED);
 
   private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9A-Za-z])(\\d{6})(\\d{8}|\\d{5})(\\d{3}[0-9Xx]|\\d)(?![0-9A-Za-z])");
 

@@ -160,7 +160,7 @@ public class CaseVoiding {
   }
 
   private static String reason(String reason) {
-    if (reason == null || reason.isBlank()) {
+    if (reason == null || reason.trim().isBlank()) { // trim: control characters alone are no reason either
       throw new InvalidInputException("reason", "请填写作废理由（reason）");
     }
     if (reason.length() > ApprovalOperations.MAX_REASON) {

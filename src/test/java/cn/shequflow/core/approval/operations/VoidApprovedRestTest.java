@@ -106,6 +106,7 @@ class VoidApprovedRestTest extends ApprovalOperationsTestSupport {
     refused(voidCase("liu.staff", key, "  "), 400, "reason");
     refused(voidCase("liu.staff", key, "长".repeat(1001)), 400, "reason");
     refused(voidCase("liu.staff", key, 7), 400, "reason");
+    refused(voidCase("liu.staff", key, "\u0000"), 400, "reason");
     unchanged(pid, key, "approved", timeline, noticeCount, 1);
 
     Response ok = voidCase("liu.staff", key, "行程取消，不再请假");
@@ -127,6 +128,9 @@ class VoidApprovedRestTest extends ApprovalOperationsTestSupport {
     assertThat(voided.get("actionLabel").asText()).isEqualTo("作废");
     assertThat(voided.get("comment").asText()).contains("行程取消");
     assertThat(actions(key)).containsSubsequence("approve", "approved", "void", "voided");
+    assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'case-operation' and target = 'void'"
+        + " and business_key = ? and actor_id = 'liu.staff'", Integer.class, key))
+        .as("作废 is an approval operation in the audit log").isEqualTo(1);
     assertThat(notices("zhang.director", key)).isEqualTo(1);
     assertThat(as("zhang.director").get("/api/notifications").body()).contains(key, "作废", "行程取消");
     assertThat(mine("liu.staff", key).get("voidable").asBoolean()).isFalse();
