@@ -229,6 +229,41 @@ class ApprovalOperationsAttackTest extends ApprovalOperationsTestSupport {
   }
 
   @Test
+  @DisplayName("A completion that waits too long for a row another transaction holds (a lock-wait timeout) is 409 and writes nothing")
+  void lockWaitTimeoutIs409() throws Exception {
+    try (java.sql.Connection c = jdbc.getDataSource().getConnection()) {
+      org.junit.jupiter.api.Assumptions.assumeTrue(c.getMetaData().getURL().startsWith("jdbc:h2:"),
+          "H2's lock timeout is 2 s; MariaDB would wait 50 s (the mapping itself is LostLockCodesTest)");
+    }
+    JsonNode pi = leave();
+    String id = pi.get("id").asText();
+    String key = pi.get("businessKey").asText();
+    String task = onlyTaskId("zhang.director", id);
+    List<String> before = actions(key);
+    Response late;
+    // Another transaction (a slow 转办, say) holds the task's row for longer than the lock timeout.
+    try (java.sql.Connection holder = jdbc.getDataSource().getConnection()) {
+      holder.setAutoCommit(false);
+      try (var lock = holder.prepareStatement("select ID_ from ACT_RU_TASK where ID_ = ? for update")) {
+        lock.setString(1, task);
+        lock.executeQuery().close();
+      }
+      late = as("zhang.director").post("/engine-rest/task/" + task + "/complete",
+          RestClient.variables(Map.of("approved", true, "comment", "同意")));
+      holder.rollback();
+    }
+    refused(late, 409, null);
+    assertThat(late.body()).contains("事项刚被他人处理");
+    assertThat(onlyTaskId("zhang.director", id)).isEqualTo(task);
+    assertThat(actions(key)).isEqualTo(before);
+    assertThat(runtime.createIncidentQuery().processInstanceId(id).count()).isZero();
+
+    complete("zhang.director", task, Map.of("approved", true, "comment", "同意"));
+    assertThat(caseOf(key).status()).isEqualTo("approved");
+    assertConsistent(id, key);
+  }
+
+  @Test
   @DisplayName("Race: the applicant's 撤回 against the approver's 加签, 退回, 抄送 and 完成: never 500; the case ends withdrawn or goes on consistently")
   void concurrentWithdrawAndOperations() throws Exception {
     for (int round = 0; round < 4; round++) {

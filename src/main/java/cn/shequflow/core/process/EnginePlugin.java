@@ -50,6 +50,9 @@ public class EnginePlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    // A lock-wait timeout is a lost concurrent change (409), like a deadlock: see LostLockCodes.
+    configuration.setDisableBuiltinExceptionCodeProvider(true);
+    configuration.setBuiltinExceptionCodeProvider(new LostLockCodes());
     configuration.setCustomPreCommandInterceptorsTxRequired(
         append(configuration.getCustomPreCommandInterceptorsTxRequired(), configuration));
     configuration.setCustomPreCommandInterceptorsTxRequiresNew(

@@ -3,11 +3,13 @@ package cn.shequflow.core.process;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.errorcode.BuiltinExceptionCode;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.slf4j.Logger;
@@ -50,6 +52,8 @@ public class UnwrapInvalidInputInterceptor extends CommandInterceptor {
         || e instanceof NotValidException || e instanceof TaskAlreadyClaimedException
         || e instanceof OptimisticLockingException) {
       LOG.info("{} refused: {}", name, e.getMessage());
+    } else if (e instanceof ProcessEngineException p && p.getCode() == BuiltinExceptionCode.DEADLOCK.getCode()) {
+      LOG.info("{} lost a concurrent change (deadlock or lock-wait timeout), rolled back: {}", name, e.getMessage());
     } else {
       LOG.error("{} failed", name, e);
     }
