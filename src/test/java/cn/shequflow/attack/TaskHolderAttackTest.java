@@ -1,6 +1,7 @@
 package cn.shequflow.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.shequflow.core.organisation.Person;
 import cn.shequflow.core.organisation.OrganisationMapper;
@@ -177,6 +178,52 @@ class TaskHolderAttackTest extends ApprovalOperationsTestSupport {
     assertThat(post(VICE, "/engine-rest/task/" + task + "/complete",
         RestClient.variables(Map.of("approved", false, "comment", "抢先驳回"))).status()).isEqualTo(409);
     assertThat(trace(task, key)).isEqualTo(before);
+  }
+
+  @Test
+  @DisplayName("ORG-2: making oneself the owner of a task nobody has claimed (or giving it another owner) is refused, so an 'owner' cannot later take a colleague's claimed task; nothing written")
+  void ownerIsNoBackDoor() {
+    JsonNode pi = leave();
+    String id = pi.get("id").asText();
+    String key = pi.get("businessKey").asText();
+    String task = onlyTaskId("zhang.director", id);
+    Trace before = trace(task, key);
+    // The vice director makes himself the owner while the task waits unclaimed in the group.
+    Response selfOwner = post(VICE, "/engine-rest/task/" + task + "/identity-links", Map.of("userId", VICE, "type", "owner"));
+    assertThat(selfOwner.status()).as(selfOwner.body()).isBetween(403, 409);
+    assertThat(selfOwner.json().get("message").asText()).containsPattern("\\p{IsHan}");
+    assertThat(trace(task, key)).isEqualTo(before);
+
+    // The director claims it; the vice director cannot become its owner now either, nor take it.
+    assertThat(post("zhang.director", "/engine-rest/task/" + task + "/claim", Map.of("userId", "zhang.director")).status())
+        .isEqualTo(204);
+    Trace claimed = trace(task, key);
+    for (Response r : List.of(
+        post(VICE, "/engine-rest/task/" + task + "/identity-links", Map.of("userId", VICE, "type", "owner")),
+        post(VICE, "/engine-rest/task/" + task + "/assignee", Map.of("userId", VICE)))) {
+      assertThat(r.status()).as(r.body()).isBetween(403, 409);
+    }
+    // Nor does the holder give the task an owner other than himself (that owner could then take it).
+    Response other = post("zhang.director", "/engine-rest/task/" + task + "/identity-links", Map.of("userId", VICE, "type", "owner"));
+    assertThat(other.status()).as(other.body()).isBetween(403, 409);
+    assertThat(trace(task, key)).isEqualTo(claimed);
+    assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo("zhang.director");
+
+    // The same rule holds for Java callers (TaskService#setOwner, which no REST route reaches).
+    identity.setAuthentication(VICE, List.of("zaozhi-director", "shequ-users"));
+    try {
+      assertThatThrownBy(() -> taskService.setOwner(task, VICE)).isInstanceOf(RuntimeException.class);
+    } finally {
+      identity.clearAuthentication();
+    }
+    identity.setAuthentication("zhang.director", List.of("zaozhi-director", "shequ-users"));
+    try {
+      assertThatThrownBy(() -> taskService.setOwner(task, VICE)).isInstanceOf(RuntimeException.class);
+      taskService.setOwner(task, "zhang.director"); // his own claimed task: allowed
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(taskService.createTaskQuery().taskId(task).singleResult().getOwner()).isEqualTo("zhang.director");
   }
 
   @Test

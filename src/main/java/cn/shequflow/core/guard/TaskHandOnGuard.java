@@ -91,6 +91,9 @@ public class TaskHandOnGuard implements CommandGuard {
     if (task == null) {
       return; // not visible to the caller: the engine answers 404/403 itself
     }
+    if (command instanceof SetTaskOwnerCmd) {
+      ownerOnlyByHolder(task, target, caller.userId());
+    }
     Candidates candidates = candidates(taskId);
     checkHandOn(command instanceof ClaimTaskCmd, command instanceof AssignTaskCmd, command instanceof DelegateTaskCmd, mayClear, task, target,
         candidates, caller);
@@ -182,6 +185,20 @@ public class TaskHandOnGuard implements CommandGuard {
     }
     if (!backTo.equals(userId)) {
       throw new CaseConflictException("该任务委派后将交回" + organisation.displayName(backTo) + "，而不是您，不能这样委派；请使用任务页的“委派”");
+    }
+  }
+
+  /**
+   * A task's owner may hand it on even after a colleague claims it (and gets it back from a
+   * delegation), so an owner is made only by the person who has claimed the task, and only of
+   * himself: not of a task waiting in the pool, and not of someone else.
+   */
+  private void ownerOnlyByHolder(Task task, String target, String userId) {
+    if (task.getAssignee() == null) {
+      throw new CaseConflictException("请先认领该任务");
+    }
+    if (!userId.equals(task.getAssignee()) || !userId.equals(target)) {
+      throw Refusals.forbidden("任务的所有人只能由其认领人设为本人");
     }
   }
 
