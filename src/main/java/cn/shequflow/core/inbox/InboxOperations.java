@@ -14,6 +14,7 @@ import cn.shequflow.core.organisation.UnitLevel;
 import cn.shequflow.core.process.CaseConflictException;
 import cn.shequflow.core.process.Clock;
 import cn.shequflow.core.process.InvalidInputException;
+import cn.shequflow.core.process.Texts;
 import cn.shequflow.core.process.Notifications;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -427,23 +428,15 @@ public class InboxOperations {
   }
 
   static String requiredText(String field, String value, String label) {
-    if (value == null || value.isBlank()) {
+    String text = Texts.written(field, label + "（" + field + "）", value, MAX_TEXT);
+    if (text == null) {
       throw new InvalidInputException(field, "请填写" + label + "（" + field + "）");
     }
-    if (value.length() > MAX_TEXT) {
-      throw new InvalidInputException(field, label + "（" + field + "）不能超过 " + MAX_TEXT + " 个字");
-    }
-    return value.trim();
+    return text;
   }
 
   static String optionalText(String field, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    if (value.length() > MAX_TEXT) {
-      throw new InvalidInputException(field, "附言（" + field + "）不能超过 " + MAX_TEXT + " 个字");
-    }
-    return value.trim();
+    return Texts.written(field, "附言（" + field + "）", value, MAX_TEXT);
   }
 
   static List<String> userIdList(Object value) {

@@ -44,15 +44,7 @@ public final class Inputs {
     if (!(value instanceof String text)) {
       throw new InvalidInputException(name, label + "必须是文本");
     }
-    String trimmed = text.strip();
-    if (trimmed.isEmpty()) {
-      return null;
-    }
-    // Counted as the database stores it (UTF-16 units: an emoji counts twice).
-    if (trimmed.length() > maxLength) {
-      throw new InvalidInputException(name, label + "不能超过 " + maxLength + " 个字符（表情符号按 2 个计）");
-    }
-    return trimmed;
+    return Texts.written(name, label, text, maxLength);
   }
 
   public String requiredEnum(String name, String label, Set<String> allowed) {

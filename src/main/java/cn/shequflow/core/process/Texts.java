@@ -1,9 +1,43 @@
 package cn.shequflow.core.process;
 
-/** Shortening what people wrote to the column that keeps it, the same way everywhere. */
+/**
+ * What people write, the same way everywhere: what a person's text may contain ({@link #written})
+ * and shortening it to the column that keeps it ({@link #fit}).
+ */
 public final class Texts {
 
   private Texts() {}
+
+  /**
+   * A person's text (a reason, a note, an opinion, a form's text field) as it is kept: stripped of
+   * surrounding white space; {@code null} when nothing is left. Refused, naming {@code field}: a text
+   * with control characters (NUL, DEL, the C0 and C1 ranges; line breaks and tabs are allowed), a
+   * lone surrogate or a non-character, which no keyboard types and which break exports and logs; and
+   * a text longer than {@code max} UTF-16 units (as the database counts them: an emoji counts twice).
+   */
+  public static String written(String field, String label, String raw, int max) {
+    if (raw == null) {
+      return null;
+    }
+    for (int i = 0; i < raw.length(); ) {
+      int c = raw.codePointAt(i);
+      boolean control = Character.getType(c) == Character.CONTROL && c != '\n' && c != '\r' && c != '\t';
+      boolean lone = Character.isSurrogate((char) c);
+      boolean nonCharacter = (c & 0xFFFE) == 0xFFFE || (c >= 0xFDD0 && c <= 0xFDEF);
+      if (control || lone || nonCharacter) {
+        throw new InvalidInputException(field, label + "含有无法显示的控制字符，请删除后重新填写");
+      }
+      i += Character.charCount(c);
+    }
+    String text = raw.strip();
+    if (text.isEmpty()) {
+      return null;
+    }
+    if (text.length() > max) {
+      throw new InvalidInputException(field, label + "不能超过 " + max + " 个字符（表情符号按 2 个计）");
+    }
+    return text;
+  }
 
   /**
    * The text cut to at most {@code max} UTF-16 units (as H2 counts a column's length) with a

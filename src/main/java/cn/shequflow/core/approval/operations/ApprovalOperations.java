@@ -522,16 +522,11 @@ public class ApprovalOperations {
   }
 
   private static String reason(String reason, boolean required) {
-    if (reason == null || reason.isBlank()) {
-      if (required) {
-        throw new InvalidInputException("reason", "请填写理由（reason）");
-      }
-      return null;
+    String text = cn.shequflow.core.process.Texts.written("reason", "理由（reason）", reason, MAX_REASON);
+    if (text == null && required) {
+      throw new InvalidInputException("reason", "请填写理由（reason）");
     }
-    if (reason.length() > MAX_REASON) {
-      throw new InvalidInputException("reason", "理由（reason）不能超过 " + MAX_REASON + " 个字");
-    }
-    return reason.strip();
+    return text;
   }
 
   /** The timeline's comment: what was done, then the person's reason ({@link Cases#event} fits it to its column). */

@@ -160,12 +160,10 @@ public class CaseVoiding {
   }
 
   private static String reason(String reason) {
-    if (reason == null || reason.trim().isBlank()) { // trim: control characters alone are no reason either
+    String text = cn.shequflow.core.process.Texts.written("reason", "作废理由（reason）", reason, ApprovalOperations.MAX_REASON);
+    if (text == null) {
       throw new InvalidInputException("reason", "请填写作废理由（reason）");
     }
-    if (reason.length() > ApprovalOperations.MAX_REASON) {
-      throw new InvalidInputException("reason", "作废理由（reason）不能超过 " + ApprovalOperations.MAX_REASON + " 个字");
-    }
-    return reason.trim();
+    return text;
   }
 }

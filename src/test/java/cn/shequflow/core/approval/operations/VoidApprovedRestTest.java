@@ -107,6 +107,13 @@ class VoidApprovedRestTest extends ApprovalOperationsTestSupport {
     refused(voidCase("liu.staff", key, "长".repeat(1001)), 400, "reason");
     refused(voidCase("liu.staff", key, 7), 400, "reason");
     refused(voidCase("liu.staff", key, "\u0000"), 400, "reason");
+    refused(voidCase("liu.staff", key, "\u007f\u0085"), 400, "reason"); // DEL and a C1 control alone
+    refused(voidCase("liu.staff", key, "行程\u0000取消"), 400, "reason"); // NUL inside a text
+    refused(as("liu.staff").postJson("/api/cases/" + key + "/void", "{\"reason\":\"行程取消\\ud800\"}"),
+        400, "reason"); // a lone surrogate, as a JSON escape (UTF-8 cannot carry one)
+    Response twice = as("liu.staff").postJson("/api/cases/" + key + "/void",
+        "{\"reason\":\"行程取消\",\"reason\":\"不请了\"}");
+    refused(twice, 400, "reason"); // a key sent twice: which one counts is no guess of ours
     unchanged(pid, key, "approved", timeline, noticeCount, 1);
 
     Response ok = voidCase("liu.staff", key, "行程取消，不再请假");
