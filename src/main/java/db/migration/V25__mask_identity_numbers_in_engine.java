@@ -18,6 +18,12 @@ public class V25__mask_identity_numbers_in_engine extends BaseJavaMigration {
 
   private static final Logger LOG = LoggerFactory.getLogger(V25__mask_identity_numbers_in_engine.class);
 
+  /** Outside one transaction: {@link LegacyIdentityNumbers#maskAll} commits page by page (idempotent, so safe to rerun). */
+  @Override
+  public boolean canExecuteInTransaction() {
+    return false;
+  }
+
   @Override
   public void migrate(Context context) throws Exception {
     Map<String, Integer> changed = LegacyIdentityNumbers.maskAll(context.getConnection());

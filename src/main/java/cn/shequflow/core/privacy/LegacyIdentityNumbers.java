@@ -39,6 +39,8 @@ import java.util.Set;
 public final class LegacyIdentityNumbers {
 
   private static final int PAGE = 500;
+  /** Byte arrays may be megabytes each: a smaller page keeps the memory of one page small. */
+  private static final int BYTE_ARRAY_PAGE = 50;
   static final List<String> VARIABLE_TABLES = List.of("ACT_RU_VARIABLE", "ACT_HI_VARINST", "ACT_HI_DETAIL");
   static final String OP_LOG = "ACT_HI_OP_LOG";
   static final String BYTE_ARRAY = "ACT_GE_BYTEARRAY";
@@ -47,21 +49,43 @@ public final class LegacyIdentityNumbers {
 
   /** Masks every whole number left in the engine's tables; the rows changed, by table (only those with changes). */
   public static Map<String, Integer> maskAll(Connection db) throws SQLException {
+    // Given a connection in auto-commit (Flyway runs V25 outside a transaction), each page is committed
+    // on its own, so a large history needs no large transaction; a rerun after a failure is safe
+    // (idempotent). Given one inside a transaction, the caller commits.
+    boolean pages = db.getAutoCommit();
+    if (pages) {
+      db.setAutoCommit(false);
+    }
+    try {
+      return maskAllPaged(db, pages);
+    } catch (SQLException | RuntimeException e) {
+      if (pages) {
+        db.rollback();
+      }
+      throw e;
+    } finally {
+      if (pages) {
+        db.setAutoCommit(true);
+      }
+    }
+  }
+
+  private static Map<String, Integer> maskAllPaged(Connection db, boolean commitPages) throws SQLException {
     Map<String, Integer> changed = new LinkedHashMap<>();
     Set<String> tables = existing(db);
     for (String table : VARIABLE_TABLES) {
       if (tables.contains(table)) {
-        add(changed, table, maskNamedVariables(db, table, tables.contains("ACT_RE_PROCDEF")));
-        add(changed, table, maskTexts(db, table, List.of("TEXT_", "TEXT2_")));
+        add(changed, table, maskNamedVariables(db, table, tables.contains("ACT_RE_PROCDEF"), commitPages));
+        add(changed, table, maskTexts(db, table, List.of("TEXT_", "TEXT2_"), commitPages));
       }
     }
     if (tables.contains(OP_LOG)) {
-      add(changed, OP_LOG, maskTexts(db, OP_LOG, List.of("ORG_VALUE_", "NEW_VALUE_")));
+      add(changed, OP_LOG, maskTexts(db, OP_LOG, List.of("ORG_VALUE_", "NEW_VALUE_"), commitPages));
     }
     if (tables.contains(BYTE_ARRAY)) {
       List<String> owners = VARIABLE_TABLES.stream().filter(tables::contains).toList();
       if (!owners.isEmpty()) {
-        add(changed, BYTE_ARRAY, maskVariableByteArrays(db, owners));
+        add(changed, BYTE_ARRAY, maskVariableByteArrays(db, owners, commitPages));
       }
     }
     return changed;
@@ -86,7 +110,8 @@ public final class LegacyIdentityNumbers {
   }
 
   /** Step 1: the variables the policy names, masked whatever their value. */
-  private static int maskNamedVariables(Connection db, String table, boolean definitions) throws SQLException {
+  private static int maskNamedVariables(Connection db, String table, boolean definitions, boolean commit)
+      throws SQLException {
     // ACT_RU_VARIABLE knows its process by definition id; history rows also carry the key.
     String byKey = table.equals("ACT_RU_VARIABLE") ? "" : "PROC_DEF_KEY_ = ? or ";
     if (!definitions && byKey.isEmpty()) {
@@ -125,13 +150,14 @@ public final class LegacyIdentityNumbers {
             changed += update.executeUpdate();
           }
         }
+        commitPage(db, commit);
       }
     }
     return changed;
   }
 
   /** Step 2: every valid number in the given text columns of {@code table}, page by page. */
-  private static int maskTexts(Connection db, String table, List<String> columns) throws SQLException {
+  private static int maskTexts(Connection db, String table, List<String> columns, boolean commit) throws SQLException {
     String notNull = String.join(" or ", columns.stream().map(c -> c + " is not null").toList());
     String sql = "select ID_, " + String.join(", ", columns) + " from " + table + " where ID_ > ? and (" + notNull
         + ") order by ID_";
@@ -170,6 +196,7 @@ public final class LegacyIdentityNumbers {
           changed += update.executeUpdate();
         }
       }
+      commitPage(db, commit);
       if (read < PAGE) {
         return changed;
       }
@@ -177,7 +204,7 @@ public final class LegacyIdentityNumbers {
   }
 
   /** Step 2 for byte arrays of variables: each read as ISO-8859-1 (byte for byte), so only ASCII digits can match. */
-  private static int maskVariableByteArrays(Connection db, List<String> owners) throws SQLException {
+  private static int maskVariableByteArrays(Connection db, List<String> owners, boolean commit) throws SQLException {
     String ofVariables = String.join(" union ",
         owners.stream().map(t -> "select BYTEARRAY_ID_ from " + t + " where BYTEARRAY_ID_ is not null").toList());
     String sql = "select ID_, BYTES_ from " + BYTE_ARRAY + " where ID_ > ? and ID_ in (" + ofVariables + ") order by ID_";
@@ -187,7 +214,7 @@ public final class LegacyIdentityNumbers {
       Map<String, byte[]> updates = new LinkedHashMap<>();
       int read = 0;
       try (PreparedStatement select = db.prepareStatement(sql)) {
-        select.setMaxRows(PAGE);
+        select.setMaxRows(BYTE_ARRAY_PAGE);
         select.setString(1, after);
         try (ResultSet rs = select.executeQuery()) {
           while (rs.next()) {
@@ -212,9 +239,16 @@ public final class LegacyIdentityNumbers {
           changed += update.executeUpdate();
         }
       }
-      if (read < PAGE) {
+      commitPage(db, commit);
+      if (read < BYTE_ARRAY_PAGE) {
         return changed;
       }
+    }
+  }
+
+  private static void commitPage(Connection db, boolean commit) throws SQLException {
+    if (commit) {
+      db.commit();
     }
   }
 }
