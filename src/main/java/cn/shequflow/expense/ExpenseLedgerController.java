@@ -5,6 +5,8 @@ import cn.shequflow.core.approval.ApprovalStep;
 import cn.shequflow.core.cases.CaseFamilies;
 import cn.shequflow.core.cases.CommunityScope;
 import cn.shequflow.core.cases.Paging;
+import cn.shequflow.core.export.Column;
+import cn.shequflow.core.export.Exports;
 import cn.shequflow.core.process.CurrentUser;
 import cn.shequflow.core.process.InvalidInputException;
 import java.math.BigDecimal;
@@ -12,6 +14,7 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,9 +41,32 @@ public class ExpenseLedgerController {
   private final CommunityScope scope;
   private final CaseFamilies families;
   private final CurrentUser currentUser;
+  private final Exports exports;
+
+  static final List<Column<Item>> COLUMNS = List.of(
+      Column.of("事项编号", i -> i.expense().businessKey()),
+      Column.of("经办人", i -> i.expense().applicantName()),
+      Column.of("社区", i -> i.expense().communityName()),
+      Column.of("类别", Item::categoryLabel),
+      Column.of("用途", i -> i.expense().purpose()),
+      Column.of("金额（元）", i -> i.expense().amount()),
+      Column.of("状态", Item::statusLabel),
+      Column.of("提交时间", i -> i.expense().submittedAt()),
+      Column.of("批准时间", i -> i.expense().approvedAt()),
+      Column.of("需经社区代表表决", i -> i.expense().voteNeeded()),
+      Column.of("赞成票", i -> i.expense().votesInFavour()),
+      Column.of("到会代表", i -> i.expense().representativesPresent()),
+      Column.of("表决通过", i -> i.expense().votePassed()),
+      Column.of("票据类型", i -> i.expense().voucherType()),
+      Column.of("发票号码", i -> i.expense().invoiceNumber()),
+      Column.of("实付金额（元）", i -> i.expense().paidAmount()),
+      Column.of("付款日期", i -> i.expense().paidOn()),
+      Column.of("记账人", i -> i.expense().bookedBy()),
+      Column.of("审批意见", i -> Exports.decisions(i.decisions())));
 
   public ExpenseLedgerController(ExpenseRegister register, ApprovalChain chain, CommunityScope scope,
-      CaseFamilies families, CurrentUser currentUser) {
+      CaseFamilies families, CurrentUser currentUser, Exports exports) {
+    this.exports = exports;
     this.register = register;
     this.chain = chain;
     this.scope = scope;
@@ -80,5 +106,17 @@ public class ExpenseLedgerController {
             families.byKey(ExpenseFamily.KEY).statusLabel(e.status()), chain.chain(e.businessKey())))
         .toList();
     return new Page(page, size, total, new Totals(total, sums.amount(), sums.paidAmount()), items);
+  }
+
+  @io.swagger.v3.oas.annotations.Operation(summary = "开支台账导出为 Excel（.xlsx），筛选同上，不分页")
+  @GetMapping(value = "/ledger", params = "format=xlsx")
+  public ResponseEntity<byte[]> ledgerWorkbook(
+      @RequestParam(required = false) String communityId,
+      @RequestParam(required = false) String month,
+      @RequestParam(required = false) String status,
+      @RequestParam(defaultValue = "false") boolean mine) {
+    List<Item> rows = Exports.allPages(n -> ledger(communityId, month, status, mine, n, Paging.MAX_SIZE).items());
+    return exports.send("开支台账", COLUMNS, rows,
+        Exports.selection("社区", communityId, "月份", month, "状态", status, "本人", mine ? "是" : null));
   }
 }

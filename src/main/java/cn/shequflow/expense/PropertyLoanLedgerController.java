@@ -6,8 +6,11 @@ import cn.shequflow.core.cases.CaseFamilies;
 import cn.shequflow.core.cases.CaseFamily;
 import cn.shequflow.core.cases.CommunityScope;
 import cn.shequflow.core.cases.Paging;
+import cn.shequflow.core.export.Column;
+import cn.shequflow.core.export.Exports;
 import cn.shequflow.core.process.CurrentUser;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,9 +36,27 @@ public class PropertyLoanLedgerController {
   private final CommunityScope scope;
   private final CaseFamilies families;
   private final CurrentUser currentUser;
+  private final Exports exports;
+
+  static final List<Column<Item>> COLUMNS = List.of(
+      Column.of("事项编号", i -> i.loan().businessKey()),
+      Column.of("经办人", i -> i.loan().applicantName()),
+      Column.of("社区", i -> i.loan().communityName()),
+      Column.of("物品", i -> i.loan().item()),
+      Column.of("借用人", i -> i.loan().borrower()),
+      Column.of("用途", i -> i.loan().purpose()),
+      Column.of("借用开始", i -> i.loan().loanFrom()),
+      Column.of("借用结束", i -> i.loan().loanUntil()),
+      Column.of("状态", Item::statusLabel),
+      Column.of("应归还日期", i -> i.loan().returnDue()),
+      Column.of("归还日期", i -> i.loan().returnedOn()),
+      Column.of("归还状况", Item::conditionLabel),
+      Column.of("归还说明", i -> i.loan().returnNote()),
+      Column.of("审批意见", i -> Exports.decisions(i.decisions())));
 
   public PropertyLoanLedgerController(PropertyLoanRegister register, ApprovalChain chain, CommunityScope scope,
-      CaseFamilies families, CurrentUser currentUser) {
+      CaseFamilies families, CurrentUser currentUser, Exports exports) {
+    this.exports = exports;
     this.register = register;
     this.chain = chain;
     this.scope = scope;
@@ -62,5 +83,16 @@ public class PropertyLoanLedgerController {
             chain.chain(l.businessKey())))
         .toList();
     return new Page(page, size, total, items);
+  }
+
+  @io.swagger.v3.oas.annotations.Operation(summary = "集体财物外借台账导出为 Excel（.xlsx），筛选同上，不分页")
+  @GetMapping(value = "/ledger", params = "format=xlsx")
+  public ResponseEntity<byte[]> ledgerWorkbook(
+      @RequestParam(required = false) String communityId,
+      @RequestParam(required = false) String status,
+      @RequestParam(defaultValue = "false") boolean mine) {
+    List<Item> rows = Exports.allPages(n -> ledger(communityId, status, mine, n, Paging.MAX_SIZE).items());
+    return exports.send("集体财物外借台账", COLUMNS, rows,
+        Exports.selection("社区", communityId, "状态", status, "本人", mine ? "是" : null));
   }
 }

@@ -5,16 +5,20 @@ import cn.shequflow.core.approval.ApprovalStep;
 import cn.shequflow.core.cases.CaseFamilies;
 import cn.shequflow.core.cases.CommunityScope;
 import cn.shequflow.core.cases.Paging;
+import cn.shequflow.core.export.Column;
+import cn.shequflow.core.export.Exports;
 import cn.shequflow.core.process.CurrentUser;
 import cn.shequflow.core.process.InvalidInputException;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The leave ledger (LV-6) over HTTP: {@code GET /api/leave/ledger?communityId=&status=&mine=&page=&size=}.
+ * The leave ledger (LV-6) over HTTP: {@code GET /api/leave/ledger?communityId=&status=&mine=&page=&size=};
+ * with {@code format=xlsx} the whole selection as an Excel workbook ({@link Exports}).
  * A member of staff who sees no community's ledger (or asks {@code mine=true}) gets his own requests.
  * Who sees which communities is the platform's {@link CommunityScope} for the leave family.
  */
@@ -33,9 +37,27 @@ public class LeaveLedgerController {
   private final CommunityScope scope;
   private final CaseFamilies families;
   private final CurrentUser currentUser;
+  private final Exports exports;
+
+  static final List<Column<LedgerItem>> COLUMNS = List.of(
+      Column.of("事项编号", i -> i.request().businessKey()),
+      Column.of("申请人", i -> i.request().applicantName()),
+      Column.of("社区", i -> i.request().communityName()),
+      Column.of("请假类型", LedgerItem::leaveTypeLabel),
+      Column.of("开始日期", i -> i.request().startDate()),
+      Column.of("结束日期", i -> i.request().endDate()),
+      Column.of("天数", i -> i.request().days()),
+      Column.of("事由", i -> i.request().reason()),
+      Column.of("工作代理人", i -> i.request().coverPerson()),
+      Column.of("状态", LedgerItem::statusLabel),
+      Column.of("提交时间", i -> i.request().submittedAt()),
+      Column.of("应销假日期", i -> i.request().reportBackDue()),
+      Column.of("销假日期", i -> i.request().returnedOn()),
+      Column.of("审批意见", i -> Exports.decisions(i.decisions())));
 
   public LeaveLedgerController(LeaveRegister register, ApprovalChain chain, CommunityScope scope,
-      CaseFamilies families, CurrentUser currentUser) {
+      CaseFamilies families, CurrentUser currentUser, Exports exports) {
+    this.exports = exports;
     this.register = register;
     this.chain = chain;
     this.scope = scope;
@@ -69,6 +91,16 @@ public class LeaveLedgerController {
             chain.chain(e.businessKey())))
         .toList();
     return new Page<>(page, size, total, items);
+  }
+
+  @io.swagger.v3.oas.annotations.Operation(summary = "请假台账导出为 Excel（.xlsx），筛选同上，不分页")
+  @GetMapping(value = "/ledger", params = "format=xlsx")
+  public ResponseEntity<byte[]> ledgerWorkbook(
+      @RequestParam(required = false) String communityId,
+      @RequestParam(required = false) String status,
+      @RequestParam(defaultValue = "false") boolean mine) {
+    List<LedgerItem> rows = Exports.allPages(n -> ledger(communityId, status, mine, n, Paging.MAX_SIZE).items());
+    return exports.send("请假台账", COLUMNS, rows, Exports.selection("社区", communityId, "状态", status, "本人", mine ? "是" : null));
   }
 
   /** LV-6: "late" is either still not reported back, or reported back late. */

@@ -140,7 +140,15 @@ public class RestClient {
 
   /** GET of a binary answer (a download), with its headers. */
   public HttpResponse<byte[]> download(String path) {
+    return download(path, null);
+  }
+
+  /** GET of a binary answer asking for {@code accept} (null: any). */
+  public HttpResponse<byte[]> download(String path, String accept) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    if (accept != null) {
+      request.header("Accept", accept);
+    }
     authorize(request);
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -1,5 +1,9 @@
 package cn.shequflow.core.inbox;
 
+import cn.shequflow.core.export.Column;
+import cn.shequflow.core.export.Exports;
+import java.util.List;
+
 import cn.shequflow.core.cases.Paging;
 import cn.shequflow.core.process.InvalidInputException;
 import java.util.Map;
@@ -32,8 +36,29 @@ public class InboxController {
   private final InboxOperations operations;
   private final InboxLists lists;
   private final ApprovalSheet sheet;
+  private final Exports exports;
 
-  public InboxController(InboxOperations operations, InboxLists lists, ApprovalSheet sheet) {
+  static final List<Column<InboxLists.MyCase>> MINE = List.of(
+      Column.of("事项编号", InboxLists.MyCase::businessKey),
+      Column.of("事项类型", InboxLists.MyCase::familyLabel),
+      Column.of("摘要", InboxLists.MyCase::subject),
+      Column.of("状态", InboxLists.MyCase::statusLabel),
+      Column.of("当前办理", c -> c.currentSteps() == null ? "" : String.join("；", c.currentSteps().stream()
+          .map(s -> s.taskName() + (s.holders() == null ? "" : "（" + s.holders() + "）")).toList())),
+      Column.of("提交时间", InboxLists.MyCase::createdAt),
+      Column.of("办结时间", InboxLists.MyCase::closedAt));
+
+  static final List<Column<InboxLists.DoneTask>> DONE = List.of(
+      Column.of("事项编号", InboxLists.DoneTask::businessKey),
+      Column.of("事项类型", InboxLists.DoneTask::familyLabel),
+      Column.of("摘要", InboxLists.DoneTask::subject),
+      Column.of("环节", InboxLists.DoneTask::taskName),
+      Column.of("处理结果", InboxLists.DoneTask::decisionLabel),
+      Column.of("意见", InboxLists.DoneTask::comment),
+      Column.of("办理时间", InboxLists.DoneTask::at));
+
+  public InboxController(InboxOperations operations, InboxLists lists, ApprovalSheet sheet, Exports exports) {
+    this.exports = exports;
     this.operations = operations;
     this.lists = lists;
     this.sheet = sheet;
@@ -108,6 +133,18 @@ public class InboxController {
   public InboxLists.Page<InboxLists.DoneTask> done(@RequestParam(defaultValue = "1") int page,
       @RequestParam(defaultValue = "20") int size) {
     return lists.done(new Paging(page, size));
+  }
+
+  @io.swagger.v3.oas.annotations.Operation(summary = "我的申请导出为 Excel（.xlsx），不分页")
+  @GetMapping(value = "/api/cases/mine", params = "format=xlsx")
+  public ResponseEntity<byte[]> mineWorkbook() {
+    return exports.send("我的申请", MINE, Exports.allPages(n -> lists.myCases(new Paging(n, Paging.MAX_SIZE)).items()), null);
+  }
+
+  @io.swagger.v3.oas.annotations.Operation(summary = "已办导出为 Excel（.xlsx），不分页")
+  @GetMapping(value = "/api/tasks/done", params = "format=xlsx")
+  public ResponseEntity<byte[]> doneWorkbook() {
+    return exports.send("已办", DONE, Exports.allPages(n -> lists.done(new Paging(n, Paging.MAX_SIZE)).items()), null);
   }
 
   @io.swagger.v3.oas.annotations.Operation(summary = "审批单（可打印的 A4 网页）")
