@@ -83,7 +83,11 @@ async function landingAndChain(size) {
   const listed = await director.locator('.tasks-list li.task').count();
   assert.equal(listed, Math.min(counts['待办'], 15), 'the opened list shows what the count says (one page of 15)');
   await B.assertChinese(director, 'landing on 待办');
-  if (size === 'phone') await B.assertFits(director, 'landing on 待办');
+  if (size === 'phone') {
+    await B.assertFits(director, 'landing on 待办');
+    // No empty grey bar above the filters (its only button, 新建过滤器, is not for staff).
+    assert.equal(await director.locator('.task-filters > .three-cols-layout-cell.top').isVisible(), false, 'no empty bar above the filters');
+  }
   await B.shot(director, 'day-landing-todo-' + size);
 
   // The group task opens ready to fill: no claim first; the opinion typed is the one recorded.
@@ -93,6 +97,16 @@ async function landingAndChain(size) {
   await director.waitForSelector(`.shequ-task-bar[data-task="${task.id}"] .shequ-ops`);
   await director.locator('.task-details .fjs-form').waitFor();
   assert.match(await director.locator('.shequ-claim-banner').innerText(), /直接填写并点「完成」/);
+  // One 认领, the banner's: Tasklist's own in the task header is not shown beside it.
+  assert.equal(await director.locator('[cam-tasklist-task-meta] button.claim').isVisible(), false, 'no second 认领');
+  assert.ok(await director.locator('.shequ-claim-banner button').isVisible());
+  if (size === 'phone') {
+    // The opened task is on top and its form starts on the first screen.
+    const details = await director.locator('.column.task-details').boundingBox();
+    assert.ok(details.y >= 0 && details.y < 120, `the task starts just below the header (${details.y})`);
+    const firstField = await director.locator('.task-details .fjs-form .fjs-form-field input').first().boundingBox();
+    assert.ok(firstField.y + firstField.height <= B.PHONE.viewport.height, `the form's first field is on the first screen (${firstField.y})`);
+  }
   assert.equal(await director.locator('.task-details .disabled-form').count(), 0, 'the form is not locked');
   const chain = director.locator('.shequ-chain');
   await chain.waitFor();
