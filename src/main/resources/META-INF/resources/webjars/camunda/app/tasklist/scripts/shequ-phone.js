@@ -68,6 +68,8 @@ const CSS = `
   html .task-details .definition-name { margin-bottom: 4px; }
   html .task-details .definition-name h4 { margin: 4px 0 0; }
   html .task-details [cam-tasklist-task-meta] ul.meta { margin-bottom: 0; }
+  /* The assignee (张志华 ×) at the left edge, under the names, not pushed into the middle. */
+  html .task-details [cam-tasklist-task-meta] ul.meta.actors > li { text-align: left; }
   html .task-details .tabbed-content .tab-content { padding-top: 10px; }
   html .shequ-claim-banner { padding: 8px 10px; }
   html .shequ-claim-banner .shequ-claim-more { display: none; }
