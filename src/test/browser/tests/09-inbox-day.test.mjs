@@ -83,7 +83,11 @@ async function landingAndChain(size) {
   const listed = await director.locator('.tasks-list li.task').count();
   assert.equal(listed, Math.min(counts['待办'], 15), 'the opened list shows what the count says (one page of 15)');
   await B.assertChinese(director, 'landing on 待办');
-  if (size === 'phone') await B.assertFits(director, 'landing on 待办');
+  if (size === 'phone') {
+    await B.assertFits(director, 'landing on 待办');
+    // No empty grey bar above the filters (its only button, 新建过滤器, is not for staff).
+    assert.equal(await director.locator('.task-filters > .three-cols-layout-cell.top').isVisible(), false, 'no empty bar above the filters');
+  }
   await B.shot(director, 'day-landing-todo-' + size);
 
   // The group task opens ready to fill: no claim first; the opinion typed is the one recorded.
@@ -93,6 +97,16 @@ async function landingAndChain(size) {
   await director.waitForSelector(`.shequ-task-bar[data-task="${task.id}"] .shequ-ops`);
   await director.locator('.task-details .fjs-form').waitFor();
   assert.match(await director.locator('.shequ-claim-banner').innerText(), /直接填写并点「完成」/);
+  // One 认领, the banner's: Tasklist's own in the task header is not shown beside it.
+  assert.equal(await director.locator('[cam-tasklist-task-meta] button.claim').isVisible(), false, 'no second 认领');
+  assert.ok(await director.locator('.shequ-claim-banner button').isVisible());
+  if (size === 'phone') {
+    // The opened task is on top and its form starts on the first screen.
+    const details = await director.locator('.column.task-details').boundingBox();
+    assert.ok(details.y >= 0 && details.y < 120, `the task starts just below the header (${details.y})`);
+    const firstField = await director.locator('.task-details .fjs-form .fjs-form-field input').first().boundingBox();
+    assert.ok(firstField.y + firstField.height <= B.PHONE.viewport.height, `the form's first field is on the first screen (${firstField.y})`);
+  }
   assert.equal(await director.locator('.task-details .disabled-form').count(), 0, 'the form is not locked');
   const chain = director.locator('.shequ-chain');
   await chain.waitFor();
@@ -311,4 +325,72 @@ async function delegateDownward(size) {
 
 for (const size of SIZES) {
   test(`${size}: the director delegates (委派) to a staff member of his community, who gives an opinion`, () => delegateDownward(size));
+}
+
+/**
+ * ORG-4, a delegate who presses 完成 at once: before the inbox has read the task (its case key is
+ * held back here), 完成 waits for it, so the delegate is asked for his opinion (请填写处理意见) and
+ * never for a refusal (不同意, 请填写审批意见); with the opinion typed, 同意 left unticked, the task
+ * goes back to the owner, who still decides.
+ */
+async function delegateCompletesAtOnce(size) {
+  const staff = await B.login('liu.staff');
+  const key = await B.applyForLeave(staff, { start: B.day(18), reason: '陪同家人就医' });
+  await B.logout(staff);
+  const task = await B.taskOf(key, 'approveLeave');
+  const director = await B.login('zhang.director');
+  const delegated = await B.api(director, 'POST', `/api/tasks/${task.id}/delegate`,
+    { userId: 'chen.staff', reason: '请先看看刘洋的工作安排' });
+  assert.equal(delegated.status, 200, delegated.text);
+  await B.logout(director);
+
+  const chen = await as('chen.staff', size);
+  // The inbox reads the task's case key (taskInfo) slowly: Tasklist's form and 完成 come first.
+  let release;
+  const held = new Promise(r => { release = r; });
+  await chen.route('**/localVariables/listNo', async route => {
+    await Promise.race([held, B.sleep(20000)]);
+    await route.continue();
+  });
+  await chen.goto(B.TASKLIST + '#/?task=' + task.id);
+  const completeButton = chen.locator('.task-details button[ng-click="complete()"]').first();
+  await completeButton.waitFor();
+  await chen.locator('.task-details .fjs-form').waitFor();
+  assert.equal(await chen.locator('.shequ-task-bar .shequ-ops').count(), 0, 'the task is not read yet');
+  assert.equal(await B.isChecked(chen, '同意请假'), false);
+  await press(chen, completeButton);
+  await chen.waitForTimeout(300);
+  assert.equal(await chen.locator('.shequ-dialog').count(), 0, 'nothing is asked before the task is read');
+  release();
+  const asked = chen.locator('.shequ-dialog').last();
+  await asked.waitFor();
+  const text = await asked.innerText();
+  assert.match(text, /请填写处理意见/, 'a delegate is asked for his opinion');
+  assert.doesNotMatch(text, /不同意|审批意见/, 'not for a refusal');
+  await B.shot(chen, 'day-delegate-at-once-asked-' + size);
+  await asked.locator('button[data-shequ-button="确定"]').click();
+  assert.equal((await B.openTasks(key))[0].assignee, 'chen.staff', 'nothing was sent');
+
+  const advice = '刘洋手头有急件，建议改期。';
+  await typeOpinion(chen, advice);
+  await chen.locator('.shequ-done').evaluateAll(els => els.forEach(e => e.remove()));
+  await press(chen, completeButton);
+  const done = chen.locator('.shequ-done');
+  const question = chen.locator('.shequ-dialog');
+  await Promise.race([done.waitFor({ timeout: 30000 }), question.waitFor({ timeout: 30000 })]);
+  assert.equal(await question.count(), 0, `no question for a delegate: ${await question.allInnerTexts()}`);
+  assert.match(await done.innerText(), /交回张志华/);
+  const back = (await B.openTasks(key))[0];
+  assert.equal(back.id, task.id);
+  assert.equal(back.assignee, 'zhang.director', 'back with the director, who decides');
+  const timeline = await B.timelineOf(key);
+  const resolved = timeline.find(e => e.action === 'delegate-resolved');
+  assert.equal(resolved.comment, '建议不同意：' + advice);
+  assert.deepEqual(timeline.filter(e => ['approve', 'reject'].includes(e.action)), [], 'nothing was decided by the delegate');
+  assert.equal((await B.caseOf(key)).statusLabel, '审批中');
+  await B.logout(chen);
+}
+
+for (const size of SIZES) {
+  test(`${size}: a delegate who presses 完成 before the task is read is asked for an opinion, not a refusal (ORG-4)`, () => delegateCompletesAtOnce(size));
 }

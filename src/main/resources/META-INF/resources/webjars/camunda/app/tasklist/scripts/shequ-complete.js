@@ -4,7 +4,9 @@
 // confirmation of what was done and where the case is now (GET /api/cases/{key}/progress,
 // CaseProgressController.Progress). A task delegated to the user (委派) is not decided by him: 完成
 // hands his opinion back to the owner (DelegationResolved), so an unticked 同意 asks nothing but an
-// opinion, and the confirmation comes when the task is back with the owner.
+// opinion, and the confirmation comes when the task is back with the owner. Whether the task is a
+// delegated one is read from the task (taskInfo): 完成 pressed before it has been read waits for it
+// (the button is busy meanwhile, a second press does nothing) and then asks what fits the task.
 
 import { ENGINE, call, taskIdFromUrl, taskInfo, taskInfoNow } from './shequ-api.js';
 import { el, message, confirmDialog } from './shequ-dialog.js';
@@ -56,6 +58,29 @@ export function phrases(details) {
 }
 
 let bypassNextComplete = false;
+let loading = null;
+
+/** 完成 pressed before the task has been read: reads it (the button busy), then presses it again. */
+async function loadThenPress(event, button, taskId) {
+  event.preventDefault();
+  event.stopImmediatePropagation();
+  if (loading) return;
+  loading = taskId;
+  button.setAttribute('aria-busy', 'true');
+  button.classList.add('shequ-busy');
+  try {
+    await taskInfo(taskId);
+  } catch (e) {
+    await message('暂时无法完成', '未能读取这项任务（' + e.message + '），请稍后再点「完成」。');
+    return;
+  } finally {
+    loading = null;
+    button.removeAttribute('aria-busy');
+    button.classList.remove('shequ-busy');
+  }
+  // Still the same task, and the button still on the page: press it again, now with the task known.
+  if (taskIdFromUrl() === taskId && button.isConnected && !button.disabled) button.click();
+}
 
 export async function beforeComplete(event) {
   const button = event.target.closest && event.target.closest('button[ng-click="complete()"]');
@@ -66,8 +91,13 @@ export async function beforeComplete(event) {
     watchCompletion(taskId);
     return;
   }
+  const known = taskId ? taskInfoNow(taskId) : null;
+  // A delegate must not be asked about a refusal (nor an owner spared it) because the task was not read yet.
+  if (taskId && (!known || loading)) {
+    await loadThenPress(event, button, taskId);
+    return;
+  }
   const details = button.closest('.task-details');
-  const known = taskInfoNow(taskId);
   const delegated = !!(known && known.task.delegationState === 'PENDING');
   const resubmit = fieldInput(details, 'resubmit');
   const approved = fieldInput(details, 'approved');

@@ -3,7 +3,9 @@
 // 屏幕上使用" and hides everything of the header in the collapsed menu. Below 768 px this file:
 //  - shows either the lists (filters and tasks) or the opened task, never both: a tapped task opens
 //    on top, scrolled to its start, with 返回列表 above it (the phone's back button works too, the
-//    task is in the address);
+//    task is in the address); less room above the form (the 待认领 banner keeps to its first
+//    sentence), so that its fields start on the first screen;
+//  - hides the filters' empty top line (新建过滤器, which staff do not have);
 //  - shows the notice bell with its unread count beside the menu button (below 843 px, where the
 //    menu collapses): a copy of the menu's bell (shequ-notices.js) that shows its count and opens
 //    its notices (customScripts are loaded with ?bust=…, so importing that module here would make a
@@ -43,6 +45,10 @@ const CSS = `
   html [cam-widget-header] [ng-transclude] > ul > li a.shequ-bell { display: inline-block; }
   html [cam-widget-header] [ng-transclude] > ul > li.shortcut-help { display: none; }
 }
+/* A touch leaves the tab under the finger "hovered" (underlined like the open one) once the page changes under it. */
+@media (hover: none) {
+  html .nav-tabs > li:not(.active) > a:hover:not(:focus-visible) { border-bottom-color: transparent; }
+}
 /* Below 768 px; "html" puts each rule above the inbox's own, whose style tag may come later. */
 @media ${PHONE} {
   html body.shequ-task-open .column.task-filters,
@@ -51,12 +57,24 @@ const CSS = `
   html body.shequ-task-open .task-details > .three-cols-layout-cell.top .shequ-phone-back {
     display: inline-block; float: left; height: auto; margin: -4px 0 0 -12px; padding: 2px 10px 2px 6px; font-size: 15px; }
   html .three-cols-layout .column-left .list-unstyled > .item.cells-wrapper { width: calc(100% - 7px); }
+  /* The filters' top line holds only 新建过滤器, which staff do not have: no empty grey bar. */
+  html .task-filters > .three-cols-layout-cell.top:has(> button[ng-show].ng-hide) { display: none !important; }
   html .task-details [cam-tasklist-task] { overflow-wrap: anywhere; }
   /* The task's name in a phone's size, not three lines of the screen. */
   html .task-details [cam-tasklist-task-meta] h2, html .task-details h2 { font-size: 21px; line-height: 1.35; margin-top: 6px; }
   html .shequ-case-line .shequ-sep { margin: 0 3px; }
   html .shequ-ops .btn { margin: 3px 4px 3px 0; }
-  html .shequ-claim-banner button { display: block; margin: 8px 0 0; }
+  /* The form starts on the first screen: less room above it (the 待认领 banner keeps to its point). */
+  html .task-details .definition-name { margin-bottom: 4px; }
+  html .task-details .definition-name h4 { margin: 4px 0 0; }
+  html .task-details [cam-tasklist-task-meta] ul.meta { margin-bottom: 0; }
+  /* The assignee (张志华 ×) at the left edge, under the names, not pushed into the middle. */
+  html .task-details [cam-tasklist-task-meta] ul.meta.actors > li { text-align: left; }
+  html .task-details .tabbed-content .tab-content { padding-top: 10px; }
+  html .shequ-claim-banner { padding: 8px 10px; }
+  html .shequ-claim-banner .shequ-claim-more { display: none; }
+  html .shequ-claim-banner button { float: right; margin: 0 0 0 8px; }
+  html .shequ-claim-banner::after { content: ""; display: block; clear: both; }
   html .shequ-overlay { padding: 8px; }
   html .shequ-dialog, html .shequ-dialog.shequ-wide { width: 100%; max-width: 100%; max-height: calc(100vh - 16px); }
   html .shequ-dialog .shequ-body { padding: 10px 12px; overflow-x: hidden; overflow-wrap: anywhere; }

@@ -11,6 +11,10 @@ body.shequ-staff .create-task-action,
 body.shequ-staff .task-actions .createCommentLink,
 body.shequ-staff [cam-tasklist-task-meta] ul.meta.dates,
 body.shequ-staff [cam-tasklist-task-meta] li.groups > span { display: none !important; }
+/* An empty line left of the groups (hidden for staff); Tasklist's 认领 where the 待认领 banner offers its own. */
+body.shequ-staff [cam-tasklist-task-meta] li.groups,
+[cam-tasklist-task-meta] li.shequ-native-claim { display: none !important; }
+.task-details button.shequ-busy { cursor: progress; opacity: .7; }
 .shequ-task-bar { margin: 4px 0 10px; padding: 8px 10px; background: #f5f7fa; border: 1px solid #dde3ea; border-radius: 3px; }
 .shequ-case-line { font-size: 13px; color: #333; margin-bottom: 6px; }
 .shequ-case-line b { font-weight: 600; }

@@ -236,14 +236,18 @@ export function claimBanner(details) {
   const claim = details.querySelector('[cam-tasklist-task-meta] button.claim');
   const tabs = details.querySelector('.tabbed-content');
   let banner = details.querySelector('.shequ-claim-banner');
+  // Tasklist's own 认领 (its line of the task header) is not shown beside the banner's.
   if (claim && tabs) {
+    const native = claim.closest('li');
+    if (native && !native.classList.contains('shequ-native-claim')) native.classList.add('shequ-native-claim');
     if (!banner) {
       // Issue 18, 认领并办理 (shequ-claim.js): the form can be filled at once; 完成 claims and completes.
       const groups = (details.querySelector('[cam-tasklist-task-meta] li.groups a') || {}).textContent;
       banner = el('div', { class: 'shequ-claim-banner', role: 'status' },
         el('b', {}, '待认领：'),
-        `这项任务由${groups ? '「' + groups.trim() + '」' : '本岗位'}共同办理。直接填写并点「完成」，即由您认领并办理；`
-        + '如要先接下再慢慢办，可点「认领」，同岗位的其他人员就不会重复办理。',
+        `这项任务由${groups ? '「' + groups.trim() + '」' : '本岗位'}共同办理。直接填写并点「完成」，即由您认领并办理`,
+        // On a phone the banner keeps to its first sentence (shequ-phone.js), the form starts sooner.
+        el('span', { class: 'shequ-claim-more' }, '；如要先接下再慢慢办，可点「认领」，同岗位的其他人员就不会重复办理'), '。',
         el('button', {
           type: 'button', class: 'btn btn-default btn-sm',
           onclick: () => { const c = details.querySelector('[cam-tasklist-task-meta] button.claim'); if (c) c.click(); }
