@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,7 +20,7 @@ import org.springframework.web.multipart.MultipartFile;
  * Attachments of a case (issue 19; rules in {@link CaseFiles}, docs/files.md):
  * {@code POST /api/cases/{businessKey}/files} (multipart: {@code file}, optional {@code taskId},
  * {@code kind}, {@code latitude}/{@code longitude}), {@code GET /api/cases/{businessKey}/files},
- * {@code GET /api/files/{id}} and {@code GET /api/files/{id}/thumbnail}. A download is never sniffed
+ * {@code GET /api/files/{id}}, {@code GET /api/files/{id}/thumbnail} and {@code DELETE /api/files/{id}}. A download is never sniffed
  * ({@code nosniff}) nor stored ({@code no-store}); it opens in the browser only for a re-encoded image
  * or a thumbnail, everything else is an attachment.
  */
@@ -46,7 +45,9 @@ public class FileController {
       content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
           schema = @io.swagger.v3.oas.annotations.media.Schema(ref = "#/components/schemas/Error")))
   @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
-  @PostMapping(path = "/cases/{businessKey}/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  // No "consumes": a request that is not multipart reaches the method and is answered 400 naming
+  // file (FileErrors), not 415.
+  @PostMapping(path = "/cases/{businessKey}/files")
   public CaseFiles.FileView add(@PathVariable String businessKey,
       @RequestPart(name = "file", required = false) MultipartFile file,
       @RequestParam(required = false) String taskId,
@@ -83,6 +84,13 @@ public class FileController {
   @GetMapping("/files/{id}/thumbnail")
   public ResponseEntity<byte[]> thumbnail(@PathVariable long id) {
     return answer(files.open(currentUser.id(), id, true));
+  }
+
+  @io.swagger.v3.oas.annotations.Operation(summary = "删除附件（上传人本人；事项未办结且上传后尚无人办理）")
+  @org.springframework.web.bind.annotation.DeleteMapping("/files/{id}")
+  public ResponseEntity<Void> delete(@PathVariable long id) {
+    files.delete(currentUser.id(), id);
+    return ResponseEntity.noContent().build();
   }
 
   private static ResponseEntity<byte[]> answer(CaseFiles.Download d) {
