@@ -30,7 +30,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -90,11 +92,13 @@ public class CaseFiles {
   private final TaskHandOnGuard handOn;
   private final SeparationOfDuties duties;
   private final HistoryService history;
+  private final TransactionTemplate transactions;
 
   public CaseFiles(CaseFileRepository files, FileStore store, FileSettings settings, ContentCheck check,
       CommunityScope scope, Cases cases, TaskService tasks, ProductRights product, Organisation organisation,
       AuditLog audit, RevealLog reveals, JdbcTemplate jdbc, PersonalData personalData, TaskHandOnGuard handOn,
-      SeparationOfDuties duties, HistoryService history) {
+      SeparationOfDuties duties, HistoryService history, PlatformTransactionManager transactionManager) {
+    this.transactions = new TransactionTemplate(transactionManager);
     this.personalData = personalData;
     this.handOn = handOn;
     this.duties = duties;
@@ -117,9 +121,52 @@ public class CaseFiles {
   public record Upload(String fileName, long size, byte[] content, String taskId, String kind, String latitude,
       String longitude) {}
 
-  /** Adds a file to the case, or refuses having written nothing. */
-  @Transactional
+  /** The person, the case and the fields of an upload, checked. */
+  private record Accepted(CaseRecord c, Task task, FileKind kind, BigDecimal latitude, BigDecimal longitude) {}
+
+  /**
+   * Adds a file to the case, or refuses having written nothing. In three steps: who, where and what
+   * are checked first (so nobody makes the server decode an image he may not add); then the content
+   * ({@link ContentCheck}: an image decoded and re-encoded, few at a time), outside any transaction, so
+   * neither a database connection nor the case's row is held while it waits or decodes; then, in one
+   * transaction with the case's row locked, everything is checked again and written.
+   */
   public FileView add(String userId, String businessKey, Upload upload) {
+    transactions.executeWithoutResult(s -> accept(userId, businessKey, upload));
+    ContentCheck.Checked checked = check.check(upload.content());
+    return transactions.execute(s -> write(userId, businessKey, upload, checked));
+  }
+
+  private FileView write(String userId, String businessKey, Upload upload, ContentCheck.Checked checked) {
+    Accepted a = accept(userId, businessKey, upload);
+    CaseRecord c = a.c();
+    Task task = a.task();
+    FileKind kind = a.kind();
+    // One upload at a time per case (the count limit holds under concurrent uploads).
+    jdbc.queryForList("select business_key from biz_case where business_key = ? for update", String.class,
+        c.businessKey());
+    checkCount(c);
+    String name = FileNames.clean(upload.fileName(), checked.contentType());
+
+    String key = FileStore.newKey();
+    String thumbnailKey = checked.image() ? FileStore.newKey() : null;
+    store.put(key, checked.content());
+    if (thumbnailKey != null) {
+      store.put(thumbnailKey, checked.thumbnail());
+    }
+    String taskName = task == null ? null : Texts.fit(task.getName(), 200);
+    CaseFile row = new CaseFile(null, c.businessKey(), task == null ? null : task.getId(), taskName, kind.code, name,
+        checked.contentType(), checked.content().length, sha256(checked.content()), store.name(), key, thumbnailKey,
+        a.latitude(), a.longitude(), userId, Texts.fit(organisation.displayName(userId), 100),
+        Clock.now().withNano(0), null, null);
+    long id = files.insert(row);
+    cases.event(c.businessKey(), userId, FILE_ADDED, taskName, null, kind.label + "：" + name);
+    audit.record(AuditAction.FILE_ADDED, userId, "files:" + id, c.businessKey(), kind.label + "：" + name);
+    return view(files.find(id), !mayOpen(userId, c, kind.code));
+  }
+
+  /** Who adds, to which case, on which task, of what kind and where: the refusal, or what was accepted. */
+  private Accepted accept(String userId, String businessKey, Upload upload) {
     CaseRecord c = scope.visibleCase(userId, businessKey);
     Task task = actingOn(userId, c, blankToNull(upload.taskId()));
     FileKind kind = FileKind.parse(upload.kind());
@@ -143,30 +190,7 @@ public class CaseFiles {
       throw new InvalidInputException("file", "请选择要上传的文件");
     }
     checkCount(c);
-    // The content is checked (images decoded, few at a time) before the case is locked, so a slow or
-    // large image never holds the case's row.
-    ContentCheck.Checked checked = check.check(upload.content());
-    // One upload at a time per case (the count limit holds under concurrent uploads).
-    jdbc.queryForList("select business_key from biz_case where business_key = ? for update", String.class,
-        c.businessKey());
-    checkCount(c);
-    String name = FileNames.clean(upload.fileName(), checked.contentType());
-
-    String key = FileStore.newKey();
-    String thumbnailKey = checked.image() ? FileStore.newKey() : null;
-    store.put(key, checked.content());
-    if (thumbnailKey != null) {
-      store.put(thumbnailKey, checked.thumbnail());
-    }
-    String taskName = task == null ? null : Texts.fit(task.getName(), 200);
-    CaseFile row = new CaseFile(null, c.businessKey(), task == null ? null : task.getId(), taskName, kind.code, name,
-        checked.contentType(), checked.content().length, sha256(checked.content()), store.name(), key, thumbnailKey,
-        latitude, longitude, userId, Texts.fit(organisation.displayName(userId), 100), Clock.now().withNano(0),
-        null, null);
-    long id = files.insert(row);
-    cases.event(c.businessKey(), userId, FILE_ADDED, taskName, null, kind.label + "：" + name);
-    audit.record(AuditAction.FILE_ADDED, userId, "files:" + id, c.businessKey(), kind.label + "：" + name);
-    return view(files.find(id), !mayOpen(userId, c, kind.code));
+    return new Accepted(c, task, kind, latitude, longitude);
   }
 
   private void checkCount(CaseRecord c) {
