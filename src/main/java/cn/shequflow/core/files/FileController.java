@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,9 +46,7 @@ public class FileController {
       content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
           schema = @io.swagger.v3.oas.annotations.media.Schema(ref = "#/components/schemas/Error")))
   @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
-  // No "consumes": a request that is not multipart reaches the method and is answered 400 naming
-  // file (FileErrors), not 415.
-  @PostMapping(path = "/cases/{businessKey}/files")
+  @PostMapping(path = "/cases/{businessKey}/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   public CaseFiles.FileView add(@PathVariable String businessKey,
       @RequestPart(name = "file", required = false) MultipartFile file,
       @RequestParam(required = false) String taskId,
@@ -87,10 +86,10 @@ public class FileController {
   }
 
   @io.swagger.v3.oas.annotations.Operation(summary = "删除附件（上传人本人；事项未办结且上传后尚无人办理）")
+  @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.NO_CONTENT)
   @org.springframework.web.bind.annotation.DeleteMapping("/files/{id}")
-  public ResponseEntity<Void> delete(@PathVariable long id) {
+  public void delete(@PathVariable long id) {
     files.delete(currentUser.id(), id);
-    return ResponseEntity.noContent().build();
   }
 
   private static ResponseEntity<byte[]> answer(CaseFiles.Download d) {
