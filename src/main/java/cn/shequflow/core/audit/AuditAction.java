@@ -33,6 +33,8 @@ public enum AuditAction {
   REVEAL("reveal", "查看完整身份信息"),
   /** A file added to a case (issue 19); its downloads with personal data are {@link #REVEAL}s. */
   FILE_ADDED("file-added", "上传附件"),
+  /** A file deleted by its uploader (soft delete, issue 19). */
+  FILE_DELETED("file-deleted", "删除附件"),
   RETENTION_PURGE("retention-purge", "清理超过保存期限的审计记录");
 
   public final String code;

@@ -59,6 +59,14 @@ public class AuditQuery {
     this.organisation = organisation;
   }
 
+  /** The reveals recorded for {@code actorId} with {@code target} on the chain's {@code day}. */
+  public long countReveals(String actorId, String target, java.time.LocalDate day) {
+    Long n = jdbc.queryForObject("select count(*) from audit_entry where chain_day = ? and action = ? "
+        + "and actor_id = ? and target = ?", Long.class, java.sql.Date.valueOf(day), AuditAction.REVEAL.code,
+        actorId, target);
+    return n == null ? 0 : n;
+  }
+
   public Page page(Filter filter, Paging paging) {
     List<Object> args = new ArrayList<>();
     String where = where(filter, args);

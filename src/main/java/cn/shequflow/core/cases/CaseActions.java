@@ -31,6 +31,8 @@ public final class CaseActions {
 
   /** A file added to the case (issue 19); the comment names its kind and file name. */
   public static final String FILE_ADDED = "file-added";
+  /** A file deleted by its uploader (soft delete); the comment names its kind and file name. */
+  public static final String FILE_DELETED = "file-deleted";
 
   private static final Map<String, String> LABELS = Map.ofEntries(
       Map.entry(SUBMITTED, "提交申请"),
@@ -92,7 +94,8 @@ public final class CaseActions {
       Map.entry(URGED, "催办"),
 
       // attachments (issue 19, cn.shequflow.core.files)
-      Map.entry(FILE_ADDED, "上传附件"));
+      Map.entry(FILE_ADDED, "上传附件"),
+      Map.entry(FILE_DELETED, "删除附件"));
 
   private CaseActions() {}
 

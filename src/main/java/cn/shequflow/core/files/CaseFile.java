@@ -3,7 +3,7 @@ package cn.shequflow.core.files;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 
-/** One row of {@code case_file} (V26): a file of a case; its bytes are in the store under {@link #storageKey}. */
+/** One row of {@code case_file} (V26, soft delete V27): a file of a case; its bytes are in the store under {@link #storageKey}. */
 public record CaseFile(
     Long id,
     String businessKey,
@@ -21,4 +21,11 @@ public record CaseFile(
     BigDecimal longitude,
     String uploadedBy,
     String uploadedByName,
-    LocalDateTime uploadedAt) {}
+    LocalDateTime uploadedAt,
+    LocalDateTime deletedAt,
+    String deletedBy) {
+
+  public boolean deleted() {
+    return deletedAt != null;
+  }
+}

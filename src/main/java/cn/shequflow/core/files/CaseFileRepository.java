@@ -16,7 +16,7 @@ public class CaseFileRepository {
 
   private static final String COLUMNS = "id, business_key, task_id, task_name, kind, file_name, content_type, "
       + "size_bytes, sha256, storage, storage_key, thumbnail_key, latitude, longitude, uploaded_by, uploaded_by_name, "
-      + "uploaded_at";
+      + "uploaded_at, deleted_at, deleted_by";
 
   private final JdbcTemplate jdbc;
 
@@ -60,27 +60,38 @@ public class CaseFileRepository {
     return rows.isEmpty() ? null : rows.get(0);
   }
 
-  /** The files of a case, oldest first. */
+  /** The files of a case that are not deleted, oldest first. */
   public List<CaseFile> ofCase(String businessKey) {
-    return jdbc.query("select " + COLUMNS + " from case_file where business_key = ? order by uploaded_at, id",
-        CaseFileRepository::row, businessKey);
+    return jdbc.query("select " + COLUMNS + " from case_file where business_key = ? and deleted_at is null "
+        + "order by uploaded_at, id", CaseFileRepository::row, businessKey);
   }
 
+  /** The files of a case that are not deleted. */
   public long count(String businessKey) {
-    return jdbc.queryForObject("select count(*) from case_file where business_key = ?", Long.class, businessKey);
+    return jdbc.queryForObject("select count(*) from case_file where business_key = ? and deleted_at is null",
+        Long.class, businessKey);
   }
 
+  /** The files of a kind on a case that are not deleted (the policy of required attachments). */
   public long countOfKind(String businessKey, String kind) {
-    return jdbc.queryForObject("select count(*) from case_file where business_key = ? and kind = ?", Long.class,
-        businessKey, kind);
+    return jdbc.queryForObject("select count(*) from case_file where business_key = ? and kind = ? "
+        + "and deleted_at is null", Long.class, businessKey, kind);
+  }
+
+  /** Marks the file deleted (soft delete); false if it was deleted already. */
+  public boolean markDeleted(long id, String userId, java.time.LocalDateTime at) {
+    return jdbc.update("update case_file set deleted_at = ?, deleted_by = ? where id = ? and deleted_at is null",
+        Timestamp.valueOf(at), userId, id) == 1;
   }
 
   private static CaseFile row(ResultSet rs, int i) throws SQLException {
     Timestamp at = rs.getTimestamp("uploaded_at");
+    Timestamp deleted = rs.getTimestamp("deleted_at");
     return new CaseFile(rs.getLong("id"), rs.getString("business_key"), rs.getString("task_id"),
         rs.getString("task_name"), rs.getString("kind"), rs.getString("file_name"), rs.getString("content_type"),
         rs.getLong("size_bytes"), rs.getString("sha256"), rs.getString("storage"), rs.getString("storage_key"),
         rs.getString("thumbnail_key"), rs.getBigDecimal("latitude"), rs.getBigDecimal("longitude"),
-        rs.getString("uploaded_by"), rs.getString("uploaded_by_name"), at == null ? null : at.toLocalDateTime());
+        rs.getString("uploaded_by"), rs.getString("uploaded_by_name"), at == null ? null : at.toLocalDateTime(),
+        deleted == null ? null : deleted.toLocalDateTime(), rs.getString("deleted_by"));
   }
 }

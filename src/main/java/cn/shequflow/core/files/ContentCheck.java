@@ -4,6 +4,7 @@ import cn.shequflow.core.process.InvalidInputException;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,6 +12,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -23,11 +26,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * What an upload is, from its content alone (Apache Tika's magic, never the name nor the type the
- * client sent), against the allow-list {@link #ALLOWED}. An image is decoded (its size checked
- * first, so no decompression bomb is unpacked) and re-encoded from its pixels: whatever else the file
- * carried (EXIF with the camera's position, comments, trailing data, a script disguised as a
- * picture) is gone. Each image also gets a thumbnail. PDFs are kept as sent and only ever served as
- * downloads.
+ * client sent), against the allow-list {@link #ALLOWED}. An image is decoded and re-encoded from its
+ * pixels: whatever else the file carried (EXIF with the camera's position, comments, trailing data, a
+ * script disguised as a picture) is gone. Each image also gets a thumbnail. PDFs are kept as sent and
+ * only ever served as downloads.
+ *
+ * <p>Decoding is guarded, since a small file may unpack to gigabytes: the size in pixels is read from
+ * the header alone ({@link #dimensions}, no pixel decoded) and held to {@code shequ.files.max-pixels}
+ * (24 million); at most {@code max-concurrent-decodes} images are decoded at once (an upload waits
+ * {@code decode-wait} for its turn, then gets 429); running out of memory while decoding is a refusal,
+ * never a crash. A JPEG's EXIF orientation (a phone held upright) is applied before re-encoding, so
+ * the picture is kept the way it was taken. The bytes kept are held to {@code max-size} again (an
+ * image may grow when re-encoded; MariaDB's {@code max_allowed_packet}). A CMYK JPEG (printing, some
+ * scanners), which the JDK cannot decode, is refused with a message that says so.
  */
 @Component
 public class ContentCheck {
@@ -46,9 +57,32 @@ public class ContentCheck {
     }
   }
 
-  private final Tika tika = new Tika();
+  /** An image's size as its header gives it. */
+  public record Dimensions(int width, int height) {
+    public long pixels() {
+      return (long) width * height;
+    }
+  }
 
-  public Checked check(byte[] content, long maxPixels) {
+  /** Decodes the image the reader is set on (tests replace it to simulate running out of memory). */
+  @FunctionalInterface
+  interface Decoder {
+    BufferedImage decode(ImageReader reader) throws IOException;
+  }
+
+  private final Tika tika = new Tika();
+  private final FileSettings settings;
+  /** The decodes that may run at once ({@code shequ.files.max-concurrent-decodes}). */
+  final Semaphore decodes;
+  Decoder decoder = reader -> reader.read(0);
+
+  public ContentCheck(FileSettings settings) {
+    this.settings = settings;
+    this.decodes = new Semaphore(Math.max(1, settings.getMaxConcurrentDecodes()), true);
+  }
+
+  /** The content as it will be kept, or the refusal (400, 413 or 429 naming {@code file}). */
+  public Checked check(byte[] content) {
     if (content == null || content.length == 0) {
       throw new InvalidInputException("file", "文件为空");
     }
@@ -59,24 +93,78 @@ public class ContentCheck {
     if (type.equals(PDF)) {
       return new Checked(PDF, content, null);
     }
-    BufferedImage image = decode(content, maxPixels);
-    return new Checked(type, encode(image, type), encode(thumbnail(image), JPEG));
+    if (type.equals(JPEG) && jpegComponents(content) == 4) {
+      throw new InvalidInputException("file", "不支持 CMYK 色彩模式的 JPEG 图片（常见于印刷用图片和部分扫描件）："
+          + "请在图片软件中另存为 RGB 色彩的 JPEG 或 PNG 后重新上传");
+    }
+    Dimensions size = dimensions(content);
+    long maxPixels = settings.getMaxPixels();
+    if (size.pixels() > maxPixels) {
+      throw new InvalidInputException("file", "图片尺寸过大（" + size.width() + " × " + size.height() + "）：最多 "
+          + maxPixels / 10_000 + " 万像素，请缩小后重新上传");
+    }
+    byte[] kept;
+    byte[] thumbnail;
+    acquire();
+    try {
+      BufferedImage image = decode(content);
+      if (type.equals(JPEG)) {
+        image = oriented(image, orientation(content));
+      }
+      kept = encode(image, type);
+      thumbnail = encode(thumbnail(image), JPEG);
+    } catch (OutOfMemoryError e) {
+      throw tooLargeToDecode();
+    } finally {
+      decodes.release();
+    }
+    long max = settings.getMaxSize().toBytes();
+    if (kept.length > max) {
+      throw new FileTooLargeException("file", "文件过大：图片处理后超过每个附件最大 " + CaseFiles.megabytes(max)
+          + "，请缩小或压缩后重新上传");
+    }
+    return new Checked(type, kept, thumbnail);
   }
 
-  private static BufferedImage decode(byte[] content, long maxPixels) {
-    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
-      Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-      if (readers == null || !readers.hasNext()) {
-        throw unreadable();
+  private void acquire() {
+    try {
+      if (!decodes.tryAcquire(settings.getDecodeWait().toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new FileBusyException("file", "正在处理的图片较多，请稍后重新上传");
       }
-      ImageReader reader = readers.next();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new FileBusyException("file", "正在处理的图片较多，请稍后重新上传");
+    }
+  }
+
+  private static InvalidInputException tooLargeToDecode() {
+    return new InvalidInputException("file", "图片过大，服务器无法处理：请缩小后重新上传");
+  }
+
+  /** The image's width and height from its header, without decoding a pixel; 400 if it has none. */
+  public Dimensions dimensions(byte[] content) {
+    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
+      ImageReader reader = readerOf(in);
       try {
         reader.setInput(in, true, true);
-        long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-        if (pixels > maxPixels) {
-          throw new InvalidInputException("file", "图片尺寸过大：最多 " + maxPixels / 10_000 + " 万像素");
-        }
-        BufferedImage image = reader.read(0);
+        return new Dimensions(reader.getWidth(0), reader.getHeight(0));
+      } finally {
+        reader.dispose();
+      }
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof InvalidInputException invalid) {
+        throw invalid;
+      }
+      throw unreadable();
+    }
+  }
+
+  private BufferedImage decode(byte[] content) {
+    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
+      ImageReader reader = readerOf(in);
+      try {
+        reader.setInput(in, true, true);
+        BufferedImage image = decoder.decode(reader);
         if (image == null || image.getWidth() < 1 || image.getHeight() < 1) {
           throw unreadable();
         }
@@ -92,8 +180,137 @@ public class ContentCheck {
     }
   }
 
+  private static ImageReader readerOf(ImageInputStream in) {
+    Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+    if (readers == null || !readers.hasNext()) {
+      throw unreadable();
+    }
+    return readers.next();
+  }
+
   private static InvalidInputException unreadable() {
     return new InvalidInputException("file", "图片无法读取，可能已损坏或不是 JPEG、PNG 图片");
+  }
+
+  /**
+   * The number of colour components in a JPEG's frame header (SOF): 1 grey, 3 colour (YCbCr/RGB), 4
+   * CMYK or YCCK; -1 if there is no frame header before the scan.
+   */
+  static int jpegComponents(byte[] b) {
+    int i = 2;
+    while (i + 3 < b.length) {
+      if ((b[i] & 0xFF) != 0xFF) {
+        return -1;
+      }
+      int marker = b[i + 1] & 0xFF;
+      if (marker == 0xFF) {
+        i++;
+        continue;
+      }
+      if (marker == 0xD8 || marker == 0x01 || marker >= 0xD0 && marker <= 0xD7) {
+        i += 2;
+        continue;
+      }
+      if (marker == 0xDA || marker == 0xD9) {
+        return -1;
+      }
+      boolean frame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+      if (frame) {
+        return i + 9 < b.length ? b[i + 9] & 0xFF : -1;
+      }
+      i += 2 + u16(b, i + 2, true);
+    }
+    return -1;
+  }
+
+  /**
+   * A JPEG's EXIF orientation (tag 0x0112 of IFD0 in its APP1 {@code Exif} segment): 1 to 8, 1 when
+   * there is none or it cannot be read. A minimal reader of that one tag, in either byte order.
+   */
+  static int orientation(byte[] b) {
+    try {
+      if (b.length < 4 || (b[0] & 0xFF) != 0xFF || (b[1] & 0xFF) != 0xD8) {
+        return 1;
+      }
+      int i = 2;
+      while (i + 3 < b.length && (b[i] & 0xFF) == 0xFF) {
+        int marker = b[i + 1] & 0xFF;
+        if (marker == 0xDA || marker == 0xD9) {
+          return 1;
+        }
+        int length = u16(b, i + 2, true);
+        if (marker == 0xE1 && length >= 8 && i + 10 <= b.length
+            && new String(b, i + 4, 6, java.nio.charset.StandardCharsets.ISO_8859_1).equals("Exif\0\0")) {
+          int tiff = i + 10;
+          int end = Math.min(b.length, i + 2 + length);
+          boolean big = b[tiff] == 'M' && b[tiff + 1] == 'M';
+          if (!big && !(b[tiff] == 'I' && b[tiff + 1] == 'I')) {
+            return 1;
+          }
+          long ifd = u32(b, tiff + 4, big);
+          if (ifd < 8 || tiff + ifd + 2 > end) {
+            return 1;
+          }
+          int entries = u16(b, (int) (tiff + ifd), big);
+          for (int e = 0; e < entries; e++) {
+            int entry = (int) (tiff + ifd + 2 + 12L * e);
+            if (entry + 12 > end) {
+              return 1;
+            }
+            if (u16(b, entry, big) == 0x0112 && u16(b, entry + 2, big) == 3) {
+              int value = u16(b, entry + 8, big);
+              return value >= 1 && value <= 8 ? value : 1;
+            }
+          }
+          return 1;
+        }
+        i += 2 + length;
+      }
+      return 1;
+    } catch (IndexOutOfBoundsException e) {
+      return 1;
+    }
+  }
+
+  private static int u16(byte[] b, int at, boolean big) {
+    int a = b[at] & 0xFF;
+    int c = b[at + 1] & 0xFF;
+    return big ? a << 8 | c : c << 8 | a;
+  }
+
+  private static long u32(byte[] b, int at, boolean big) {
+    long hi = u16(b, big ? at : at + 2, big);
+    long lo = u16(b, big ? at + 2 : at, big);
+    return hi << 16 | lo;
+  }
+
+  /** The image turned (and mirrored) the way EXIF orientation {@code o} says it is to be shown. */
+  static BufferedImage oriented(BufferedImage image, int o) {
+    if (o <= 1 || o > 8) {
+      return image;
+    }
+    int w = image.getWidth();
+    int h = image.getHeight();
+    AffineTransform t = switch (o) {
+      case 2 -> new AffineTransform(-1, 0, 0, 1, w, 0);
+      case 3 -> new AffineTransform(-1, 0, 0, -1, w, h);
+      case 4 -> new AffineTransform(1, 0, 0, -1, 0, h);
+      case 5 -> new AffineTransform(0, 1, 1, 0, 0, 0);
+      case 6 -> new AffineTransform(0, 1, -1, 0, h, 0);
+      case 7 -> new AffineTransform(0, -1, -1, 0, h, w);
+      default -> new AffineTransform(0, -1, 1, 0, 0, w);
+    };
+    boolean turned = o >= 5;
+    BufferedImage out = new BufferedImage(turned ? h : w, turned ? w : h, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = out.createGraphics();
+    try {
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, out.getWidth(), out.getHeight());
+      g.drawImage(image, t, null);
+    } finally {
+      g.dispose();
+    }
+    return out;
   }
 
   /** The pixels alone, in {@code type}: JPEG without alpha at quality 0.9, PNG as it is. */

@@ -21,7 +21,7 @@ import org.springframework.web.multipart.MultipartFile;
  * Attachments of a case (issue 19; rules in {@link CaseFiles}, docs/files.md):
  * {@code POST /api/cases/{businessKey}/files} (multipart: {@code file}, optional {@code taskId},
  * {@code kind}, {@code latitude}/{@code longitude}), {@code GET /api/cases/{businessKey}/files},
- * {@code GET /api/files/{id}} and {@code GET /api/files/{id}/thumbnail}. A download is never sniffed
+ * {@code GET /api/files/{id}}, {@code GET /api/files/{id}/thumbnail} and {@code DELETE /api/files/{id}}. A download is never sniffed
  * ({@code nosniff}) nor stored ({@code no-store}); it opens in the browser only for a re-encoded image
  * or a thumbnail, everything else is an attachment.
  */
@@ -83,6 +83,13 @@ public class FileController {
   @GetMapping("/files/{id}/thumbnail")
   public ResponseEntity<byte[]> thumbnail(@PathVariable long id) {
     return answer(files.open(currentUser.id(), id, true));
+  }
+
+  @io.swagger.v3.oas.annotations.Operation(summary = "删除附件（上传人本人；事项未办结且上传后尚无人办理）")
+  @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.NO_CONTENT)
+  @org.springframework.web.bind.annotation.DeleteMapping("/files/{id}")
+  public void delete(@PathVariable long id) {
+    files.delete(currentUser.id(), id);
   }
 
   private static ResponseEntity<byte[]> answer(CaseFiles.Download d) {

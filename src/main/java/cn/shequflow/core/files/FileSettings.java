@@ -16,8 +16,15 @@ public class FileSettings {
   private DataSize maxSize = DataSize.ofMegabytes(10);
   /** The most files one case may carry. */
   private int maxPerCase = 20;
-  /** The largest image accepted, in pixels (width × height), checked before it is decoded. */
-  private long maxPixels = 50_000_000L;
+  /**
+   * The largest image accepted, in pixels (width × height), read from the header before anything is
+   * decoded: 24 million (a 6000 × 4000 photo) takes about 100 MB once decoded.
+   */
+  private long maxPixels = 24_000_000L;
+  /** How many images are decoded at once (each may take about 100 MB of heap). */
+  private int maxConcurrentDecodes = 2;
+  /** How long an upload waits for a decode to be free before it is refused (429). */
+  private java.time.Duration decodeWait = java.time.Duration.ofSeconds(20);
   /**
    * Whether the policy of required attachments ({@code requiredAttachments}) refuses completions.
    * Off until Tasklist can upload a file: an office must not be stopped at a task it has no way to
@@ -63,6 +70,22 @@ public class FileSettings {
 
   public void setMaxPerCase(int maxPerCase) {
     this.maxPerCase = maxPerCase;
+  }
+
+  public int getMaxConcurrentDecodes() {
+    return maxConcurrentDecodes;
+  }
+
+  public void setMaxConcurrentDecodes(int maxConcurrentDecodes) {
+    this.maxConcurrentDecodes = maxConcurrentDecodes;
+  }
+
+  public java.time.Duration getDecodeWait() {
+    return decodeWait;
+  }
+
+  public void setDecodeWait(java.time.Duration decodeWait) {
+    this.decodeWait = decodeWait;
   }
 
   public long getMaxPixels() {

@@ -53,6 +53,14 @@ public class RevealLog {
         PersonalData.Surface.FILES.label() + " " + what);
   }
 
+  /**
+   * Whether {@code userId} has a reveal of file {@code fileId} recorded on {@code day} (a day of the
+   * audit chain, China Standard Time): a thumbnail is recorded once per person, file and day.
+   */
+  public boolean fileRecordedOn(String userId, long fileId, java.time.LocalDate day) {
+    return query.countReveals(userId, PersonalData.Surface.FILES.code() + ":" + fileId, day) > 0;
+  }
+
   /** The reveals, newest first. */
   public Page page(Paging paging) {
     AuditQuery.Page entries = query.page(new AuditQuery.Filter(null, AuditAction.REVEAL.code, null, null, null), paging);

@@ -40,7 +40,8 @@ public class ErrorResponses implements ErrorController {
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
   }
 
-  static String message(HttpStatus status) {
+  /** The Chinese message of an error status, as this page answers it. */
+  public static String message(HttpStatus status) {
     return switch (status) {
       case BAD_REQUEST -> "请求无效。";
       case UNAUTHORIZED -> "请先登录。";

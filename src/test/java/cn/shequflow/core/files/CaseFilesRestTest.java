@@ -348,8 +348,17 @@ class CaseFilesRestTest extends RestTestSupport {
     assertThat(files("he.grid", key)).hasSize(1);
     assertThat(reveals(key)).isEqualTo(before);
     assertThat(as("he.grid").download("/api/files/" + id).statusCode()).isEqualTo(200);
+    assertThat(reveals(key)).isEqualTo(before + 1);
+    // docs/audit.md: a thumbnail is recorded once per person, file and day, not on every view (no flood).
     assertThat(as("he.grid").download("/api/files/" + id + "/thumbnail").statusCode()).isEqualTo(200);
+    assertThat(as("he.grid").download("/api/files/" + id + "/thumbnail").statusCode()).isEqualTo(200);
+    assertThat(reveals(key)).isEqualTo(before + 1);
+    assertThat(as("zhang.director").download("/api/files/" + id + "/thumbnail").statusCode()).isEqualTo(200);
+    assertThat(as("zhang.director").download("/api/files/" + id + "/thumbnail").statusCode()).isEqualTo(200);
     assertThat(reveals(key)).isEqualTo(before + 2);
+    // Every download of the whole file is recorded.
+    assertThat(as("he.grid").download("/api/files/" + id).statusCode()).isEqualTo(200);
+    assertThat(reveals(key)).isEqualTo(before + 3);
     JsonNode page = as("admin").get("/api/privacy/reveals").json();
     JsonNode newest = page.get("items").get(0);
     assertThat(newest.get("surface").asText()).isEqualTo("files");
@@ -424,5 +433,176 @@ class CaseFilesRestTest extends RestTestSupport {
         RestClient.variables(booking));
     assertThat(ok.status()).as(ok.body()).isEqualTo(204);
     assertThat(as("chen.staff").get("/api/cases/" + key).json().get("status").asText()).isEqualTo("booked");
+  }
+
+  // ---- hardening (review of issue 19) ----
+
+  @Autowired org.camunda.bpm.engine.TaskService taskService;
+
+  private long audited(String action, String key) {
+    return jdbc.queryForObject("select count(*) from audit_entry where action = ? and business_key = ?", Long.class,
+        action, key);
+  }
+
+  @Test
+  @DisplayName("A 50-megapixel image (header only) is refused before the case is locked, 400 naming file; nothing written")
+  void hugeImageRefusedFromItsHeader() {
+    String key = start("liu.staff", leave(1)).get("businessKey").asText();
+    long fileRows = rows("case_file");
+    long blobRows = rows("file_blob");
+    int timeline = timelineActions("liu.staff", key).size();
+    Response r = upload("liu.staff", key, "大图.png", "image/png", ContentCheckTest.pngHeaderOnly(10_000, 5_000));
+    assertField(r, "file");
+    assertThat(r.json().get("message").asText()).contains("像素");
+    assertNothingWritten(key, fileRows, blobRows, timeline);
+    assertThat(auditedAdditions(key)).isZero();
+  }
+
+  @Test
+  @DisplayName("A portrait phone photo (EXIF orientation 6) is stored upright")
+  void exifOrientationAppliedOnUpload() throws IOException {
+    String key = start("liu.staff", leave(1)).get("businessKey").asText();
+    long id = uploaded("liu.staff", key, "竖拍.jpg", "image/jpeg", ContentCheckTest.jpegWithOrientation(6),
+        "kind", "photo").get("id").asLong();
+    BufferedImage stored = ImageIO.read(new ByteArrayInputStream(as("liu.staff").download("/api/files/" + id).body()));
+    assertThat(stored.getWidth()).isEqualTo(20);
+    assertThat(stored.getHeight()).isEqualTo(40);
+  }
+
+  @Test
+  @DisplayName("Bad ids, unknown files, lost bytes, a missing part or a request that is no upload: 4xx naming the field, never a 500")
+  void badInputIsNever500() {
+    String key = start("liu.staff", leave(1)).get("businessKey").asText();
+    long id = uploaded("liu.staff", key, "a.png", "image/png", png(20, 20, null)).get("id").asLong();
+    Response notANumber = as("liu.staff").get("/api/files/abc");
+    assertField(notANumber, "id");
+    assertField(as("liu.staff").get("/api/files/99999999999999999999999"), "id");
+    assertThat(as("liu.staff").get("/api/files/-1").status()).isEqualTo(404);
+    assertThat(as("liu.staff").get("/api/cases/" + key + "x/files").status()).isEqualTo(404);
+    assertThat(as("liu.staff").postMultipart("/api/cases/NO-SUCH-CASE/files",
+        Part.file("file", "a.png", "image/png", png(5, 5, null))).status()).isEqualTo(404);
+    // A missing part names file (400); so does a body that is not multipart at all.
+    assertField(as("liu.staff").postMultipart("/api/cases/" + key + "/files", Part.text("kind", "photo")), "file");
+    assertField(as("liu.staff").postJson("/api/cases/" + key + "/files", "{\"file\":\"x\"}"), "file");
+    // The store lost the bytes (a file-system store restored without them): 404, not 500.
+    String thumbnailKey = jdbc.queryForObject("select thumbnail_key from case_file where id = ?", String.class, id);
+    jdbc.update("delete from file_blob where storage_key = ?", thumbnailKey);
+    Response lost = as("liu.staff").get("/api/files/" + id + "/thumbnail");
+    assertThat(lost.status()).as(lost.body()).isEqualTo(404);
+    assertThat(lost.json().get("message").asText()).contains("附件");
+    // As an admin deleting a file: unknown id is 404.
+    assertThat(as("liu.staff").delete("/api/files/999999").status()).isEqualTo(404);
+  }
+
+  @Test
+  @DisplayName("A CMYK JPEG is refused with a correct Chinese message naming file; nothing written")
+  void cmykJpegRefused() {
+    String key = start("liu.staff", leave(1)).get("businessKey").asText();
+    long fileRows = rows("case_file");
+    Response r = upload("liu.staff", key, "扫描件.jpg", "image/jpeg", ContentCheckTest.cmykJpeg());
+    assertField(r, "file");
+    assertThat(r.json().get("message").asText()).contains("CMYK").doesNotContain("损坏");
+    assertThat(rows("case_file")).isEqualTo(fileRows);
+  }
+
+  @Test
+  @DisplayName("回避 (SoD-1): the filer, even as a candidate of an unclaimed deciding task of his own case, may not add a file on it")
+  void holdsFollowsTheClaimRules() {
+    JsonNode pi = start("liu.staff", leave(1));
+    String key = pi.get("businessKey").asText();
+    String task = onlyTaskId("zhang.director", pi.get("id").asText());
+    // A laxer grant of old (or a hand-made candidate link) makes the filer a candidate of the approval.
+    taskService.addCandidateUser(task, "liu.staff");
+    long fileRows = rows("case_file");
+    int timeline = timelineActions("liu.staff", key).size();
+    Response r = upload("liu.staff", key, "a.pdf", "application/pdf", PDF, "taskId", task);
+    assertThat(r.status()).as(r.body()).isEqualTo(403);
+    assertThat(rows("case_file")).isEqualTo(fileRows);
+    assertThat(timelineActions("liu.staff", key)).hasSize(timeline);
+    // The director, a candidate by his post, may.
+    uploaded("zhang.director", key, "b.pdf", "application/pdf", PDF, "taskId", task);
+  }
+
+  private String residentMove(String user) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("moveType", "move-in");
+    v.put("residentType", "migrant");
+    v.put("name", "李小红");
+    v.put("idNumber", cn.shequflow.residence.ResidentIds.next());
+    v.put("phone", "13907920002");
+    v.put("occupation", "个体经营");
+    v.put("address", "浔阳区湓城街道造纸社区滨江路 20 号");
+    v.put("building", "2 栋");
+    v.put("movedOn", cn.shequflow.core.process.Clock.today().toString());
+    Response started = as(user).post("/engine-rest/process-definition/key/resident-move/start", RestClient.variables(v));
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    return started.json().get("businessKey").asText();
+  }
+
+  @Test
+  @DisplayName("An identity card photo (kind id-card) is downloadable only by who may read whole identity numbers (PersonalData.WHOLE); others get 403 and see it restricted")
+  void personalKindsFollowThePrivacyPolicy() {
+    String key = residentMove("he.grid");
+    long id = uploaded("he.grid", key, "身份证.png", "image/png", png(30, 20, null), "kind", "id-card").get("id").asLong();
+    long household = uploaded("he.grid", key, "户口簿.pdf", "application/pdf", PDF, "kind", "household-register")
+        .get("id").asLong();
+    long before = reveals(key);
+    // he.grid files the move but reads no whole identity number (grid workers are no readers).
+    JsonNode listed = files("he.grid", key).get(0);
+    assertThat(listed.get("restricted").asBoolean()).isTrue();
+    assertThat(listed.get("downloadUrl").isNull()).isTrue();
+    assertThat(listed.get("thumbnailUrl").isNull()).isTrue();
+    Response refused = as("he.grid").get("/api/files/" + id);
+    assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+    assertThat(refused.json().get("message").asText()).contains("身份证件");
+    assertThat(as("he.grid").get("/api/files/" + id + "/thumbnail").status()).isEqualTo(403);
+    assertThat(as("he.grid").get("/api/files/" + household).status()).isEqualTo(403);
+    assertThat(reveals(key)).isEqualTo(before);
+    // The community's director reads whole numbers of its residents: he downloads it, recorded.
+    assertThat(files("zhang.director", key).get(0).get("restricted").asBoolean()).isFalse();
+    assertThat(as("zhang.director").download("/api/files/" + id).statusCode()).isEqualTo(200);
+    assertThat(reveals(key)).isEqualTo(before + 1);
+    // A family whose cases hold no identity numbers has nobody to read such a file: refused, naming kind.
+    String leave = start("liu.staff", leave(1)).get("businessKey").asText();
+    assertField(upload("liu.staff", leave, "身份证.png", "image/png", png(10, 10, null), "kind", "id-card"), "kind");
+  }
+
+  @Test
+  @DisplayName("The uploader deletes his own file while the case is open and no decision relied on it: soft delete on the timeline and audit log; refusals change nothing")
+  void uploaderDeletesOwnFile() {
+    JsonNode pi = start("liu.staff", leave(1));
+    String key = pi.get("businessKey").asText();
+    long id = uploaded("liu.staff", key, "错传.png", "image/png", png(20, 20, null)).get("id").asLong();
+    long kept = uploaded("liu.staff", key, "证明.pdf", "application/pdf", PDF).get("id").asLong();
+
+    // Someone else (even one who sees the case and holds its task) may not delete it: 403, nothing written.
+    int timeline = timelineActions("liu.staff", key).size();
+    Response notHis = as("zhang.director").delete("/api/files/" + id);
+    assertThat(notHis.status()).as(notHis.body()).isEqualTo(403);
+    assertThat(files("liu.staff", key)).hasSize(2);
+    assertThat(timelineActions("liu.staff", key)).hasSize(timeline);
+    assertThat(audited("file-deleted", key)).isZero();
+    // An outsider gets 404, as for the file itself.
+    assertThat(as("gao.director").delete("/api/files/" + id).status()).isEqualTo(404);
+
+    Response deleted = as("liu.staff").delete("/api/files/" + id);
+    assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
+    assertThat(files("liu.staff", key)).extracting(f -> f.get("id").asLong()).containsExactly(kept);
+    assertThat(timelineActions("liu.staff", key)).hasSize(timeline + 1).contains("file-deleted");
+    assertThat(audited("file-deleted", key)).isEqualTo(1);
+    assertThat(as("liu.staff").download("/api/files/" + id).statusCode()).isEqualTo(404);
+    assertThat(as("liu.staff").delete("/api/files/" + id).status()).isEqualTo(404);
+
+    // Once a decision has been given on the case, the file it had before it stays: 409, nothing written.
+    Response ok = as("zhang.director").post("/engine-rest/task/" + onlyTaskId("zhang.director", pi.get("id").asText())
+        + "/complete", RestClient.variables(Map.of("approved", true, "comment", "同意")));
+    assertThat(ok.status()).as(ok.body()).isEqualTo(204);
+    timeline = timelineActions("liu.staff", key).size();
+    Response relied = as("liu.staff").delete("/api/files/" + kept);
+    assertThat(relied.status()).as(relied.body()).isIn(403, 409);
+    assertThat(relied.json().get("message").asText()).isNotBlank();
+    assertThat(files("liu.staff", key)).hasSize(1);
+    assertThat(timelineActions("liu.staff", key)).hasSize(timeline);
+    assertThat(audited("file-deleted", key)).isEqualTo(1);
   }
 }

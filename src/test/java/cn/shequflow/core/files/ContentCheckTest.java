@@ -1,0 +1,252 @@
+package cn.shequflow.core.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.shequflow.core.process.InvalidInputException;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Random;
+import java.util.zip.CRC32;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Issue 19 hardening of {@link ContentCheck}: the size in pixels is read from the header before
+ * anything is decoded (at most 24 MP by default), decodes are few at a time, running out of memory
+ * while decoding is a refusal, EXIF orientation is applied, the re-encoded bytes are held to the size
+ * limit again, and a CMYK JPEG is refused with a message that says so.
+ */
+class ContentCheckTest {
+
+  private static FileSettings settings() {
+    FileSettings s = new FileSettings();
+    s.setDecodeWait(Duration.ZERO);
+    return s;
+  }
+
+  /** A PNG whose header claims {@code width} × {@code height} pixels, with no pixel data at all. */
+  static byte[] pngHeaderOnly(int width, int height) {
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+      ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
+      ihdr.write(int32(width));
+      ihdr.write(int32(height));
+      ihdr.write(new byte[] {8, 2, 0, 0, 0});
+      chunk(out, "IHDR", ihdr.toByteArray());
+      chunk(out, "IEND", new byte[0]);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] int32(int v) {
+    return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
+  }
+
+  private static void chunk(ByteArrayOutputStream out, String type, byte[] data) throws IOException {
+    out.write(int32(data.length));
+    byte[] typeAndData = new byte[4 + data.length];
+    System.arraycopy(type.getBytes(StandardCharsets.US_ASCII), 0, typeAndData, 0, 4);
+    System.arraycopy(data, 0, typeAndData, 4, data.length);
+    out.write(typeAndData);
+    CRC32 crc = new CRC32();
+    crc.update(typeAndData);
+    out.write(int32((int) crc.getValue()));
+  }
+
+  static byte[] jpeg(BufferedImage image, float quality) {
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+      try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+        writer.setOutput(stream);
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionQuality(quality);
+        writer.write(null, new IIOImage(image, null, null), param);
+      } finally {
+        writer.dispose();
+      }
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * A 40 × 20 JPEG, left half red and right half blue, carrying an EXIF APP1 segment (big-endian
+   * TIFF) whose Orientation tag (0x0112) is {@code orientation}: what a phone held upright writes (6).
+   */
+  static byte[] jpegWithOrientation(int orientation) {
+    BufferedImage image = new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    g.setColor(Color.RED);
+    g.fillRect(0, 0, 20, 20);
+    g.setColor(Color.BLUE);
+    g.fillRect(20, 0, 20, 20);
+    g.dispose();
+    byte[] plain = jpeg(image, 0.95f);
+    ByteArrayOutputStream tiff = new ByteArrayOutputStream();
+    tiff.writeBytes(new byte[] {'M', 'M', 0, 42, 0, 0, 0, 8}); // header, IFD0 at 8
+    tiff.writeBytes(new byte[] {0, 1}); // one entry
+    tiff.writeBytes(new byte[] {0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) orientation, 0, 0}); // SHORT, count 1
+    tiff.writeBytes(new byte[] {0, 0, 0, 0}); // no next IFD
+    byte[] payload = tiff.toByteArray();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(0xFF);
+    out.write(0xD8);
+    int length = 2 + 6 + payload.length;
+    out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xE1, (byte) (length >>> 8), (byte) length});
+    out.writeBytes("Exif\0\0".getBytes(StandardCharsets.US_ASCII));
+    out.writeBytes(payload);
+    out.write(plain, 2, plain.length - 2);
+    return out.toByteArray();
+  }
+
+  /** A JPEG of four channels (CMYK), as printing and some scanners write. */
+  static byte[] cmykJpeg() {
+    try {
+      WritableRaster raster = Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, 16, 16, 4, null);
+      for (int x = 0; x < 16; x++) {
+        for (int y = 0; y < 16; y++) {
+          raster.setPixel(x, y, new int[] {x * 10, y * 10, 50, 20});
+        }
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+      try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+        writer.setOutput(stream);
+        writer.write(null, new IIOImage(raster, null, null), writer.getDefaultWriteParam());
+      } finally {
+        writer.dispose();
+      }
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  @DisplayName("The size in pixels comes from the header alone: a 50-megapixel PNG of no pixel data is refused (field file) without decoding")
+  void headerDimensionsRefuseLargeImages() {
+    byte[] bomb = pngHeaderOnly(10_000, 5_000);
+    ContentCheck check = new ContentCheck(settings());
+    ContentCheck.Dimensions d = check.dimensions(bomb);
+    assertThat(d.width()).isEqualTo(10_000);
+    assertThat(d.height()).isEqualTo(5_000);
+    assertThat(new FileSettings().getMaxPixels()).isEqualTo(24_000_000L);
+    check.decoder = reader -> {
+      throw new AssertionError("decoded");
+    };
+    assertThatThrownBy(() -> check.check(bomb)).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+      assertThat(e.getField()).isEqualTo("file");
+      assertThat(e.getReason()).contains("2400 万像素");
+    });
+  }
+
+  @Test
+  @DisplayName("Running out of memory while decoding is a refusal naming file, not a crash; the decode permit is given back")
+  void outOfMemoryIsARefusal() {
+    ContentCheck check = new ContentCheck(settings());
+    check.decoder = reader -> {
+      throw new OutOfMemoryError("Java heap space");
+    };
+    assertThatThrownBy(() -> check.check(CaseFilesRestTest.png(20, 20, null)))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.getField()).isEqualTo("file");
+          assertThat(e.getReason()).contains("过大");
+        });
+    assertThat(check.decodes.availablePermits()).isEqualTo(new FileSettings().getMaxConcurrentDecodes());
+  }
+
+  @Test
+  @DisplayName("Only a few images are decoded at once: with every permit taken, an upload is refused (429, field file)")
+  void concurrentDecodesLimited() throws InterruptedException {
+    FileSettings s = settings();
+    s.setMaxConcurrentDecodes(1);
+    ContentCheck check = new ContentCheck(s);
+    check.decodes.acquire();
+    try {
+      assertThatThrownBy(() -> check.check(CaseFilesRestTest.png(20, 20, null)))
+          .isInstanceOfSatisfying(FileBusyException.class, e -> assertThat(e.getField()).isEqualTo("file"));
+    } finally {
+      check.decodes.release();
+    }
+    assertThat(check.check(CaseFilesRestTest.png(20, 20, null)).image()).isTrue();
+  }
+
+  @Test
+  @DisplayName("EXIF orientation 6 (a phone held upright) is applied: a 40×20 sensor image is stored 20×40, its left side on top")
+  void exifOrientationApplied() throws IOException {
+    ContentCheck check = new ContentCheck(settings());
+    byte[] upright = jpegWithOrientation(6);
+    assertThat(ContentCheck.orientation(upright)).isEqualTo(6);
+    ContentCheck.Checked checked = check.check(upright);
+    BufferedImage stored = ImageIO.read(new ByteArrayInputStream(checked.content()));
+    assertThat(stored.getWidth()).isEqualTo(20);
+    assertThat(stored.getHeight()).isEqualTo(40);
+    assertThat(new Color(stored.getRGB(10, 5)).getRed()).isGreaterThan(200); // the red left half is now on top
+    assertThat(new Color(stored.getRGB(10, 35)).getBlue()).isGreaterThan(200);
+    // No EXIF left in what is stored.
+    assertThat(new String(checked.content(), StandardCharsets.ISO_8859_1)).doesNotContain("Exif");
+    BufferedImage thumb = ImageIO.read(new ByteArrayInputStream(checked.thumbnail()));
+    assertThat(thumb.getHeight()).isGreaterThan(thumb.getWidth());
+    // Orientation 1 and none leave the image as it is.
+    BufferedImage plain = ImageIO.read(new ByteArrayInputStream(check.check(jpegWithOrientation(1)).content()));
+    assertThat(plain.getWidth()).isEqualTo(40);
+    assertThat(ContentCheck.orientation(CaseFilesRestTest.png(5, 5, null))).isEqualTo(1);
+    // Orientation 3 turns it upside down, 8 a quarter turn the other way.
+    BufferedImage turned = ImageIO.read(new ByteArrayInputStream(check.check(jpegWithOrientation(8)).content()));
+    assertThat(turned.getHeight()).isEqualTo(40);
+    assertThat(new Color(turned.getRGB(10, 35)).getRed()).isGreaterThan(200);
+  }
+
+  @Test
+  @DisplayName("The size limit holds for the bytes kept: an image that grows past it when re-encoded is refused (413, field file)")
+  void sizeRecheckedAfterReencoding() {
+    BufferedImage noise = new BufferedImage(300, 300, BufferedImage.TYPE_INT_RGB);
+    Random random = new Random(19);
+    for (int x = 0; x < 300; x++) {
+      for (int y = 0; y < 300; y++) {
+        noise.setRGB(x, y, random.nextInt(0x1000000));
+      }
+    }
+    byte[] sent = jpeg(noise, 0.05f);
+    FileSettings s = settings();
+    s.setMaxSize(DataSize.ofBytes(sent.length + 1));
+    ContentCheck check = new ContentCheck(s);
+    assertThatThrownBy(() -> check.check(sent)).isInstanceOfSatisfying(FileTooLargeException.class, e -> {
+      assertThat(e.getField()).isEqualTo("file");
+      assertThat(e.getReason()).contains("处理后");
+    });
+  }
+
+  @Test
+  @DisplayName("A CMYK JPEG is refused with a message that says so (not 'damaged'), naming file")
+  void cmykRefusedWithCorrectMessage() {
+    byte[] cmyk = cmykJpeg();
+    assertThat(ContentCheck.jpegComponents(cmyk)).isEqualTo(4);
+    assertThatThrownBy(() -> new ContentCheck(settings()).check(cmyk))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.getField()).isEqualTo("file");
+          assertThat(e.getReason()).contains("CMYK").doesNotContain("损坏");
+        });
+  }
+}
