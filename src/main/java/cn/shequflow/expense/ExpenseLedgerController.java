@@ -74,7 +74,7 @@ public class ExpenseLedgerController {
     this.currentUser = currentUser;
   }
 
-  @io.swagger.v3.oas.annotations.Operation(summary = "开支台账")
+  @io.swagger.v3.oas.annotations.Operation(summary = "开支台账（format=xlsx：整个筛选结果导出为 Excel）")
   @GetMapping("/ledger")
   public Page ledger(
       @RequestParam(required = false) String communityId,
@@ -108,7 +108,7 @@ public class ExpenseLedgerController {
     return new Page(page, size, total, new Totals(total, sums.amount(), sums.paidAmount()), items);
   }
 
-  @io.swagger.v3.oas.annotations.Operation(summary = "开支台账导出为 Excel（.xlsx），筛选同上，不分页")
+  @io.swagger.v3.oas.annotations.Hidden // documented with the list: ?format=xlsx
   @GetMapping(value = "/ledger", params = "format=xlsx")
   public ResponseEntity<byte[]> ledgerWorkbook(
       @RequestParam(required = false) String communityId,

@@ -65,7 +65,7 @@ public class LeaveLedgerController {
     this.currentUser = currentUser;
   }
 
-  @io.swagger.v3.oas.annotations.Operation(summary = "请假台账")
+  @io.swagger.v3.oas.annotations.Operation(summary = "请假台账（format=xlsx：整个筛选结果导出为 Excel）")
   @GetMapping("/ledger")
   public Page<LedgerItem> ledger(
       @RequestParam(required = false) String communityId,
@@ -93,7 +93,7 @@ public class LeaveLedgerController {
     return new Page<>(page, size, total, items);
   }
 
-  @io.swagger.v3.oas.annotations.Operation(summary = "请假台账导出为 Excel（.xlsx），筛选同上，不分页")
+  @io.swagger.v3.oas.annotations.Hidden // documented with the list: ?format=xlsx
   @GetMapping(value = "/ledger", params = "format=xlsx")
   public ResponseEntity<byte[]> ledgerWorkbook(
       @RequestParam(required = false) String communityId,

@@ -121,27 +121,27 @@ public class InboxController {
     return ResponseEntity.noContent().build();
   }
 
-  @io.swagger.v3.oas.annotations.Operation(summary = "我的申请")
+  @io.swagger.v3.oas.annotations.Operation(summary = "我的申请（format=xlsx：导出为 Excel）")
   @GetMapping("/api/cases/mine")
   public InboxLists.Page<InboxLists.MyCase> mine(@RequestParam(defaultValue = "1") int page,
       @RequestParam(defaultValue = "20") int size) {
     return lists.myCases(new Paging(page, size));
   }
 
-  @io.swagger.v3.oas.annotations.Operation(summary = "已办")
+  @io.swagger.v3.oas.annotations.Operation(summary = "已办（format=xlsx：导出为 Excel）")
   @GetMapping("/api/tasks/done")
   public InboxLists.Page<InboxLists.DoneTask> done(@RequestParam(defaultValue = "1") int page,
       @RequestParam(defaultValue = "20") int size) {
     return lists.done(new Paging(page, size));
   }
 
-  @io.swagger.v3.oas.annotations.Operation(summary = "我的申请导出为 Excel（.xlsx），不分页")
+  @io.swagger.v3.oas.annotations.Hidden // documented with the list: ?format=xlsx
   @GetMapping(value = "/api/cases/mine", params = "format=xlsx")
   public ResponseEntity<byte[]> mineWorkbook() {
     return exports.send("我的申请", MINE, Exports.allPages(n -> lists.myCases(new Paging(n, Paging.MAX_SIZE)).items()), null);
   }
 
-  @io.swagger.v3.oas.annotations.Operation(summary = "已办导出为 Excel（.xlsx），不分页")
+  @io.swagger.v3.oas.annotations.Hidden // documented with the list: ?format=xlsx
   @GetMapping(value = "/api/tasks/done", params = "format=xlsx")
   public ResponseEntity<byte[]> doneWorkbook() {
     return exports.send("已办", DONE, Exports.allPages(n -> lists.done(new Paging(n, Paging.MAX_SIZE)).items()), null);
