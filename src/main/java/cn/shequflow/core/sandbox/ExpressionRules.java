@@ -92,7 +92,8 @@ public final class ExpressionRules {
       return refused != null ? refused : check(node.getChild(1), false);
     }
     if (node instanceof AstDot dot) {
-      return "不允许读取属性 " + name(dot) + "：只能调用系统允许的对象的方法";
+      String refused = check(dot.getChild(0), true);
+      return refused != null ? refused : "不允许读取属性 " + name(dot) + "：只能调用系统允许的对象的方法";
     }
     if (node instanceof AstBracket) {
       return "不允许使用下标 [ ] 读取属性";

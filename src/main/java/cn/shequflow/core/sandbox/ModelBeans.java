@@ -33,7 +33,7 @@ public final class ModelBeans {
       "recordResidentMove", "recordTravelReturn", "registerCorrectionTravel", "registerExpense",
       "registerLeaveRequest", "registerPropertyLoan", "registerResidenceChange", "registerResidentMove",
       "rejectCorrectionRequest", "rejectExpense", "rejectLeaveRequest", "rejectPropertyLoan", "rejectResidentMove",
-      "resubmitChoice", "scheduleMonthlyReports", "startMonthlyReport", "verifyTravelProofs")));
+      "residentMoveFacts", "resubmitChoice", "scheduleMonthlyReports", "startMonthlyReport", "verifyTravelProofs")));
 
   /**
    * Names the engine itself gives an expression: the execution, the task and the like. A model may

@@ -70,7 +70,7 @@ public class ModelCheck implements Deployer {
     } else if (lower.endsWith(".dmn") || lower.endsWith(".dmn11.xml")) {
       walkDmn(parse(name, bytes), null, name);
     } else if (lower.endsWith(".cmmn") || lower.endsWith(".cmmn10.xml") || lower.endsWith(".cmmn11.xml")) {
-      throw new ModelRefusedException(name, "不接受 CMMN 案例模型（" + name + "）：本系统只部署 BPMN 流程、DMN 决策表和表单。");
+      throw new ModelRefusedException(name, "模型未部署：不接受 CMMN 案例模型（" + name + "），本系统只部署 BPMN 流程、DMN 决策表和表单。");
     }
   }
 
@@ -86,7 +86,7 @@ public class ModelCheck implements Deployer {
       builder.setErrorHandler(null);
       return builder.parse(new ByteArrayInputStream(bytes == null ? new byte[0] : bytes)).getDocumentElement();
     } catch (Exception e) {
-      throw new ModelRefusedException(name, "模型文件 " + name + " 不是有效的 XML（不允许 DOCTYPE），未部署。");
+      throw new ModelRefusedException(name, "模型未部署：" + name + " 不是有效的 XML 模型文件（不允许 DOCTYPE）。");
     }
   }
 
@@ -109,11 +109,13 @@ public class ModelCheck implements Deployer {
     for (int i = 0; i < attributes.getLength(); i++) {
       Attr attribute = (Attr) attributes.item(i);
       String attributeName = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
-      if (CAMUNDA_BPMN.equals(attribute.getNamespaceURI()) && CODE_ATTRIBUTES.contains(attributeName)) {
+      boolean camunda = CAMUNDA_BPMN.equals(attribute.getNamespaceURI())
+          || attribute.getNamespaceURI() == null && CAMUNDA_BPMN.equals(ns); // <camunda:taskListener class="…">
+      if (camunda && CODE_ATTRIBUTES.contains(attributeName)) {
         throw refused(element, resource, "camunda:" + attributeName,
             "不允许在模型中指定 Java 类或脚本，请使用系统提供的对象（delegateExpression）");
       }
-      if (attribute.getNamespaceURI() == null && "language".equals(attributeName) && !attribute.getValue().isBlank()
+      if (attribute.getNamespaceURI() == null && BPMN.equals(ns) && "language".equals(attributeName) && !attribute.getValue().isBlank()
           && !"juel".equalsIgnoreCase(attribute.getValue().trim())) {
         throw refused(element, resource, "language=\"" + attribute.getValue() + "\"", "不允许在模型中使用脚本条件");
       }

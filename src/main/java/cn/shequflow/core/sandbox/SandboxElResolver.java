@@ -5,6 +5,8 @@ import java.beans.FeatureDescriptor;
 import java.time.temporal.TemporalAccessor;
 import java.util.Date;
 import java.util.Iterator;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.context.VariableContext;
 import org.camunda.bpm.impl.juel.jakarta.el.ELContext;
 import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
 
@@ -16,8 +18,9 @@ import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
  * task, the engine or a bean. A refused step is an {@code AuthorizationException}: the command
  * rolls back, a person's request is answered 403 and recorded as a refusal.
  *
- * <p>Names (the first step, {@code base == null}) are left to the other resolvers: variables, and
- * the beans of {@link ModelBeans#map()} only.
+ * <p>Names (the first step, {@code base == null}) are left to the other resolvers (variables, and
+ * the beans of {@link ModelBeans#map()} only), but a name of another bean of the application that
+ * is no variable is refused here, so that the answer says so rather than "unknown property".
  */
 class SandboxElResolver extends ELResolver {
 
@@ -31,10 +34,25 @@ class SandboxElResolver extends ELResolver {
 
   @Override
   public Object getValue(ELContext context, Object base, Object property) {
-    if (base != null && !isValue(base)) {
+    if (base == null) {
+      if (property instanceof String name && beans.forbiddenBean(name) && !isVariable(context, name)) {
+        throw refused(name);
+      }
+      return null;
+    }
+    if (!isValue(base)) {
       throw refused(property);
     }
     return null;
+  }
+
+  /** Whether {@code name} is a variable of the scope the expression runs in (which may share a bean's name). */
+  private static boolean isVariable(ELContext context, String name) {
+    if (context.getContext(VariableScope.class) instanceof VariableScope scope && scope.hasVariable(name)) {
+      return true;
+    }
+    return context.getContext(VariableContext.class) instanceof VariableContext variables
+        && variables.containsVariable(name);
   }
 
   @Override
