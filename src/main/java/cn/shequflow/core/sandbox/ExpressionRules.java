@@ -85,10 +85,10 @@ public final class ExpressionRules {
         return "不允许调用 " + method + "()";
       }
       Node target = dot.getChild(0);
-      if (!(target instanceof AstIdentifier) && !(target instanceof AstMethod)) {
-        return "方法 " + method + "() 只能在系统允许的对象上调用";
+      String refused = check(target, true); // the root first: the message names where the chain starts
+      if (refused == null && !(target instanceof AstIdentifier) && !(target instanceof AstMethod)) {
+        refused = "方法 " + method + "() 只能在系统允许的对象上调用";
       }
-      String refused = check(target, true);
       return refused != null ? refused : check(node.getChild(1), false);
     }
     if (node instanceof AstDot dot) {
