@@ -85,6 +85,11 @@ public final class ModelBeans {
       }
 
       @Override
+      public Set<Object> keySet() {
+        return ALLOWED.stream().filter(context::containsBean).collect(Collectors.toCollection(LinkedHashSet::new));
+      }
+
+      @Override
       public Set<Entry<Object, Object>> entrySet() {
         return ALLOWED.stream().filter(context::containsBean)
             .map(name -> (Entry<Object, Object>) new SimpleImmutableEntry<Object, Object>(name, get(name)))
