@@ -1,5 +1,6 @@
 package cn.shequflow.core.audit;
 
+import cn.shequflow.core.sandbox.ModelRefusedException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -10,7 +11,8 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Records every refusal of a command a person sent (a guard's, the separation of duties', or the
- * engine's own authorization check): who, which command, and the message they read. Sits before
+ * engine's own authorization check, and a model the deployment check refused): who, which command,
+ * and the message they read. Sits before
  * the guards and the transaction; the entry is written in its own transaction after the refused
  * one has ended, so it is the only row the refusal leaves.
  */
@@ -31,12 +33,16 @@ class RefusalAuditInterceptor extends CommandInterceptor {
     }
     try {
       return next.execute(command);
-    } catch (AuthorizationException refused) {
-      Authentication auth = engine.getIdentityService().getCurrentAuthentication();
-      if (auth != null && auth.getUserId() != null) {
-        audit.getObject().refusal(auth.getUserId(), command.getClass().getSimpleName(), null, refused.getMessage());
-      }
+    } catch (AuthorizationException | ModelRefusedException refused) {
+      record(command, refused instanceof ModelRefusedException model ? model.getReason() : refused.getMessage());
       throw refused;
+    }
+  }
+
+  private void record(Command<?> command, String message) {
+    Authentication auth = engine.getIdentityService().getCurrentAuthentication();
+    if (auth != null && auth.getUserId() != null) {
+      audit.getObject().refusal(auth.getUserId(), command.getClass().getSimpleName(), null, message);
     }
   }
 }

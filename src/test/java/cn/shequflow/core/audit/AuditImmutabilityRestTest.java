@@ -2,6 +2,8 @@ package cn.shequflow.core.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shequflow.core.guard.Refusals;
+import cn.shequflow.core.sandbox.ModelCheck;
 import cn.shequflow.support.RestClient;
 import cn.shequflow.support.RestTestSupport;
 import cn.shequflow.support.WebappSession;
@@ -15,6 +17,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.impl.persistence.deploy.cache.CacheDeployer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,8 +30,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * Issue 17: an administrator cannot change or remove an audit entry through a route — the product
  * API ({@code /api}), Camunda's REST API ({@code /engine-rest}) or the webapps' API
- * ({@code /camunda/api}). A model an administrator deploys runs code, and can reach the database:
- * that is not prevented but caught, by the chain check.
+ * ({@code /camunda/api}). Nor through a model he deploys: its expressions reach only the beans the
+ * shipped models use, never the engine or the database ({@code cn.shequflow.core.sandbox}).
  */
 class AuditImmutabilityRestTest extends RestTestSupport {
 
@@ -80,61 +85,136 @@ class AuditImmutabilityRestTest extends RestTestSupport {
     assertThat(as("admin").get("/api/audit/verify").json().get("intact").asBoolean()).isTrue();
   }
 
-  @Test
-  @DisplayName("A model the administrator deployed that removes an entry does not go unnoticed: the check names the broken link")
-  void deployedModelIsCaught() throws Exception {
-    assertThat(as("admin").get("/api/audit/entries.xlsx").status()).isEqualTo(200); // an export entry today
-    long id = maxId();
-    Map<String, Object> entry = jdbc.queryForMap("select * from audit_entry where id = ?", id);
-    String deployment = deploy("""
+  private static String model(String processId, String body) {
+    return """
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
             xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="http://shequflow.cn/test">
-          <bpmn:process id="erase-audit" isExecutable="true" camunda:historyTimeToLive="P180D">
-            <bpmn:startEvent id="start"/>
-            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="erase"/>
-            <bpmn:serviceTask id="erase" camunda:expression="${jdbcTemplate.update('delete from audit_entry where id = %d')}"/>
-            <bpmn:sequenceFlow id="f2" sourceRef="erase" targetRef="end"/>
-            <bpmn:endEvent id="end"/>
+          <bpmn:process id="%s" isExecutable="true" camunda:historyTimeToLive="P180D">
+            %s
           </bpmn:process>
         </bpmn:definitions>
-        """.formatted(id));
+        """.formatted(processId, body);
+  }
+
+  /** A service task that deletes the audit entry {@code id} through the {@code jdbcTemplate} bean. */
+  private static String jdbcModel(long id) {
+    return model("erase-audit", """
+        <bpmn:startEvent id="start"/>
+        <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="erase"/>
+        <bpmn:serviceTask id="erase" camunda:expression="${jdbcTemplate.update('delete from audit_entry where id = %d')}"/>
+        <bpmn:sequenceFlow id="f2" sourceRef="erase" targetRef="end"/>
+        <bpmn:endEvent id="end"/>""".formatted(id));
+  }
+
+  /** A start listener that reaches the database from {@code execution} through the engine. */
+  private static String engineModel(long id) {
+    return model("reach-engine", """
+        <bpmn:startEvent id="begin">
+          <bpmn:extensionElements>
+            <camunda:executionListener event="start" expression="${execution.processEngine.processEngineConfiguration.dataSource.connection.createStatement().executeUpdate('delete from audit_entry where id = %d')}"/>
+          </bpmn:extensionElements>
+        </bpmn:startEvent>
+        <bpmn:sequenceFlow id="f1" sourceRef="begin" targetRef="end"/>
+        <bpmn:endEvent id="end"/>""".formatted(id));
+  }
+
+  private long deployments() {
+    return engine.getRepositoryService().createDeploymentQuery().count();
+  }
+
+  private long entries(String action) {
+    return jdbc.queryForObject("select count(*) from audit_entry where action = ?", Long.class, action);
+  }
+
+  @Test
+  @DisplayName("issue 17: a model whose expression reaches another bean or the engine is refused at deployment (400 naming the element), nothing written but the refusal's entry")
+  void deployedModelIsRefused() throws Exception {
+    assertThat(as("admin").get("/api/audit/entries.xlsx").status()).isEqualTo(200); // an export entry today
+    long id = maxId();
+    Map<String, Object> entry = jdbc.queryForMap("select * from audit_entry where id = ?", id);
+    Map<String, String> models = Map.of("erase", jdbcModel(id), "begin", engineModel(id));
+    for (Map.Entry<String, String> model : models.entrySet()) {
+      String element = model.getKey();
+      long deployments = deployments();
+      long deployed = entries("deployed");
+      long refused = entries("refused");
+      HttpResponse<String> r = post(model.getValue());
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+      JsonNode body = JSON.readTree(r.body());
+      assertThat(body.get("field").asText()).isEqualTo(element);
+      assertThat(body.get("message").asText()).as(r.body()).startsWith("模型未部署").contains(element)
+          .contains(element.equals("erase") ? "jdbcTemplate" : "execution");
+      assertThat(deployments()).as("no deployment written").isEqualTo(deployments);
+      assertThat(engine.getRepositoryService().createProcessDefinitionQuery()
+          .processDefinitionKeyIn("erase-audit", "reach-engine").count()).isZero();
+      assertThat(entries("deployed")).as("no entry of a deployment").isEqualTo(deployed);
+      assertThat(entries("refused")).as("the refusal is an entry").isEqualTo(refused + 1);
+      Map<String, Object> last = jdbc.queryForMap("select * from audit_entry where id = (select max(id) from audit_entry)");
+      assertThat(last.get("ACTOR_ID")).isEqualTo("admin");
+      assertThat(last.get("OUTCOME")).isEqualTo("refused");
+      assertThat(last.get("TARGET")).isEqualTo("DeployCmd");
+      assertThat((String) last.get("DETAIL")).contains(element);
+    }
+    assertThat(jdbc.queryForMap("select * from audit_entry where id = ?", id)).isEqualTo(entry);
+    assertThat(as("admin").get("/api/audit/verify").json().get("intact").asBoolean()).isTrue();
+  }
+
+  @Test
+  @DisplayName("issue 17: should such a model slip past the deployment check, it fails at runtime and deletes nothing (403, recorded)")
+  void runtimeSandboxIsTheBackstop() throws Exception {
+    assertThat(as("admin").get("/api/audit/entries.xlsx").status()).isEqualTo(200); // an export entry today
+    long id = maxId();
+    Map<String, Object> entry = jdbc.queryForMap("select * from audit_entry where id = ?", id);
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    CacheDeployer cache = Refusals.field(configuration.getDeploymentCache(), "cacheDeployer");
+    List<Deployer> deployers = Refusals.field(cache, "deployers");
+    // As if the check had missed these models: the engine's deployers without it, for this test only.
+    cache.setDeployers(deployers.stream().filter(d -> !(d instanceof ModelCheck)).toList());
+    List<String> deployed = new java.util.ArrayList<>();
     try {
-      as("admin").post("/engine-rest/process-definition/key/erase-audit/start", Map.of());
-      JsonNode check = as("admin").get("/api/audit/verify").json();
-      // Today an expression reaches every Spring bean, so the row is gone; should deployments ever be
-      // kept from the database, the log is simply intact. Either way nothing changes quietly.
-      if (jdbc.queryForObject("select count(*) from audit_entry where id = ?", Long.class, id) == 0) {
-        assertThat(check.get("intact").asBoolean()).as(check.toString()).isFalse();
-        assertThat(check.get("firstBroken").get("problem").asText()).isEqualTo("前一条记录被删除、插入或顺序被调换");
-      } else {
-        assertThat(check.get("intact").asBoolean()).as(check.toString()).isTrue();
+      for (String bpmn : List.of(jdbcModel(id), engineModel(id))) {
+        deployed.add(engine.getRepositoryService().createDeployment().name("slipped")
+            .addString("slipped.bpmn", bpmn).deploy().getId());
       }
     } finally {
-      if (jdbc.queryForObject("select count(*) from audit_entry where id = ?", Long.class, id) == 0) {
-        jdbc.update("insert into audit_entry (id, chain_day, occurred_at, actor_id, action, outcome, target, business_key,"
-            + " detail, client, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", entry.get("ID"),
-            entry.get("CHAIN_DAY"), entry.get("OCCURRED_AT"), entry.get("ACTOR_ID"), entry.get("ACTION"),
-            entry.get("OUTCOME"), entry.get("TARGET"), entry.get("BUSINESS_KEY"), entry.get("DETAIL"),
-            entry.get("CLIENT"), entry.get("PREV_HASH"), entry.get("HASH"));
+      cache.setDeployers(deployers);
+    }
+    try {
+      for (String key : List.of("erase-audit", "reach-engine")) {
+        long refused = entries("refused");
+        RestClient.Response r = as("admin").post("/engine-rest/process-definition/key/" + key + "/start", Map.of());
+        assertThat(r.status()).as(r.body()).isEqualTo(403);
+        assertThat(r.json().get("message").asText()).contains("系统不允许的对象")
+            .contains(key.equals("erase-audit") ? "jdbcTemplate" : "processEngine");
+        assertThat(entries("refused")).isEqualTo(refused + 1);
+        assertThat(jdbc.queryForMap("select * from audit_entry where id = ?", id)).isEqualTo(entry);
       }
-      as("admin").delete("/engine-rest/deployment/" + deployment + "?cascade=true");
+    } finally {
+      deployed.forEach(d -> engine.getRepositoryService().deleteDeployment(d, true));
     }
     assertThat(as("admin").get("/api/audit/verify").json().get("intact").asBoolean()).isTrue();
   }
 
-  private String deploy(String bpmn) throws Exception {
+  @Test
+  @DisplayName("issue 17: the shipped models' expressions still run: a leave request is filed and reaches its approver")
+  void shippedModelsRun() {
+    JsonNode instance = start("liu.staff", leave(1));
+    assertThat(tasksOf("zhang.director", instance.get("id").asText())).hasSize(1);
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder().build();
+
+  private HttpResponse<String> post(String bpmn) throws Exception {
     String boundary = "shequ-boundary";
     String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nerase-audit\r\n"
         + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"erase.bpmn\"; filename=\"erase.bpmn\"\r\n"
         + "Content-Type: application/xml\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
             URI.create("http://localhost:" + port + "/engine-rest/deployment/create"))
         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8)))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
         HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    return com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readTree(r.body()).get("id").asText();
   }
 }
