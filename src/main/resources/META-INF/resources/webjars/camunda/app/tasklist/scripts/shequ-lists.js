@@ -38,6 +38,7 @@ export const LISTS = {
   mine: {
     label: '我的申请',
     url: '/api/cases/mine',
+    exportable: true,
     empty: '您还没有提交过申请。',
     columns: [
       ['编号', i => i.businessKey],
@@ -52,6 +53,7 @@ export const LISTS = {
   done: {
     label: '已办',
     url: '/api/tasks/done',
+    exportable: true,
     empty: '您还没有办理过任务。',
     // The done list names the task, not the case's state now: read it from each case (one page).
     enrich: items => withCaseStatus(items),
@@ -139,6 +141,11 @@ async function renderList(container, name) {
     return;
   }
   const reload = () => renderList(container, name);
+  if (list.exportable) {
+    // The whole list (every page) as an Excel file: the route's ?format=xlsx (Exports).
+    container.appendChild(el('div', { class: 'shequ-export' },
+      el('a', { href: list.url + '?format=xlsx', download: '', class: 'btn btn-default btn-sm' }, '导出 Excel')));
+  }
   // Each cell names its column (data-label): on a phone a row is a card (shequ-phone.js).
   // Cells first; a column no row fills (the server does not give it) is left out.
   const empty = v => v === null || v === undefined || v === '';
