@@ -24,6 +24,13 @@ for (const size of ['desktop', 'phone']) {
     let mine = await B.openLists(staff, 'mine');
     let row = mine.locator(`tr[data-key="${key}"]`);
     assert.match(await row.innerText(), /已批准/);
+    // 导出 Excel: the whole list as an .xlsx file, with the staff member's own session.
+    const exportLink = mine.locator('.shequ-export a', { hasText: '导出 Excel' });
+    assert.ok(await exportLink.isVisible(), '导出 Excel is shown above 我的申请');
+    const file = await staff.request.get(new URL(await exportLink.getAttribute('href'), staff.url()).href);
+    assert.equal(file.status(), 200);
+    assert.match(file.headers()['content-type'], /spreadsheetml/);
+    assert.equal((await file.body()).subarray(0, 2).toString(), 'PK', 'an .xlsx (zip) file');
     const voidButton = row.locator('button[data-op="作废"]');
     await voidButton.waitFor();
     assert.equal(await row.locator('button[data-op="撤回"]').count(), 0, 'an approved request is voided, not withdrawn');
