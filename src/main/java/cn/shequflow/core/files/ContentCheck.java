@@ -143,32 +143,30 @@ public class ContentCheck {
 
   /** The image's width and height from its header, without decoding a pixel; 400 if it has none. */
   public Dimensions dimensions(byte[] content) {
-    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
-      ImageReader reader = readerOf(in);
-      try {
-        reader.setInput(in, true, true);
-        return new Dimensions(reader.getWidth(0), reader.getHeight(0));
-      } finally {
-        reader.dispose();
-      }
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof InvalidInputException invalid) {
-        throw invalid;
-      }
-      throw unreadable();
-    }
+    return read(content, reader -> new Dimensions(reader.getWidth(0), reader.getHeight(0)));
   }
 
   private BufferedImage decode(byte[] content) {
+    return read(content, reader -> {
+      BufferedImage image = decoder.decode(reader);
+      if (image == null || image.getWidth() < 1 || image.getHeight() < 1) {
+        throw unreadable();
+      }
+      return image;
+    });
+  }
+
+  private interface ReaderUse<T> {
+    T apply(ImageReader reader) throws IOException;
+  }
+
+  /** Runs {@code use} on a reader of the image; anything unreadable is 400 naming {@code file}. */
+  private <T> T read(byte[] content, ReaderUse<T> use) {
     try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
       ImageReader reader = readerOf(in);
       try {
         reader.setInput(in, true, true);
-        BufferedImage image = decoder.decode(reader);
-        if (image == null || image.getWidth() < 1 || image.getHeight() < 1) {
-          throw unreadable();
-        }
-        return image;
+        return use.apply(reader);
       } finally {
         reader.dispose();
       }
