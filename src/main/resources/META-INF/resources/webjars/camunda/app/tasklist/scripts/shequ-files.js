@@ -20,9 +20,10 @@ import { watch, whenReady } from './shequ-watch.js';
 const KINDS = [
   ['photo', '现场照片'], ['medical-certificate', '病假证明'], ['invoice', '发票'], ['proof', '证明材料'], ['other', '其他附件']
 ];
-/** The kind a family's files usually are (the kind selected first). */
+/** The kind a family's files usually are (the kind selected first), by family and by process key. */
 const DEFAULT_KIND = {
-  'leave-request': 'medical-certificate', 'incident-report': 'photo', 'expense-approval': 'invoice',
+  leave: 'medical-certificate', 'leave-request': 'medical-certificate', 'incident-report': 'photo',
+  expense: 'invoice', 'expense-approval': 'invoice',
   'property-loan': 'proof', 'resident-move': 'proof', 'correction-travel': 'proof', 'correction-residence-change': 'proof'
 };
 /** Families whose cases hold identity numbers: each view of their files is recorded (docs/files.md). */
@@ -52,7 +53,12 @@ const CSS = `
 .shequ-files-empty { color: #777; }
 .shequ-upload { margin-top: 8px; padding-top: 8px; border-top: 1px solid #e3e8ee; }
 .shequ-upload-row { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 8px; }
-.shequ-upload-row > label { margin: 0; font-weight: normal; color: #555; }
+.shequ-upload-row[hidden] { display: none; }
+.shequ-upload-row > label, .shequ-dialog .shequ-upload-row > label { display: inline-block; margin: 0; font-weight: normal; color: #555; }
+.shequ-upload-more > summary { display: inline-block; margin-top: 8px; padding: 4px 12px; border: 1px solid #b9c7b9; border-radius: 3px;
+  background: #fff; color: #1e6b34; cursor: pointer; list-style: none; }
+.shequ-upload-more > summary::-webkit-details-marker { display: none; }
+.shequ-upload-more[open] > summary { display: none; }
 .shequ-upload select, .shequ-upload input[type=text] { height: 30px; padding: 2px 6px; border: 1px solid #ccc; border-radius: 3px; background: #fff; max-width: 100%; }
 .shequ-upload input[type=text] { width: 120px; }
 .shequ-upload .shequ-file-input { position: absolute; width: 1px; height: 1px; opacity: 0; overflow: hidden; }
@@ -220,8 +226,8 @@ function uploadControls(family, onFiles, multiple) {
   // A phone's camera: `capture` opens it directly (a desktop browser ignores it and shows files).
   const cameraInput = el('input', { type: 'file', class: 'shequ-file-input', accept: 'image/jpeg,image/png',
     capture: 'environment', 'data-shequ-file': 'camera', onchange: e => picked(e.target) });
-  const latitude = el('input', { type: 'text', inputmode: 'decimal', class: 'shequ-latitude', placeholder: '纬度，如 30.2741', 'aria-label': '纬度' });
-  const longitude = el('input', { type: 'text', inputmode: 'decimal', class: 'shequ-longitude', placeholder: '经度，如 120.1551', 'aria-label': '经度' });
+  const latitude = el('input', { type: 'text', inputmode: 'decimal', class: 'shequ-latitude', placeholder: '纬度', 'aria-label': '纬度' });
+  const longitude = el('input', { type: 'text', inputmode: 'decimal', class: 'shequ-longitude', placeholder: '经度', 'aria-label': '经度' });
   const status = el('div', { class: 'shequ-upload-status', role: 'status' });
   const locate = el('button', { type: 'button', class: 'btn btn-default btn-xs shequ-locate', onclick: () => {
     if (!navigator.geolocation) {
@@ -299,7 +305,7 @@ async function sendAll(businessKey, files, values, status) {
  * The files of a case in `box`, and an upload when `canAdd` (on `taskId` if given). Reads
  * GET /api/cases/{key}/files; after an upload lists again.
  */
-export async function renderFiles(box, businessKey, { family, taskId, canAdd, title = '附件' } = {}) {
+export async function renderFiles(box, businessKey, { family, taskId, canAdd, title = '附件', open = false } = {}) {
   let files;
   try {
     files = await call('GET', `/api/cases/${enc(businessKey)}/files`);
@@ -325,12 +331,14 @@ export async function renderFiles(box, businessKey, { family, taskId, canAdd, ti
       const { added, failed } = await sendAll(businessKey, chosen, Object.assign({ taskId }, values), controls.status);
       if (added.length) {
         const keep = failed.length ? controls.status.textContent : null;
-        await renderFiles(box, businessKey, { family, taskId, canAdd, title });
+        await renderFiles(box, businessKey, { family, taskId, canAdd, title, open: true });
         const status = box.querySelector('.shequ-upload-status');
         if (status) setStatus(status, keep || (added.length > 1 ? `已上传 ${added.length} 个附件。` : '附件已上传。'), keep ? 'bad' : 'good');
       }
     }, true);
-    parts.push(controls.node);
+    // Folded under 添加附件 until wanted (a phone's screen is short); open again after an upload.
+    parts.push(el('details', { class: 'shequ-upload-more', open: open || null },
+      el('summary', { 'data-shequ-button': '添加附件' }, '＋ 添加附件'), controls.node));
   }
   box.innerHTML = '';
   box.append(...parts);
