@@ -115,10 +115,7 @@ test('incident on a phone: a photo and the location on the start form, listed an
   const onForm = holder.locator('.shequ-task-files');
   await onForm.locator('.shequ-file').first().waitFor();
   await thumbnailLoaded(holder, '.shequ-task-files');
-  await onForm.locator('summary[data-shequ-button="添加附件"]').click();
-  await holder.locator('.shequ-task-files input[data-shequ-file="pick"]').setInputFiles(
-    await drawnImage(holder, '处置前', 'image/png', '处置前.png'));
-  await holder.locator('.shequ-task-files .shequ-upload-status.shequ-good').waitFor();
+  await B.attachOnTask(holder, await drawnImage(holder, '处置前', 'image/png', '处置前.png'));
   assert.equal(await onForm.locator('.shequ-file').count(), 2);
   assert.match(await onForm.innerText(), new RegExp(`在“${tasks[0].name}”中上传`));
   await onForm.scrollIntoViewIfNeeded();
@@ -206,6 +203,9 @@ test('sick leave without its certificate: 同意 is refused in Chinese until the
   const refusal = approver.locator('text=病假超过 2 天须有病假证明').first();
   await refusal.waitFor({ timeout: 30000 });
   await B.shot(approver, 'files-desktop-refused-without-certificate');
+  // Tasklist's notice of the refusal lies over 完成 until closed.
+  await approver.locator('.page-notifications .alert-danger .close:visible').first().click();
+  await approver.locator('.page-notifications .alert-danger').first().waitFor({ state: 'hidden' });
   assert.equal((await B.openTasks(key)).length, 1, 'the task is still open');
   // The approver has the paper certificate: he photographs it on his own task, then approves.
   const text = await B.attachOnTask(approver, await B.drawnImage(approver, '病假证明 休息三天', 'image/jpeg', '病假条.jpg'), 'medical-certificate');
