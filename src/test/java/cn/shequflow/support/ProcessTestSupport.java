@@ -89,8 +89,9 @@ public abstract class ProcessTestSupport {
 
   /** Adds, as {@code userId} on the task, the file the policy requires for this completion, if any is missing. */
   protected void attachRequired(String userId, Task task, Map<String, Object> variables) {
-    String key = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult()
-        .getBusinessKey();
+    ProcessInstance instance = task.getProcessInstanceId() == null ? null
+        : runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
+    String key = instance == null ? null : instance.getBusinessKey();
     CaseRecord c = key == null ? null : register.get(key);
     if (c == null || task.getDelegationState() == org.camunda.bpm.engine.task.DelegationState.PENDING) {
       return;
