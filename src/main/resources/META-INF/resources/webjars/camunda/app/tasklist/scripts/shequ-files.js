@@ -13,7 +13,7 @@
 // (multipart: file, taskId, kind, latitude, longitude) with progress; a refusal shows the server's
 // Chinese message (its `message`, the field named by `field`). Everything a user reads is Chinese.
 
-import { call, currentUser, fmtTime, taskIdFromUrl, taskInfo } from './shequ-api.js';
+import { ENGINE, call, currentUser, fmtTime, taskIdFromUrl, taskInfo } from './shequ-api.js';
 import { el, dialog, message } from './shequ-dialog.js';
 import { watch, whenReady } from './shequ-watch.js';
 
@@ -103,8 +103,9 @@ function personal(f, family) {
 
 function location(f) {
   if (f.latitude == null || f.longitude == null) return null;
-  return `位置：北纬/南纬 ${f.latitude}，东经/西经 ${f.longitude}`.replace('北纬/南纬 -', '南纬 ').replace('北纬/南纬 ', '北纬 ')
-    .replace('东经/西经 -', '西经 ').replace('东经/西经 ', '东经 ');
+  const lat = Number(f.latitude);
+  const lon = Number(f.longitude);
+  return `位置：${lat < 0 ? '南纬' : '北纬'} ${Math.abs(lat)}，${lon < 0 ? '西经' : '东经'} ${Math.abs(lon)}`;
 }
 
 /** The full image in a dialog (fits the phone's screen), with the original to download. */
@@ -443,9 +444,9 @@ function syncStartForm() {
 async function uploadStarted(instance, state, values) {
   let key = instance && instance.businessKey;
   if (!key && instance && instance.id) {
-    const mine = await call('GET', '/api/cases/mine?size=50').catch(() => null);
-    const hit = ((mine && mine.items) || []).find(c => c.processInstanceId === instance.id);
-    key = hit && hit.businessKey;
+    // submit-form answers the instance with its business key; should it not, the engine is asked again.
+    const again = await call('GET', `${ENGINE}/process-instance/${enc(instance.id)}`).catch(() => null);
+    key = again && again.businessKey;
   }
   const status = el('div', { class: 'shequ-upload-status' });
   const body = el('div', { class: 'shequ-start-upload' }, status);
