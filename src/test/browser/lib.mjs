@@ -369,10 +369,89 @@ export async function openLists(page, name = 'mine') {
   return dialog;
 }
 
-/** Applies for a leave through the start form (one day of 事假 unless told) and returns its case key. */
-export async function applyForLeave(page, { type = '事假', start, end = start, days = '1', reason }, screenshot) {
-  await startProcess(page, '请假申请', { 请假类型: type, 开始日期: start, 结束日期: end, 请假天数: days, 请假事由: reason }, screenshot);
+/**
+ * Applies for a leave through the start form (one day of 事假 unless told) and returns its case key.
+ * `files`: attachments chosen on the start form (shequ-files.js; e.g. a sick leave's certificate,
+ * required over 2 days), sent once the case exists; their upload is awaited.
+ */
+export async function applyForLeave(page, { type = '事假', start, end = start, days = '1', reason, files }, screenshot) {
+  const values = { 请假类型: type, 开始日期: start, 结束日期: end, 请假天数: days, 请假事由: reason };
+  await startProcessWith(page, '请假申请', async p => {
+    for (const [label, value] of Object.entries(values)) await fill(p, label, value);
+    if (files) await chooseStartFiles(p, files);
+  }, screenshot);
+  if (files) await startUploadResult(page, { close: true });
   return newestCase(page);
+}
+
+// ---------------------------------------------------------------- attachments (issue 19)
+
+/**
+ * An image drawn in the page (a canvas) as a file for an input ({name, mimeType, buffer}): JPEG or
+ * PNG bytes that the server decodes and re-encodes like a photo.
+ */
+export async function drawnImage(page, text, type = 'image/jpeg', name = 'photo.jpg') {
+  const base64 = await page.evaluate(async ({ text, type }) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 640;
+    canvas.height = 480;
+    const g = canvas.getContext('2d');
+    const grad = g.createLinearGradient(0, 0, 640, 480);
+    grad.addColorStop(0, '#7aa6d8');
+    grad.addColorStop(1, '#e8d9a8');
+    g.fillStyle = grad;
+    g.fillRect(0, 0, 640, 480);
+    g.fillStyle = '#5a4632';
+    g.fillRect(80, 220, 480, 200);
+    g.fillStyle = '#222';
+    g.font = 'bold 44px sans-serif';
+    g.fillText(text, 60, 120);
+    const blob = await new Promise(r => canvas.toBlob(r, type, 0.9));
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let s = '';
+    for (const b of bytes) s += String.fromCharCode(b);
+    return btoa(s);
+  }, { text, type });
+  return { name, mimeType: type, buffer: Buffer.from(base64, 'base64') };
+}
+
+/** On an open start form: chooses `files` ({name, mimeType, buffer}) of `kind` (code) in its 附件 section. */
+export async function chooseStartFiles(page, files, kind) {
+  const box = page.locator('.modal-body .shequ-start-files');
+  await box.waitFor();
+  if (kind) await box.locator('.shequ-upload-kind').selectOption(kind);
+  await box.locator('input[data-shequ-file="pick"]').setInputFiles(files);
+  await box.locator('.shequ-chosen li').nth(files.length - 1).waitFor();
+}
+
+/** The dialog after a start with files: waits until they are sent; returns {ok, text} (closed when told). */
+export async function startUploadResult(page, { close = false } = {}) {
+  const done = page.locator('.shequ-start-upload[data-done]');
+  await done.waitFor({ timeout: 40000 });
+  const text = (await done.innerText()).trim();
+  const ok = (await done.getAttribute('data-done')) === 'ok';
+  if (close) {
+    assert.ok(ok, text);
+    await page.locator('.shequ-dialog', { has: done }).locator('button[data-shequ-button="关闭"]').click();
+  }
+  return { ok, text };
+}
+
+/**
+ * On the open task: adds `file` of `kind` (code) in the 附件 box above the form (添加附件) and waits
+ * for the upload; returns the box's text.
+ */
+export async function attachOnTask(page, file, kind) {
+  const box = page.locator('.shequ-task-files');
+  await box.locator('summary[data-shequ-button="添加附件"]').click();
+  if (kind) await box.locator('.shequ-upload-kind').selectOption(kind);
+  const before = await box.locator('.shequ-file').count();
+  await box.locator('input[data-shequ-file="pick"]').setInputFiles(file);
+  await box.locator('.shequ-upload-status.shequ-good, .shequ-upload-status.shequ-bad').first().waitFor({ timeout: 40000 });
+  const bad = box.locator('.shequ-upload-status.shequ-bad');
+  if (await bad.count()) throw new Error('the upload was refused: ' + (await bad.innerText()));
+  await page.waitForFunction(n => document.querySelectorAll('.shequ-task-files .shequ-file').length > n, before);
+  return (await box.innerText()).trim();
 }
 
 /**

@@ -100,7 +100,10 @@ test('the administrator still has Tasklist\'s own buttons', async () => {
 
 test('leave: long sick leave goes to the principal leader, then the director arranges cover', async () => {
   const staff = await B.login('chen.staff');
-  const key = await B.applyForLeave(staff, { type: '病假', start: B.day(-40), end: B.day(-5), days: '31', reason: '住院治疗' });
+  // Over 2 days of sick leave: the certificate goes with the request (rule sickLeaveCertificate).
+  const certificate = await B.drawnImage(staff, '住院证明', 'image/jpeg', '住院证明.jpg');
+  const key = await B.applyForLeave(staff, { type: '病假', start: B.day(-40), end: B.day(-5), days: '31', reason: '住院治疗',
+    files: [certificate] });
   const principal = await B.login('wang.principal');
   let task = await B.taskOf(key, 'approveLeave');
   assert.ok(task.users.includes('wang.principal'), JSON.stringify(task));

@@ -1,6 +1,6 @@
 // Expenses (开支审批) through the real forms: director, residents' vote, social affairs office
 // refuses, the applicant revises and resubmits below 500 yuan, the director approves, the
-// bookkeeper books the voucher.
+// bookkeeper books the voucher with the invoice's photo attached on his task.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as B from '../lib.mjs';
@@ -76,6 +76,8 @@ test('expense: director, vote, office refuses; revised to 300 yuan, approved, vo
   await B.fill(bookkeeper, '单据号码', 'No.20261121001');
   await B.fill(bookkeeper, '实付金额（元）', '300');
   await B.fill(bookkeeper, '付款日期', B.day(0));
+  // A voucher needs its invoice (rule voucherInvoice): the bookkeeper photographs it on his task.
+  await B.attachOnTask(bookkeeper, await B.drawnImage(bookkeeper, '增值税普通发票 300.00', 'image/jpeg', '发票.jpg'), 'invoice');
   await B.assertChinese(bookkeeper, 'voucher form');
   await B.shot(bookkeeper, 'form-expense-voucher');
   done = await B.complete(bookkeeper);

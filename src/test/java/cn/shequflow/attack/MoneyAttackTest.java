@@ -78,11 +78,16 @@ class MoneyAttackTest extends AttackSupport {
     return v;
   }
 
-  /** A 120-yuan office expense of chen.staff approved by zhang.director: waiting for its voucher. */
+  /**
+   * A 120-yuan office expense of chen.staff approved by zhang.director: waiting for its voucher, the
+   * invoice's photo attached by the bookkeeper (rule voucherInvoice).
+   */
   private JsonNode approved() {
     JsonNode pi = startExpense("chen.staff", expense(120, "office", uniquePurpose("购买文件盒")));
     complete("zhang.director", task("zhang.director", pi.get("id").asText()).get("id").asText(),
         Map.of("approved", true, "comment", "同意"));
+    attach("huang.bookkeeper", pi.get("businessKey").asText(),
+        task("huang.bookkeeper", pi.get("id").asText()).get("id").asText(), "invoice");
     return pi;
   }
 

@@ -117,6 +117,7 @@ class SeparationOfDutiesAttackTest extends AttackSupport {
     String voucher = tasks.get(0).get("id").asText();
     assertThat(candidateGroups(voucher)).containsExactly("zaozhi-director");
     assertRefusedAndUnchanged("huang.bookkeeper", voucher);
+    attach("zhang.director", pi.get("businessKey").asText(), voucher, "invoice");
     Response booked = as("zhang.director").post("/engine-rest/task/" + voucher + "/complete",
         RestClient.variables(Map.of("voucherType", "invoice", "invoiceNumber", "No.SoD-" + id.substring(0, 8),
             "paidAmount", 300, "paidOn", Clock.today().toString())));

@@ -452,6 +452,7 @@ class ExpenseApprovalProcessTest extends ProcessTestSupport {
       assertThat(first).isEnded();
 
       Task t = onlyTaskFor("huang.bookkeeper", second);
+      attachRequired("huang.bookkeeper", t, invoice("036002100111", number));
       List<String> timeline = actions(second);
       for (Map<String, Object> again : List.of(invoice("036002100111", number), invoice(" 0360 0210 0111 ", "No." + number),
           invoice("036002100111", "ＮＯ． " + number))) {

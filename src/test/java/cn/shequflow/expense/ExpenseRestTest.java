@@ -77,6 +77,7 @@ class ExpenseRestTest extends RestTestSupport {
     complete("zhang.director", director, Map.of("approved", true, "comment", "同意"));
     complete("qian.social", onlyTask("qian.social", id), Map.of("approved", true, "comment", "同意，按规定报账"));
     String voucher = onlyTask("huang.bookkeeper", id);
+    attach("huang.bookkeeper", key, voucher, "invoice");
     Response informal = as("huang.bookkeeper").post("/engine-rest/task/" + voucher + "/complete",
         RestClient.variables(Map.of("voucherType", "informal", "invoiceNumber", "无", "paidAmount", 1280,
             "paidOn", cn.shequflow.core.process.Clock.today().toString())));

@@ -50,6 +50,8 @@ public abstract class ProcessTestSupport {
   @Autowired protected IdentityService identity;
   @Autowired protected ManagementService management;
   @Autowired private Cases register;
+  @Autowired private cn.shequflow.core.files.RequiredAttachments requiredAttachments;
+  @Autowired private cn.shequflow.core.files.CaseFiles caseFiles;
 
   @BeforeEach
   void initEngineForAssertions() {
@@ -71,12 +73,38 @@ public abstract class ProcessTestSupport {
     return as(userId, () -> runtime.startProcessInstanceByKey(processKey, variables));
   }
 
+  /**
+   * Completes the task as {@code userId}. A completion the policy of required attachments asks a file
+   * for (rules sickLeaveCertificate, voucherInvoice: processes/files/required-attachments.dmn, on by
+   * default) first gets that file, added by the same user on the task, as a Tasklist user would
+   * attach it; the rule itself is tested in CaseFilesRestTest and the browser test 12-files.
+   */
   protected void completeAs(String userId, Task task, Map<String, Object> variables) {
+    attachRequired(userId, task, variables);
     as(userId, () -> {
       tasks.complete(task.getId(), variables);
       return null;
     });
   }
+
+  /** Adds, as {@code userId} on the task, the file the policy requires for this completion, if any is missing. */
+  protected void attachRequired(String userId, Task task, Map<String, Object> variables) {
+    ProcessInstance instance = task.getProcessInstanceId() == null ? null
+        : runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
+    String key = instance == null ? null : instance.getBusinessKey();
+    CaseRecord c = key == null ? null : register.get(key);
+    if (c == null || task.getDelegationState() == org.camunda.bpm.engine.task.DelegationState.PENDING) {
+      return;
+    }
+    boolean approved = variables != null && Boolean.TRUE.equals(variables.get("approved"));
+    requiredAttachments.missing(c, task.getTaskDefinitionKey(), approved).ifPresent(r -> caseFiles.add(userId, key,
+        new cn.shequflow.core.files.CaseFiles.Upload(r.kind() + ".png", TINY_PNG.length, TINY_PNG, task.getId(),
+            r.kind(), null, null)));
+  }
+
+  /** A 1×1 PNG. */
+  private static final byte[] TINY_PNG = java.util.Base64.getDecoder().decode(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
   /** The open tasks of an instance that {@code userId} can see (authorization applies). */
   protected List<Task> visibleTo(String userId, ProcessInstance instance) {

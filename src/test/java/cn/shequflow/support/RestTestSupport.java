@@ -80,6 +80,22 @@ public abstract class RestTestSupport {
     return t.get(0).get("id").asText();
   }
 
+  /** A 1×1 PNG, for attachments a test needs only to exist. */
+  protected static final byte[] TINY_PNG = java.util.Base64.getDecoder().decode(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+  /**
+   * {@code user} adds a file of {@code kind} to the case on his task (POST /api/cases/{key}/files, 201
+   * asserted): the file the policy of required attachments asks for (e.g. rule voucherInvoice before
+   * bookVoucher), as the bookkeeper attaches the invoice's photo in Tasklist.
+   */
+  protected void attach(String user, String businessKey, String taskId, String kind) {
+    RestClient.Response r = as(user).postMultipart("/api/cases/" + businessKey + "/files",
+        RestClient.Part.file("file", kind + ".png", "image/png", TINY_PNG), RestClient.Part.text("taskId", taskId),
+        RestClient.Part.text("kind", kind));
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+  }
+
   /** A JSON body from name/value pairs, in order. */
   protected static Map<String, Object> body(Object... pairs) {
     Map<String, Object> m = new LinkedHashMap<>();

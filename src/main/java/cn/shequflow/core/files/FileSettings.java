@@ -27,10 +27,10 @@ public class FileSettings {
   private java.time.Duration decodeWait = java.time.Duration.ofSeconds(20);
   /**
    * Whether the policy of required attachments ({@code requiredAttachments}) refuses completions.
-   * Off until Tasklist can upload a file: an office must not be stopped at a task it has no way to
-   * attach the file to.
+   * On by default: Tasklist uploads on the start form, in 审批记录 and on the task (shequ-files.js),
+   * so an office is never stopped at a task it has no way to attach the file to.
    */
-  private boolean requiredAttachments = false;
+  private boolean requiredAttachments = true;
 
   public boolean isRequiredAttachments() {
     return requiredAttachments;

@@ -27,6 +27,7 @@ import org.springframework.stereotype.Component;
  * on the case, is refused with 400 naming {@code attachments} and the policy's Chinese message, before
  * anything is written. Runs after the form contract ({@code ContractGuard}) has checked the values.
  * A delegate handing a task back (委派 resolved) gives an opinion, not the decision: not checked.
+ * Nor is someone who does not hold the task: the engine refuses him as before (403/404).
  */
 @Component
 @Order(30)
@@ -69,6 +70,11 @@ public class RequiredAttachmentsGuard implements CommandGuard {
     if (task == null || task.getProcessInstanceId() == null || task.getDelegationState() == DelegationState.PENDING) {
       return;
     }
+    // Someone who may not complete the task is refused by the engine's authorization (403/404), not
+    // told what the case lacks.
+    if (!holds(caller, task)) {
+      return;
+    }
     ProcessInstance instance = product.run(() -> runtime.createProcessInstanceQuery()
         .processInstanceId(task.getProcessInstanceId()).singleResult());
     CaseRecord c = instance == null ? null : cases.get(instance.getBusinessKey());
@@ -82,5 +88,14 @@ public class RequiredAttachmentsGuard implements CommandGuard {
     policy.missing(c, task.getTaskDefinitionKey(), Boolean.TRUE.equals(approved)).ifPresent(r -> {
       throw new InvalidInputException(FIELD, r.message());
     });
+  }
+
+  /** The assignee, or for an unclaimed task one of its candidates (who may complete it). */
+  private boolean holds(Caller caller, Task task) {
+    if (task.getAssignee() != null) {
+      return task.getAssignee().equals(caller.userId());
+    }
+    return product.run(() -> tasks.createTaskQuery().taskId(task.getId()).taskCandidateUser(caller.userId())
+        .count() > 0);
   }
 }

@@ -30,8 +30,8 @@ import org.springframework.web.server.ResponseStatusException;
  * 审批单: a case as one printable A4 page ({@code GET /api/cases/{businessKey}/sheet}, text/html):
  * the product's name, the family, case number, applicant, community and subject, the request's
  * facts (the process variables its start form declares, read from history, labelled as the form
- * labels them) and every entry of the timeline with name, time and comment. An identity number is shown
- * as the one policy ({@link PersonalData}) lets the reader see it. Everything shown is HTML-escaped. 404 for a case the user may not see, as the case itself.
+ * labels them), the case's attachments by name (issue 19) and every entry of the timeline with name, time
+ * and comment. An identity number is shown as the one policy ({@link PersonalData}) lets the reader see it. Everything shown is HTML-escaped. 404 for a case the user may not see, as the case itself.
  */
 @Service
 public class ApprovalSheet {
@@ -46,10 +46,12 @@ public class ApprovalSheet {
   private final ProductRights product;
   private final PersonalData personalData;
   private final List<IdentityNumbers> identityNumbers;
+  private final cn.shequflow.core.files.CaseFileRepository files;
 
   public ApprovalSheet(Cases cases, CommunityScope scope, HistoryService history, FormContracts forms,
       IdentityService identity, ProductRights product, PersonalData personalData,
-      List<IdentityNumbers> identityNumbers) {
+      List<IdentityNumbers> identityNumbers, cn.shequflow.core.files.CaseFileRepository files) {
+    this.files = files;
     this.cases = cases;
     this.scope = scope;
     this.history = history;
@@ -104,6 +106,21 @@ public class ApprovalSheet {
       h.append("<h2>申请内容</h2><table class=\"facts\">");
       facts.forEach((label, value) -> row(h, label, value));
       h.append("</table>\n");
+    }
+
+    // Issue 19: the case's attachments by name (the files themselves are in 审批记录, online).
+    List<cn.shequflow.core.files.CaseFile> attached = files.ofCase(c.businessKey());
+    if (!attached.isEmpty()) {
+      h.append("<h2>附件</h2><table class=\"log files\"><thead><tr><th>类型</th><th>文件名</th><th>上传人</th>")
+          .append("<th>上传时间</th><th>环节</th></tr></thead><tbody>");
+      for (cn.shequflow.core.files.CaseFile f : attached) {
+        h.append("<tr><td>").append(esc(cn.shequflow.core.files.FileKind.labelOf(f.kind()))).append("</td><td>")
+            .append(esc(f.fileName())).append("</td><td>")
+            .append(esc(f.uploadedByName() == null ? f.uploadedBy() : f.uploadedByName())).append("</td><td>")
+            .append(esc(at(f.uploadedAt()))).append("</td><td>")
+            .append(esc(f.taskName() == null ? "" : f.taskName())).append("</td></tr>");
+      }
+      h.append("</tbody></table>\n");
     }
 
     h.append("<h2>审批记录</h2><table class=\"log\"><thead><tr><th>时间</th><th>办理人</th><th>环节</th><th>操作</th>")

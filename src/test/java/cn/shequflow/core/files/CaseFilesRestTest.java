@@ -139,6 +139,17 @@ class CaseFilesRestTest extends RestTestSupport {
   // ---- tests ----
 
   @Test
+  @DisplayName("The printable 审批单 lists the case's attachments by kind and name, escaped; a case without files has no such part")
+  void sheetListsAttachments() {
+    String key = start("liu.staff", leave(1)).get("businessKey").asText();
+    assertThat(as("liu.staff").get("/api/cases/" + key + "/sheet").body()).doesNotContain("<h2>附件</h2>");
+    uploaded("liu.staff", key, "单据 A&B.png", "image/png", png(40, 30, "x"), "kind", "invoice");
+    String sheet = as("liu.staff").get("/api/cases/" + key + "/sheet").body();
+    assertThat(sheet).contains("<h2>附件</h2>", "<td>发票</td>", "<td>单据 A&amp;B.png</td>", "<td>刘洋</td>")
+        .doesNotContain("A&B");
+  }
+
+  @Test
   @DisplayName("The filer adds a photo at start: listed, on the timeline and audit log, re-encoded without its metadata, with a thumbnail")
   void filerAddsPhotoAtStart() throws IOException {
     JsonNode pi = start("liu.staff", leave(1));

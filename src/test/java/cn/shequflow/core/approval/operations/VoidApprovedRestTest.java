@@ -231,6 +231,7 @@ class VoidApprovedRestTest extends ApprovalOperationsTestSupport {
     String bookedPid = booked.get("id").asText();
     String bookedKey = booked.get("businessKey").asText();
     approve("zhang.director", bookedPid);
+    attach("huang.bookkeeper", bookedKey, onlyTaskId("huang.bookkeeper", bookedPid), "invoice");
     complete("huang.bookkeeper", onlyTaskId("huang.bookkeeper", bookedPid), Map.of("voucherType", "invoice",
         "invoiceNumber", "No." + System.nanoTime(), "paidAmount", 123, "paidOn", Clock.today().toString()));
     assertThat(caseOf(bookedKey).status()).isEqualTo("booked");

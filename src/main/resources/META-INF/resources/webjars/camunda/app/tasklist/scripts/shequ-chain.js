@@ -27,8 +27,8 @@ export const CHAIN_CSS = `
 .shequ-chain .shequ-chain-empty { color: #777; }`;
 
 const ROUND_START = new Set(['submitted', 'resubmitted', 'opened']);
-/** Told on the timeline but no part of the chain of decisions. */
-const NOT_DECISIONS = new Set(['urge', 'cc']);
+/** Told on the timeline but no part of the chain of decisions (an attachment is listed in 附件 above). */
+const NOT_DECISIONS = new Set(['urge', 'cc', 'file-added']);
 
 /** The entries of the current submission that decided something or carry an opinion. */
 export function chainOf(timeline) {

@@ -3,6 +3,8 @@
 // timeline (GET /api/cases/{key}/timeline, TimelineEntry), grouped by submission (第N次提交). Shown
 // in the task's 审批记录 tab and in a dialog from the lists. Issue 17: 已校验 beside the title when the
 // timeline's hash chain checks (GET /api/cases/{key}/timeline/verify), 校验未通过 when it does not.
+// Issue 19: the record carries its case (data-key, data-family, data-applicant, data-closed), and
+// shequ-files.js puts the case's attachments (附件) below its facts.
 
 import { call, fmtTime } from './shequ-api.js';
 import { el, dialog } from './shequ-dialog.js';
@@ -65,7 +67,9 @@ export async function renderRecord(node, businessKey) {
       call('GET', `/api/cases/${encodeURIComponent(businessKey)}/timeline/verify`).catch(() => null)
     ]);
     node.innerHTML = '';
-    node.appendChild(el('div', { class: 'shequ-record' },
+    // Issue 19: the case's attachments (shequ-files.js) go below the facts, after the dl.
+    node.appendChild(el('div', { class: 'shequ-record', 'data-key': c.businessKey, 'data-family': c.family,
+      'data-applicant': c.applicantId, 'data-closed': c.closedAt ? 'true' : null },
       el('h4', {}, `审批记录 ${c.businessKey}`, submissionBadge(c), verifiedBadge(check)),
       el('dl', {},
         el('dt', {}, '事项'), el('dd', {}, `${c.familyLabel || ''}：${c.subject || ''}`),
