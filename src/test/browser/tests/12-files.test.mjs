@@ -211,6 +211,14 @@ test('sick leave without its certificate: 同意 is refused in Chinese until the
   const text = await B.attachOnTask(approver, await B.drawnImage(approver, '病假证明 休息三天', 'image/jpeg', '病假条.jpg'), 'medical-certificate');
   assert.match(text, /病假条\.jpg[\s\S]*在“[^”]+”中上传/);
   await B.shot(approver, 'files-desktop-certificate-added-on-task');
+  // A file added by mistake: its uploader deletes it (删除, confirmed) while nobody has acted on the case since.
+  await B.attachOnTask(approver, await B.drawnImage(approver, '传错了', 'image/png', '传错了.png'), 'other');
+  const box = approver.locator('.shequ-task-files');
+  const wrong = box.locator('.shequ-file', { hasText: '传错了.png' });
+  await wrong.locator('button.shequ-file-delete').click();
+  await approver.locator('.shequ-dialog', { hasText: '删除附件' }).locator('button', { hasText: '删除' }).click();
+  await wrong.waitFor({ state: 'detached', timeout: 30000 });
+  assert.match(await box.innerText(), /病假条\.jpg/, 'the certificate stays');
   const done = await B.complete(approver);
   assert.match(done, /同意|销假|办理/);
   await B.logout(approver);

@@ -14,12 +14,14 @@
 // Chinese message (its `message`, the field named by `field`). Everything a user reads is Chinese.
 
 import { ENGINE, call, currentUser, fmtTime, taskIdFromUrl, taskInfo } from './shequ-api.js';
-import { el, dialog, message } from './shequ-dialog.js';
+import { el, dialog, message, confirmDialog } from './shequ-dialog.js';
 import { watch, whenReady } from './shequ-watch.js';
 
 const KINDS = [
   ['photo', '现场照片'], ['medical-certificate', '病假证明'], ['invoice', '发票'], ['proof', '证明材料'], ['other', '其他附件']
 ];
+/** Identity documents: only on cases that hold identity numbers (the server refuses them elsewhere). */
+const IDENTITY_KINDS = [['id-card', '身份证件'], ['household-register', '户口簿']];
 /** The kind a family's files usually are (the kind selected first), by family and by process key. */
 const DEFAULT_KIND = {
   leave: 'medical-certificate', 'leave-request': 'medical-certificate', 'incident-report': 'photo',
@@ -98,7 +100,8 @@ function isImage(f) {
 }
 
 function personal(f, family) {
-  return f.kind === 'medical-certificate' || PERSONAL_FAMILIES.has(family);
+  return f.kind === 'medical-certificate' || f.kind === 'id-card' || f.kind === 'household-register'
+    || PERSONAL_FAMILIES.has(family);
 }
 
 function location(f) {
@@ -118,6 +121,11 @@ export function showImage(f) {
 }
 
 function thumb(f, family) {
+  if (f.restricted) {
+    // An identity document the viewer may not open (the server gives no links): named, not shown.
+    return el('span', { class: 'shequ-file-thumb shequ-file-restricted', title: '只有可以查看完整身份证号码的人员可以查看',
+      'data-file': f.id }, '受限');
+  }
   if (!isImage(f)) {
     return el('a', { class: 'shequ-file-thumb shequ-file-pdf', href: f.downloadUrl, download: f.name,
       title: '下载 ' + f.name, 'data-file': f.id }, 'PDF');
@@ -134,13 +142,17 @@ function thumb(f, family) {
   return button;
 }
 
-function fileItem(f, family) {
+function fileItem(f, family, onDelete) {
   const where = location(f);
   return el('li', { class: 'shequ-file', 'data-file': f.id, 'data-kind': f.kind },
     thumb(f, family),
     el('div', { class: 'shequ-file-info' },
       el('div', {}, el('span', { class: 'shequ-file-kind' }, f.kindLabel || f.kind),
-        el('a', { class: 'shequ-file-name', href: f.downloadUrl, download: f.name, title: '下载' }, f.name)),
+        f.restricted || !f.downloadUrl
+          ? el('span', { class: 'shequ-file-name' }, f.name)
+          : el('a', { class: 'shequ-file-name', href: f.downloadUrl, download: f.name, title: '下载' }, f.name),
+        onDelete ? el('button', { type: 'button', class: 'btn btn-link btn-xs shequ-file-delete', 'data-shequ-button': '删除附件',
+          onclick: () => onDelete(f) }, '删除') : null),
       el('div', { class: 'shequ-file-meta' },
         [f.uploadedByName || f.uploadedBy, fmtTime(f.uploadedAt), f.taskName ? `在“${f.taskName}”中上传` : '', size(f.size)]
           .filter(Boolean).join(' · ')),
@@ -216,7 +228,7 @@ export function upload(businessKey, file, { taskId, kind, latitude, longitude } 
 /** The kind select, the file pickers (选择文件, and 拍照 on a touch screen) and the location fields. */
 function uploadControls(family, onFiles, multiple) {
   const kind = el('select', { class: 'shequ-upload-kind', 'aria-label': '附件类型' },
-    KINDS.map(([code, label]) => el('option', { value: code, selected: code === (DEFAULT_KIND[family] || 'other') }, label)));
+    KINDS.concat(PERSONAL_FAMILIES.has(family) ? IDENTITY_KINDS : []).map(([code, label]) => el('option', { value: code, selected: code === (DEFAULT_KIND[family] || 'other') }, label)));
   const picked = input => {
     const files = [...(input.files || [])];
     input.value = '';
@@ -315,7 +327,19 @@ export async function renderFiles(box, businessKey, { family, taskId, canAdd, ti
     box.append(el('h5', {}, title), el('div', { class: 'shequ-upload-status shequ-bad' }, e.message));
     return;
   }
-  const list = el('ul', { class: 'shequ-file-list' }, (files || []).map(f => fileItem(f, family)));
+  // The uploader may delete his own file while the case is open (the server decides: before anyone acted on it).
+  const me = (await currentUser()).userId;
+  const remove = async f => {
+    if (!await confirmDialog('删除附件', `删除附件“${f.name}”？删除后记入审批记录。`, '删除', true)) return;
+    try {
+      await call('DELETE', `/api/files/${enc(String(f.id))}`);
+      await renderFiles(box, businessKey, { family, taskId, canAdd, title, open });
+    } catch (e) {
+      message('不能删除附件', e.message);
+    }
+  };
+  const list = el('ul', { class: 'shequ-file-list' },
+    (files || []).map(f => fileItem(f, family, canAdd && me && f.uploadedBy === me ? remove : null)));
   const count = (files || []).length;
   const parts = [el('h5', {}, title, el('small', {}, count ? `共 ${count} 个` : '')),
     count ? list : el('div', { class: 'shequ-files-empty' }, canAdd ? '还没有附件，可在下方上传。' : '还没有附件。')];
