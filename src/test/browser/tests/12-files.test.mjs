@@ -212,9 +212,12 @@ test('sick leave without its certificate: 同意 is refused in Chinese until the
   assert.match(text, /病假条\.jpg[\s\S]*在“[^”]+”中上传/);
   await B.shot(approver, 'files-desktop-certificate-added-on-task');
   // A file added by mistake: its uploader deletes it (删除, confirmed) while nobody has acted on the case since.
-  await B.attachOnTask(approver, await B.drawnImage(approver, '传错了', 'image/png', '传错了.png'), 'other');
   const box = approver.locator('.shequ-task-files');
+  // The upload stays open after the first file: choose the second one there.
+  await box.locator('.shequ-upload-kind').selectOption('other');
+  await box.locator('input[data-shequ-file="pick"]').setInputFiles(await B.drawnImage(approver, '传错了', 'image/png', '传错了.png'));
   const wrong = box.locator('.shequ-file', { hasText: '传错了.png' });
+  await wrong.locator('button.shequ-file-delete').waitFor({ timeout: 40000 });
   await wrong.locator('button.shequ-file-delete').click();
   await approver.locator('.shequ-dialog', { hasText: '删除附件' }).locator('button', { hasText: '删除' }).click();
   await wrong.waitFor({ state: 'detached', timeout: 30000 });
