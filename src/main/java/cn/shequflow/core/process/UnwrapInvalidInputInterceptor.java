@@ -59,11 +59,21 @@ public class UnwrapInvalidInputInterceptor extends CommandInterceptor {
     }
   }
 
-  /** The refused input ({@link InvalidInputException}), conflict ({@link CaseConflictException}) or refusal in the cause chain. */
+  /** A claim (or a completion's own claim, 认领并办理) that lost to a colleague's claim or a 转办 a moment before. */
+  static final String CLAIMED_MEANWHILE = "该任务刚被他人认领或转办，不在您的待办中了，请刷新后查看";
+
+  /**
+   * The refused input ({@link InvalidInputException}), conflict ({@link CaseConflictException}) or refusal in
+   * the cause chain; the engine's "already claimed by someone else" (a race the guards could not see
+   * coming: the task was free when they read it) is a conflict too.
+   */
   static RuntimeException find(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof InvalidInputException || t instanceof CaseConflictException || t instanceof AuthorizationException) {
         return (RuntimeException) t;
+      }
+      if (t instanceof TaskAlreadyClaimedException) {
+        return new CaseConflictException(CLAIMED_MEANWHILE);
       }
       if (t.getCause() == t) {
         break;
