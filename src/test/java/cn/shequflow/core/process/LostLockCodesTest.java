@@ -43,6 +43,22 @@ class LostLockCodesTest {
   }
 
   @Test
+  @DisplayName("Two commands granting the same engine authorization at once (H2's and MySQL's unique violation on ACT_UNIQ_AUTH_USER) lost a race")
+  void sameAuthorizationTwice() throws Exception {
+    String url = "jdbc:h2:mem:lost-auth;DB_CLOSE_DELAY=-1";
+    try (Connection a = DriverManager.getConnection(url)) {
+      a.createStatement().execute("create table ACT_RU_AUTHORIZATION (ID_ varchar(64) primary key, USER_ID_ varchar(64))");
+      a.createStatement().execute("create unique index ACT_UNIQ_AUTH_USER on ACT_RU_AUTHORIZATION (USER_ID_)");
+      a.createStatement().execute("insert into ACT_RU_AUTHORIZATION values ('1', 'zhang.director')");
+      SQLException twice = catchThrowableOfType(SQLException.class,
+          () -> a.createStatement().execute("insert into ACT_RU_AUTHORIZATION values ('2', 'zhang.director')"));
+      assertThat(codes.provideCode(twice)).isEqualTo(DEADLOCK);
+    }
+    assertThat(codes.provideCode(new SQLException("Duplicate entry '1-zhang.director-7-t1' for key 'ACT_UNIQ_AUTH_USER'",
+        "23000", 1062))).isEqualTo(DEADLOCK);
+  }
+
+  @Test
   @DisplayName("Other database errors keep the engine's codes or none: a constraint is no lost lock")
   void otherErrors() {
     assertThat(codes.provideCode(new SQLException("Duplicate entry", "23000", 1062))).isNull();
