@@ -11,7 +11,8 @@ public final class Texts {
   /**
    * A person's text (a reason, a note, an opinion, a form's text field) as it is kept: stripped of
    * surrounding white space; {@code null} when nothing is left. Refused, naming {@code field}: a text
-   * with control characters (NUL, DEL, the C0 and C1 ranges; line breaks and tabs are allowed), a
+   * with control characters (NUL, DEL, the C0 and C1 ranges; line breaks and tabs are allowed; also
+   * the bidirectional overrides and isolates and the Unicode line and paragraph separators), a
    * lone surrogate or a non-character, which no keyboard types and which break exports and logs; and
    * a text longer than {@code max} UTF-16 units (as the database counts them: an emoji counts twice).
    */
@@ -21,8 +22,10 @@ public final class Texts {
     }
     for (int i = 0; i < raw.length(); ) {
       int c = raw.codePointAt(i);
-      boolean control = Character.getType(c) == Character.CONTROL && c != '\n' && c != '\r' && c != '\t';
-      boolean lone = Character.isSurrogate((char) c);
+      boolean control = Character.getType(c) == Character.CONTROL && c != '\n' && c != '\r' && c != '\t'
+          || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069 // bidirectional overrides: text that reads otherwise
+          || c == 0x2028 || c == 0x2029;
+      boolean lone = c <= 0xFFFF && Character.isSurrogate((char) c);
       boolean nonCharacter = (c & 0xFFFE) == 0xFFFE || (c >= 0xFDD0 && c <= 0xFDEF);
       if (control || lone || nonCharacter) {
         throw new InvalidInputException(field, label + "含有无法显示的控制字符，请删除后重新填写");

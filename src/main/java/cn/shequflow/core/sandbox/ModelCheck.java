@@ -37,6 +37,8 @@ public class ModelCheck implements Deployer {
 
   static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
   static final String CAMUNDA_BPMN = "http://camunda.org/schema/1.0/bpmn";
+  /** The engine's parser reads the old Activiti namespace as the Camunda one: it is checked the same way. */
+  static final Set<String> CAMUNDA_NAMESPACES = Set.of(CAMUNDA_BPMN, "http://activiti.org/bpmn");
 
   /** Attributes of the Camunda namespace that name a Java class or a script. */
   static final Set<String> CODE_ATTRIBUTES = Set.of("class", "formHandlerClass", "variableMappingClass",
@@ -90,6 +92,10 @@ public class ModelCheck implements Deployer {
     }
   }
 
+  private static boolean isCamunda(String namespace) {
+    return namespace != null && CAMUNDA_NAMESPACES.contains(namespace);
+  }
+
   private void walkBpmn(Element element, String resource) {
     String ns = element.getNamespaceURI();
     String local = element.getLocalName();
@@ -102,15 +108,15 @@ public class ModelCheck implements Deployer {
     if (BPMN.equals(ns) && ("scriptTask".equals(local) || "script".equals(local))) {
       throw refused(element, resource, "脚本", "不允许在模型中使用脚本");
     }
-    if (CAMUNDA_BPMN.equals(ns) && "script".equals(local)) {
+    if (isCamunda(ns) && "script".equals(local)) {
       throw refused(element, resource, "脚本", "不允许在模型中使用脚本（监听器、输入输出或条件中的脚本也不行）");
     }
     NamedNodeMap attributes = element.getAttributes();
     for (int i = 0; i < attributes.getLength(); i++) {
       Attr attribute = (Attr) attributes.item(i);
       String attributeName = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
-      boolean camunda = CAMUNDA_BPMN.equals(attribute.getNamespaceURI())
-          || attribute.getNamespaceURI() == null && CAMUNDA_BPMN.equals(ns); // <camunda:taskListener class="…">
+      boolean camunda = isCamunda(attribute.getNamespaceURI())
+          || attribute.getNamespaceURI() == null && isCamunda(ns); // <camunda:taskListener class="…">
       if (camunda && CODE_ATTRIBUTES.contains(attributeName)) {
         throw refused(element, resource, "camunda:" + attributeName,
             "不允许在模型中指定 Java 类或脚本，请使用系统提供的对象（delegateExpression）");

@@ -172,6 +172,15 @@ class ModelCheckTest {
     refused("a.bpmn", process("""
         <bpmn:serviceTask id="cl" camunda:delegateExpression="${approvalTask}"><bpmn:extensionElements>
           <camunda:executionListener event="start" class="x.Y"/></bpmn:extensionElements></bpmn:serviceTask>"""), "cl", "Java 类");
+    // The engine reads the old Activiti namespace as Camunda's: the same refusals hold there.
+    String activiti = process("""
+        <bpmn:serviceTask id="ac" activiti:class="org.example.Delegate"/>""")
+        .replace("xmlns:camunda=", "xmlns:activiti=\"http://activiti.org/bpmn\" xmlns:camunda=");
+    refused("a.bpmn", activiti, "ac", "Java 类");
+    refused("a.bpmn", process("""
+        <bpmn:userTask id="as"><bpmn:extensionElements><activiti:taskListener event="create">
+          <activiti:script scriptFormat="groovy">x</activiti:script></activiti:taskListener></bpmn:extensionElements></bpmn:userTask>""")
+        .replace("xmlns:camunda=", "xmlns:activiti=\"http://activiti.org/bpmn\" xmlns:camunda="), "as", "脚本");
     refused("a.cmmn", "<definitions/>", "a.cmmn", "CMMN");
     refused("a.bpmn", "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e \"${jdbcTemplate}\">]>" + process("").substring(39),
         "a.bpmn", "DOCTYPE");
