@@ -388,7 +388,10 @@ function syncRecords() {
   }
 }
 
-/** The 审批单: the case's files above the form (and above 前序审批意见); the task's holder adds on it. */
+/**
+ * The 审批单: the case's files above the form (and above 前序审批意见); the task's holder adds on it.
+ * On a phone, a case with no files has the box below the form, so the form starts on the first screen.
+ */
 function syncTaskForm() {
   const details = document.querySelector('.task-details [cam-tasklist-task]');
   const taskId = taskIdFromUrl();
@@ -408,6 +411,10 @@ function syncTaskForm() {
     const task = info.task || {};
     const holder = !task.assignee || (me && task.assignee === me.userId);
     await renderFiles(box, info.businessKey, { family: c.family, taskId, canAdd: holder && !c.closedAt, title: '附件' });
+    // On a phone a case without files keeps the form on the first screen: the (empty) box goes below it.
+    if (!box.querySelector('.shequ-file') && window.matchMedia('(max-width: 767px)').matches && box.isConnected) {
+      form.after(box);
+    }
   }).catch(() => {});
 }
 
