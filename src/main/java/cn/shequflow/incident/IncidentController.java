@@ -1,5 +1,9 @@
 package cn.shequflow.incident;
 
+import cn.shequflow.core.export.Column;
+import cn.shequflow.core.export.Exports;
+import org.springframework.http.ResponseEntity;
+
 import cn.shequflow.core.cases.CaseFamilies;
 import cn.shequflow.core.cases.CaseFamily;
 import cn.shequflow.core.cases.CommunityScope;
@@ -38,16 +42,35 @@ public class IncidentController {
   private final CommunityScope scope;
   private final CaseFamilies families;
   private final CurrentUser currentUser;
+  private final Exports exports;
+
+  static final List<Column<Item>> COLUMNS = List.of(
+      Column.of("事项编号", i -> i.incident().businessKey()),
+      Column.of("上报人", i -> i.incident().applicantName()),
+      Column.of("社区", i -> i.incident().communityName()),
+      Column.of("类别", i -> i.incident().category()),
+      Column.of("标题", i -> i.incident().title()),
+      Column.of("地点", i -> i.incident().location()),
+      Column.of("状态", Item::statusLabel),
+      Column.of("督办灯", i -> IncidentBadges.lightLabel(i.incident().slaStatus())),
+      Column.of("上报时间", i -> i.incident().submittedAt()),
+      Column.of("签收时间", i -> i.incident().acceptedAt()),
+      Column.of("办结时间", i -> i.incident().handledAt()),
+      Column.of("处理结果", i -> i.incident().result()),
+      Column.of("重新办理次数", i -> i.incident().reopenCount()),
+      Column.of("是否满意", i -> i.incident().satisfied()),
+      Column.of("关闭时间", i -> i.incident().closedAt()));
 
   public IncidentController(IncidentRegister register, CommunityScope scope, CaseFamilies families,
-      CurrentUser currentUser) {
+      CurrentUser currentUser, Exports exports) {
+    this.exports = exports;
     this.register = register;
     this.scope = scope;
     this.families = families;
     this.currentUser = currentUser;
   }
 
-  @io.swagger.v3.oas.annotations.Operation(summary = "事件登记簿：按社区、类别、状态、督办灯筛选，附统计")
+  @io.swagger.v3.oas.annotations.Operation(summary = "事件登记簿：按社区、类别、状态、督办灯筛选，附统计（format=xlsx：整个筛选结果导出为 Excel）")
   @GetMapping
   public Page list(
       @RequestParam(required = false) String communityId,
@@ -86,5 +109,17 @@ public class IncidentController {
       out.put(String.valueOf(k), ((Number) n).longValue());
     }
     return out;
+  }
+
+  @io.swagger.v3.oas.annotations.Hidden // documented with the list: ?format=xlsx
+  @GetMapping(params = "format=xlsx")
+  public ResponseEntity<byte[]> listWorkbook(
+      @RequestParam(required = false) String communityId,
+      @RequestParam(required = false) String category,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String light) {
+    List<Item> rows = Exports.allPages(n -> list(communityId, category, status, light, n, Paging.MAX_SIZE).items());
+    return exports.send("事件登记簿", COLUMNS, rows,
+        Exports.selection("社区", communityId, "类别", category, "状态", status, "督办灯", light));
   }
 }

@@ -1,5 +1,9 @@
 package cn.shequflow.residence;
 
+import cn.shequflow.core.export.Column;
+import cn.shequflow.core.export.Exports;
+import org.springframework.http.ResponseEntity;
+
 import cn.shequflow.core.cases.CaseFamilies;
 import cn.shequflow.core.cases.CaseFamily;
 import cn.shequflow.core.cases.CommunityScope;
@@ -35,9 +39,25 @@ public class ResidentController {
   private final CaseFamilies families;
   private final CurrentUser currentUser;
   private final PersonalData personalData;
+  private final Exports exports;
+
+  /** The rows as the JSON gives them: identity numbers, sex and birth date as the one policy shows them. */
+  static final List<Column<Item>> COLUMNS = List.of(
+      Column.of("姓名", i -> i.resident().personName()),
+      Column.of("身份证号", i -> i.resident().idNumber()),
+      Column.of("性别", Item::sexLabel),
+      Column.of("出生日期", i -> i.resident().birthDate()),
+      Column.of("社区", i -> i.resident().communityName()),
+      Column.of("住址", i -> i.resident().address()),
+      Column.of("人口类型", Item::residentTypeLabel),
+      Column.of("租住", i -> i.resident().renting()),
+      Column.of("迁入日期", i -> i.resident().arrivedOn()),
+      Column.of("迁出日期", i -> i.resident().departedOn()),
+      Column.of("状态", Item::statusLabel));
 
   public ResidentController(ResidentMapper mapper, CommunityScope scope, CaseFamilies families,
-      CurrentUser currentUser, PersonalData personalData) {
+      CurrentUser currentUser, PersonalData personalData, Exports exports) {
+    this.exports = exports;
     this.mapper = mapper;
     this.scope = scope;
     this.families = families;
@@ -45,7 +65,7 @@ public class ResidentController {
     this.personalData = personalData;
   }
 
-  @io.swagger.v3.oas.annotations.Operation(summary = "居民登记簿（身份证号按统一的个人信息规则显示）")
+  @io.swagger.v3.oas.annotations.Operation(summary = "居民登记簿（身份证号按统一的个人信息规则显示；format=xlsx：整个筛选结果导出为 Excel）")
   @GetMapping
   public Page search(
       @RequestParam(required = false) String name,
@@ -113,5 +133,21 @@ public class ResidentController {
   /** Escapes LIKE wildcards with '!' (the mapper's ESCAPE character), so they match themselves. */
   static String likeLiteral(String text) {
     return text == null ? null : text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+  }
+
+  @io.swagger.v3.oas.annotations.Hidden // documented with the list: ?format=xlsx
+  @GetMapping(params = "format=xlsx")
+  public ResponseEntity<byte[]> searchWorkbook(
+      @RequestParam(required = false) String name,
+      @RequestParam(required = false) String idNumber,
+      @RequestParam(required = false) String address,
+      @RequestParam(required = false) String residentType,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String communityId) {
+    List<Item> rows = Exports.allPages(
+        n -> search(name, idNumber, address, residentType, status, communityId, n, Paging.MAX_SIZE).items());
+    // The selection is recorded without the identity number searched for (the audit log keeps no whole number).
+    return exports.send("居民登记簿", COLUMNS, rows, Exports.selection("社区", communityId, "姓名", name,
+        "身份证号", idNumber == null || idNumber.isBlank() ? null : "（已指定）", "人口类型", residentType, "状态", status));
   }
 }

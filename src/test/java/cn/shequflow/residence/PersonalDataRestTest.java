@@ -90,6 +90,37 @@ class PersonalDataRestTest extends RestTestSupport {
   }
 
   @Test
+  @DisplayName("The resident register as Excel follows the one policy: staff get the number masked without sex or birth date, the director whole (recorded); the audit keeps no number")
+  void registerExport() throws Exception {
+    Filed f = fileRentalMoveIn("钱小芸");
+    verify(f);
+    for (String user : List.of("liu.staff", "zhang.director")) {
+      java.net.http.HttpResponse<byte[]> r = as(user).download("/api/residents?format=xlsx&idNumber=" + f.id());
+      assertThat(r.statusCode()).as(user).isEqualTo(200);
+      try (org.apache.poi.xssf.usermodel.XSSFWorkbook book =
+          new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(r.body()))) {
+        org.apache.poi.ss.usermodel.Sheet sheet = book.getSheetAt(0);
+        assertThat(sheet.getLastRowNum()).as(user).isEqualTo(1);
+        org.apache.poi.ss.usermodel.Row row = sheet.getRow(1);
+        JsonNode json = resident(user, f.id()).get("resident");
+        assertThat(row.getCell(1).getStringCellValue()).as(user + ": the number as the JSON shows it")
+            .isEqualTo(json.get("idNumber").asText());
+        if (user.equals("liu.staff")) {
+          assertThat(row.getCell(1).getStringCellValue()).isEqualTo(masked(f.id()));
+          assertThat(row.getCell(2)).as("no sex").isNull();
+          assertThat(row.getCell(3)).as("no birth date").isNull();
+        } else {
+          assertThat(row.getCell(1).getStringCellValue()).isEqualTo(f.id());
+        }
+      }
+    }
+    assertThat(reveals()).contains("zhang.director");
+    Response audit = as("admin").get("/api/audit/entries?action=export&size=5");
+    assertThat(audit.status()).as(audit.body()).isEqualTo(200);
+    assertThat(audit.body()).contains("居民登记簿").doesNotContain(f.id()).doesNotContain(masked(f.id()));
+  }
+
+  @Test
   @DisplayName("RM-5 居住证明: the staff who issue it read the stub masked (no birth date); the director whole, recorded")
   void certificates() {
     Filed f = fileRentalMoveIn("严小燕");

@@ -125,5 +125,9 @@ class ExportsRestTest extends RestTestSupport {
     assertThat(expenses.getRow(0).getCell(5).getStringCellValue()).isEqualTo("金额（元）");
     Sheet loans = sheet(as("zhang.director").download("/api/property-loans/ledger?format=xlsx"));
     assertThat(loans.getRow(0).getCell(0).getStringCellValue()).isEqualTo("事项编号");
+    Sheet incidents = sheet(as("zhang.director").download("/api/incidents?format=xlsx"));
+    assertThat(incidents.getSheetName()).isEqualTo("事件登记簿");
+    assertThat(incidents.getLastRowNum()).as("the rows his JSON counts")
+        .isEqualTo(as("zhang.director").get("/api/incidents").json().get("total").asInt());
   }
 }
