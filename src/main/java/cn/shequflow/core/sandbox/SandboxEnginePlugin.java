@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
  * Deployed models run only what the product allows (issue 17): expressions resolve the beans of
  * {@link ModelBeans} and nothing else of the application ({@code setBeans}, which also keeps the
  * application context from scripts), {@link SandboxElResolver} checks every step at runtime, and
- * {@link ModelCheck} refuses a model outside these rules when it is deployed.
+ * {@link ModelCheck} refuses a model outside these rules when it is deployed, {@link FilterCheck} a
+ * saved Tasklist filter whose query's expressions are outside them.
  */
 @Component
 public class SandboxEnginePlugin extends AbstractProcessEnginePlugin {
@@ -33,7 +35,18 @@ public class SandboxEnginePlugin extends AbstractProcessEnginePlugin {
     configuration.setExpressionManager(new SandboxExpressionManager(context, beans, map));
     List<Deployer> deployers = configuration.getCustomPreDeployers() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreDeployers());
-    deployers.add(0, new ModelCheck(new ExpressionRules(beans)));
+    ExpressionRules rules = new ExpressionRules(beans);
+    deployers.add(0, new ModelCheck(rules));
     configuration.setCustomPreDeployers(deployers);
+    configuration.setCustomPreCommandInterceptorsTxRequired(
+        withFilterCheck(configuration.getCustomPreCommandInterceptorsTxRequired(), rules));
+    configuration.setCustomPreCommandInterceptorsTxRequiresNew(
+        withFilterCheck(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), rules));
+  }
+
+  private static List<CommandInterceptor> withFilterCheck(List<CommandInterceptor> existing, ExpressionRules rules) {
+    List<CommandInterceptor> list = existing == null ? new ArrayList<>() : new ArrayList<>(existing);
+    list.add(new FilterCheck(rules));
+    return list;
   }
 }

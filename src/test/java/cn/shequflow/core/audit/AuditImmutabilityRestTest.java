@@ -197,6 +197,33 @@ class AuditImmutabilityRestTest extends RestTestSupport {
   }
 
   @Test
+  @DisplayName("issue 17: a Tasklist filter whose query reaches beyond the allowed objects is refused when saved (400 naming query, no row, recorded); currentUser() is kept")
+  void filterExpressionIsRefusedWhenSaved() {
+    long filters = engine.getFilterService().createFilterQuery().count();
+    long id = maxId();
+    Map<String, Object> entry = jdbc.queryForMap("select * from audit_entry where id = ?", id);
+    for (String expression : List.of("${jdbcTemplate.update('delete from audit_entry')}", "${processEngine.getIdentityService()}",
+        "${execution.getClass()}")) {
+      long refused = entries("refused");
+      for (Map<String, Object> query : List.of(Map.<String, Object>of("assigneeExpression", expression),
+          Map.<String, Object>of("orQueries", List.of(Map.of("candidateUserExpression", expression)))))  {
+        RestClient.Response r = as("admin").post("/engine-rest/filter/create",
+            Map.of("resourceType", "Task", "name", "越权过滤器", "query", query));
+        assertField(r, "query");
+        assertThat(r.json().get("message").asText()).contains("表达式不被允许");
+      }
+      assertThat(entries("refused")).as("each refusal is an entry").isEqualTo(refused + 2);
+    }
+    assertThat(engine.getFilterService().createFilterQuery().count()).as("no filter saved").isEqualTo(filters);
+    assertThat(jdbc.queryForMap("select * from audit_entry where id = ?", id)).isEqualTo(entry);
+
+    RestClient.Response kept = as("admin").post("/engine-rest/filter/create",
+        Map.of("resourceType", "Task", "name", "我的事项", "query", Map.of("assigneeExpression", "${currentUser()}")));
+    assertThat(kept.status()).as(kept.body()).isEqualTo(200);
+    engine.getFilterService().deleteFilter(kept.json().get("id").asText());
+  }
+
+  @Test
   @DisplayName("issue 17: the shipped models' expressions still run: a leave request is filed and reaches its approver")
   void shippedModelsRun() {
     JsonNode instance = start("liu.staff", leave(1));
