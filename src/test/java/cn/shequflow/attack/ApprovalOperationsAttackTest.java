@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.shequflow.core.approval.ApprovalStep;
 import cn.shequflow.core.cases.CaseEvent;
 import cn.shequflow.core.organisation.OrganisationMapper;
-import cn.shequflow.core.organisation.Person;
-import cn.shequflow.core.organisation.Role;
-import cn.shequflow.core.organisation.RoleAssignment;
-import cn.shequflow.core.security.PasswordRules;
 import cn.shequflow.support.ApprovalOperationsTestSupport;
+import cn.shequflow.support.ExtraDirector;
 import cn.shequflow.support.RestClient;
 import cn.shequflow.support.RestClient.Response;
 import cn.shequflow.support.WebappSession;
@@ -23,7 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -48,22 +44,12 @@ class ApprovalOperationsAttackTest extends ApprovalOperationsTestSupport {
 
   @BeforeEach
   void vice() {
-    User u = identity.newUser(VICE);
-    u.setFirstName("副主任");
-    u.setLastName("钱");
-    u.setPassword("demo");
-    PasswordRules.saveSeededUser(identity, u);
-    identity.createMembership(VICE, "zaozhi-director");
-    identity.createMembership(VICE, "shequ-users"); // Tasklist
-    people.insertPerson(new Person(VICE, "钱副主任", "zaozhi"));
-    people.insertRole(new RoleAssignment(VICE, Role.DIRECTOR, "zaozhi"));
+    new ExtraDirector(identity, people, jdbc).add(VICE, "钱", "zaozhi", true);
   }
 
   @AfterEach
   void noVice() {
-    identity.deleteUser(VICE);
-    jdbc.update("delete from org_role_assignment where user_id = ?", VICE);
-    jdbc.update("delete from org_person where user_id = ?", VICE);
+    new ExtraDirector(identity, people, jdbc).remove(VICE);
   }
 
 

@@ -8,10 +8,7 @@ import cn.shequflow.core.guard.StaleTaskInterceptor;
 import cn.shequflow.core.guard.StaleTasks;
 import cn.shequflow.core.organisation.OrganisationMapper;
 import cn.shequflow.core.process.CaseConflictException;
-import cn.shequflow.core.organisation.Person;
-import cn.shequflow.core.organisation.Role;
-import cn.shequflow.core.organisation.RoleAssignment;
-import cn.shequflow.core.security.PasswordRules;
+import cn.shequflow.support.ExtraDirector;
 import cn.shequflow.support.RestClient;
 import cn.shequflow.support.RestClient.Response;
 import cn.shequflow.support.WebappSession;
@@ -25,7 +22,6 @@ import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -60,22 +56,12 @@ class StaleCompletionAttackTest extends AttackSupport {
 
   @BeforeEach
   void vice() {
-    User u = identity.newUser(VICE);
-    u.setFirstName("副主任");
-    u.setLastName("吴");
-    u.setPassword("demo");
-    PasswordRules.saveSeededUser(identity, u);
-    identity.createMembership(VICE, "zaozhi-director");
-    identity.createMembership(VICE, "shequ-users");
-    people.insertPerson(new Person(VICE, "吴副主任", "zaozhi"));
-    people.insertRole(new RoleAssignment(VICE, Role.DIRECTOR, "zaozhi"));
+    new ExtraDirector(identity, people, jdbc).add(VICE, "吴", "zaozhi", true);
   }
 
   @AfterEach
   void noVice() {
-    identity.deleteUser(VICE);
-    jdbc.update("delete from org_role_assignment where user_id = ?", VICE);
-    jdbc.update("delete from org_person where user_id = ?", VICE);
+    new ExtraDirector(identity, people, jdbc).remove(VICE);
   }
 
   /**

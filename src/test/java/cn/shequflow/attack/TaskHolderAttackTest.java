@@ -3,12 +3,9 @@ package cn.shequflow.attack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.shequflow.core.organisation.Person;
 import cn.shequflow.core.organisation.OrganisationMapper;
-import cn.shequflow.core.organisation.Role;
-import cn.shequflow.core.organisation.RoleAssignment;
-import cn.shequflow.core.security.PasswordRules;
 import cn.shequflow.support.ApprovalOperationsTestSupport;
+import cn.shequflow.support.ExtraDirector;
 import cn.shequflow.support.RestClient;
 import cn.shequflow.support.RestClient.Response;
 import cn.shequflow.support.WebappSession;
@@ -16,7 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,22 +40,12 @@ class TaskHolderAttackTest extends ApprovalOperationsTestSupport {
 
   @BeforeEach
   void vice() {
-    User u = identity.newUser(VICE);
-    u.setFirstName("副主任");
-    u.setLastName("孙");
-    u.setPassword("demo");
-    PasswordRules.saveSeededUser(identity, u);
-    identity.createMembership(VICE, "zaozhi-director");
-    identity.createMembership(VICE, "shequ-users");
-    people.insertPerson(new Person(VICE, "孙副主任", "zaozhi"));
-    people.insertRole(new RoleAssignment(VICE, Role.DIRECTOR, "zaozhi"));
+    new ExtraDirector(identity, people, jdbc).add(VICE, "孙", "zaozhi", true);
   }
 
   @AfterEach
   void noVice() {
-    identity.deleteUser(VICE);
-    jdbc.update("delete from org_role_assignment where user_id = ?", VICE);
-    jdbc.update("delete from org_person where user_id = ?", VICE);
+    new ExtraDirector(identity, people, jdbc).remove(VICE);
   }
 
   /** What a refusal must leave as it was. */

@@ -3,10 +3,7 @@ package cn.shequflow.core.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shequflow.core.organisation.OrganisationMapper;
-import cn.shequflow.core.organisation.Person;
-import cn.shequflow.core.organisation.Role;
-import cn.shequflow.core.organisation.RoleAssignment;
-import cn.shequflow.core.security.PasswordRules;
+import cn.shequflow.support.ExtraDirector;
 import cn.shequflow.support.RestClient;
 import cn.shequflow.support.RestClient.Response;
 import cn.shequflow.support.RestTestSupport;
@@ -17,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -41,21 +37,12 @@ class InboxOperationsRestTest extends RestTestSupport {
 
   @BeforeEach
   void deputy() {
-    User u = identity.newUser(DEPUTY);
-    u.setFirstName("副主任");
-    u.setLastName("赵");
-    u.setPassword("demo");
-    PasswordRules.saveSeededUser(identity, u);
-    identity.createMembership(DEPUTY, "zaozhi-director");
-    people.insertPerson(new Person(DEPUTY, "赵副主任", "zaozhi"));
-    people.insertRole(new RoleAssignment(DEPUTY, Role.DIRECTOR, "zaozhi"));
+    new ExtraDirector(identity, people, jdbc).add(DEPUTY, "赵", "zaozhi", false);
   }
 
   @AfterEach
   void noDeputy() {
-    identity.deleteUser(DEPUTY);
-    jdbc.update("delete from org_role_assignment where user_id = ?", DEPUTY);
-    jdbc.update("delete from org_person where user_id = ?", DEPUTY);
+    new ExtraDirector(identity, people, jdbc).remove(DEPUTY);
   }
 
   // ---- helpers ----
