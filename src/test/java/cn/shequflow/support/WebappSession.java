@@ -17,13 +17,24 @@ import java.nio.charset.StandardCharsets;
  */
 public class WebappSession {
 
-  private final CookieManager cookies = new CookieManager();
-  private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+  private final CookieManager cookies;
+  private final HttpClient http;
   private final String base;
   public HttpResponse<String> loginResponse;
 
   private WebappSession(int port) {
+    this(port, new CookieManager());
+  }
+
+  private WebappSession(int port, CookieManager cookies) {
     this.base = "http://localhost:" + port;
+    this.cookies = cookies;
+    this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
+  }
+
+  /** The same browser (its cookies) talking to another node of the application on {@code port}. */
+  public WebappSession at(int port) {
+    return new WebappSession(port, cookies);
   }
 
   /** Logs {@code user} (password demo) in to {@code app} ("tasklist", "cockpit"). */
