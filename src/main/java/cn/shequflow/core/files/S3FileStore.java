@@ -5,6 +5,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -52,7 +54,13 @@ public class S3FileStore implements FileStore, AutoCloseable {
         .region(Region.of(settings.getRegion()))
         .credentialsProvider(StaticCredentialsProvider.create(
             AwsBasicCredentials.create(settings.getAccessKey().trim(), settings.getSecretKey().trim())))
-        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(settings.isPathStyleAccess()).build());
+        // A file (at most max-size, in memory already) goes as one plain body whose SHA-256 is signed,
+        // not as an aws-chunked stream, and with checksums only where S3 requires them: what every
+        // S3-compatible store understands (several refuse the newer defaults).
+        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(settings.isPathStyleAccess())
+            .chunkedEncodingEnabled(false).build())
+        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
     if (settings.getEndpoint() != null && !settings.getEndpoint().isBlank()) {
       builder.endpointOverride(URI.create(settings.getEndpoint().trim()));
     }

@@ -126,6 +126,8 @@ class FileStoreTest {
       // A foreign key never reaches the object store.
       assertThat(s3.requests).noneMatch(r -> r.contains("passwd") || r.contains("a/b"));
       assertThat(s3.refused).hasSize(refusedBefore);
+      // Over plain HTTP the body itself is signed (its SHA-256 in the signature), not streamed unsigned.
+      assertThat(s3.payloadHashes).filteredOn(h -> h.startsWith("PUT ")).allMatch(h -> h.matches("PUT [0-9a-f]{64}"));
     }
   }
 

@@ -46,6 +46,8 @@ final class S3Stub implements AutoCloseable {
   final Map<String, byte[]> objects = new ConcurrentHashMap<>();
   /** Each request as {@code METHOD /path}, in order. */
   final List<String> requests = new CopyOnWriteArrayList<>();
+  /** Each request's {@code x-amz-content-sha256} as {@code METHOD hash}, in order. */
+  final List<String> payloadHashes = new CopyOnWriteArrayList<>();
   /** Requests refused for their signature. */
   final List<String> refused = new CopyOnWriteArrayList<>();
   private final HttpServer server;
@@ -88,6 +90,7 @@ final class S3Stub implements AutoCloseable {
       String method = x.getRequestMethod();
       String path = x.getRequestURI().getRawPath();
       requests.add(method + " " + path);
+      payloadHashes.add(method + " " + x.getRequestHeaders().getFirst("x-amz-content-sha256"));
       String problem = signatureProblem(x, body);
       if (problem != null) {
         refused.add(method + " " + path + ": " + problem);
