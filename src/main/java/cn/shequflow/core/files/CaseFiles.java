@@ -260,7 +260,8 @@ public class CaseFiles {
   }
 
   /**
-   * Deletes a file (soft delete: the row and bytes stay, nobody lists or downloads it), or refuses
+   * Deletes a file (soft delete: the row stays, the bytes until the nightly {@link CaseFileRetention};
+   * nobody lists or downloads it), or refuses
    * having written nothing: only its uploader (403), only while the case is open (403) and only while
    * no decision relied on it, i.e. no task of the case was completed since it was added (409). Who
    * may not see the case gets 404. Recorded on the timeline ({@code file-deleted}) and the audit log.

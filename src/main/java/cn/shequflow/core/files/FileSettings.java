@@ -31,6 +31,31 @@ public class FileSettings {
    * so an office is never stopped at a task it has no way to attach the file to.
    */
   private boolean requiredAttachments = true;
+  /**
+   * How long the bytes of a file its uploader deleted are kept before the nightly retention removes
+   * them (0: at its next run). Nobody relied on such a file (it could be deleted only before anyone
+   * acted on the case), and it may hold personal data.
+   */
+  private java.time.Duration deletedRetention = java.time.Duration.ZERO;
+  /** When the file retention runs (China Standard Time): after Camunda's history cleanup window (22:00–06:00). "-": never. */
+  private String retentionCron = "0 30 6 * * *";
+
+  public java.time.Duration getDeletedRetention() {
+    return deletedRetention;
+  }
+
+  public void setDeletedRetention(java.time.Duration deletedRetention) {
+    this.deletedRetention = deletedRetention;
+  }
+
+  public String getRetentionCron() {
+    return retentionCron;
+  }
+
+  public void setRetentionCron(String retentionCron) {
+    this.retentionCron = retentionCron;
+  }
+
   /** The S3-compatible object store ({@code store: s3}). */
   private final S3 s3 = new S3();
 
