@@ -37,8 +37,11 @@ import org.springframework.stereotype.Component;
  * {@code decode-wait} for its turn, then gets 429); running out of memory while decoding is a refusal,
  * never a crash. A JPEG's EXIF orientation (a phone held upright) is applied before re-encoding, so
  * the picture is kept the way it was taken. The bytes kept are held to {@code max-size} again (an
- * image may grow when re-encoded; MariaDB's {@code max_allowed_packet}). A CMYK JPEG (printing, some
- * scanners), which the JDK cannot decode, is refused with a message that says so.
+ * image may grow when re-encoded; MariaDB's {@code max_allowed_packet}). A CMYK or YCCK JPEG
+ * (printing, some scanners), which the JDK cannot decode, is decoded by TwelveMonkeys' JPEG reader
+ * ({@code imageio-jpeg}, an ImageIO plug-in; its embedded ICC profile or a standard CMYK profile) and
+ * kept as an RGB JPEG like any other; one that cannot be converted is refused with a message that
+ * says so.
  */
 @Component
 public class ContentCheck {
@@ -77,6 +80,9 @@ public class ContentCheck {
   Decoder decoder = reader -> reader.read(0);
 
   public ContentCheck(FileSettings settings) {
+    // The ImageIO plug-ins on the class path (TwelveMonkeys' JPEG reader) are registered whichever
+    // class loader first touched ImageIO (in a packaged application, it may not have seen them).
+    ImageIO.scanForPlugins();
     this.settings = settings;
     this.decodes = new Semaphore(Math.max(1, settings.getMaxConcurrentDecodes()), true);
   }
@@ -93,10 +99,6 @@ public class ContentCheck {
     if (type.equals(PDF)) {
       return new Checked(PDF, content, null);
     }
-    if (type.equals(JPEG) && jpegComponents(content) == 4) {
-      throw new InvalidInputException("file", "不支持 CMYK 色彩模式的 JPEG 图片（常见于印刷用图片和部分扫描件）："
-          + "请在图片软件中另存为 RGB 色彩的 JPEG 或 PNG 后重新上传");
-    }
     Dimensions size = dimensions(content);
     long maxPixels = settings.getMaxPixels();
     if (size.pixels() > maxPixels) {
@@ -107,7 +109,16 @@ public class ContentCheck {
     byte[] thumbnail;
     acquire();
     try {
-      BufferedImage image = decode(content);
+      BufferedImage image;
+      try {
+        image = decode(content);
+      } catch (InvalidInputException e) {
+        if (type.equals(JPEG) && jpegComponents(content) == 4) {
+          throw new InvalidInputException("file", "这张 CMYK 色彩模式的 JPEG 图片无法转换（常见于印刷用图片和部分扫描件）："
+              + "请在图片软件中另存为 RGB 色彩的 JPEG 或 PNG 后重新上传");
+        }
+        throw e;
+      }
       if (type.equals(JPEG)) {
         image = oriented(image, orientation(content));
       }

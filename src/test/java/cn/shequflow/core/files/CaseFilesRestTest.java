@@ -506,14 +506,19 @@ class CaseFilesRestTest extends RestTestSupport {
   }
 
   @Test
-  @DisplayName("A CMYK JPEG is refused with a correct Chinese message naming file; nothing written")
-  void cmykJpegRefused() {
+  @DisplayName("A CMYK JPEG (print, some scanners) is accepted and kept as an RGB JPEG with a thumbnail")
+  void cmykJpegConverted() throws IOException {
     String key = start("liu.staff", leave(1)).get("businessKey").asText();
-    long fileRows = rows("case_file");
-    Response r = upload("liu.staff", key, "扫描件.jpg", "image/jpeg", ContentCheckTest.cmykJpeg());
-    assertField(r, "file");
-    assertThat(r.json().get("message").asText()).contains("CMYK").doesNotContain("损坏");
-    assertThat(rows("case_file")).isEqualTo(fileRows);
+    JsonNode file = uploaded("liu.staff", key, "扫描件.jpg", "image/jpeg",
+        ContentCheckTest.adobeCmykJpeg(40, 30, new int[] {255, 0, 0, 0}));
+    assertThat(file.get("contentType").asText()).isEqualTo("image/jpeg");
+    assertThat(file.get("thumbnailUrl").isNull()).isFalse();
+    HttpResponse<byte[]> download = as("liu.staff").download("/api/files/" + file.get("id").asLong());
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(ContentCheck.jpegComponents(download.body())).isEqualTo(3);
+    BufferedImage image = ImageIO.read(new ByteArrayInputStream(download.body()));
+    assertThat(image.getWidth()).isEqualTo(40);
+    assertThat(image.getRGB(20, 15) >> 16 & 0xFF).as("cyan has no red").isLessThan(60);
   }
 
   @Test

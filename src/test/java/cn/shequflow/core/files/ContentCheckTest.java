@@ -29,7 +29,7 @@ import org.springframework.util.unit.DataSize;
  * Issue 19 hardening of {@link ContentCheck}: the size in pixels is read from the header before
  * anything is decoded (at most 24 MP by default), decodes are few at a time, running out of memory
  * while decoding is a refusal, EXIF orientation is applied, the re-encoded bytes are held to the size
- * limit again, and a CMYK JPEG is refused with a message that says so.
+ * limit again, and a CMYK JPEG is converted to RGB.
  */
 class ContentCheckTest {
 
@@ -238,15 +238,90 @@ class ContentCheckTest {
     });
   }
 
+  /**
+   * A CMYK JPEG of one colour as Photoshop writes it: an Adobe APP14 segment (transform 0: the four
+   * samples are stored as they are, no colour transform) and inverted samples (255 is no ink), so
+   * {@code ink} gives the cyan, magenta, yellow and black ink from 0 to 255.
+   */
+  static byte[] adobeCmykJpeg(int width, int height, int[] ink) {
+    byte[] plain = cmykJpeg(width, height, new int[] {255 - ink[0], 255 - ink[1], 255 - ink[2], 255 - ink[3]});
+    byte[] app14 = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0};
+    byte[] out = new byte[plain.length + app14.length];
+    System.arraycopy(plain, 0, out, 0, 2);
+    System.arraycopy(app14, 0, out, 2, app14.length);
+    System.arraycopy(plain, 2, out, 2 + app14.length, plain.length - 2);
+    return out;
+  }
+
+  /** A JPEG of four channels of one colour, {@code samples} as written, without any marker saying what they are. */
+  static byte[] cmykJpeg(int width, int height, int[] samples) {
+    try {
+      WritableRaster raster = Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, width, height, 4,
+          null);
+      for (int x = 0; x < width; x++) {
+        for (int y = 0; y < height; y++) {
+          raster.setPixel(x, y, samples);
+        }
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+      try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+        writer.setOutput(stream);
+        writer.write(null, new IIOImage(raster, null, null), writer.getDefaultWriteParam());
+      } finally {
+        writer.dispose();
+      }
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Test
-  @DisplayName("A CMYK JPEG is refused with a message that says so (not 'damaged'), naming file")
-  void cmykRefusedWithCorrectMessage() {
+  @DisplayName("A CMYK JPEG is converted, not refused: kept as an RGB JPEG of the same size with a thumbnail")
+  void cmykConvertedToRgb() throws IOException {
     byte[] cmyk = cmykJpeg();
     assertThat(ContentCheck.jpegComponents(cmyk)).isEqualTo(4);
-    assertThatThrownBy(() -> new ContentCheck(settings()).check(cmyk))
+    assertThat(ContentCheck.jpegComponents(adobeCmykJpeg(8, 8, new int[] {0, 0, 0, 0}))).isEqualTo(4);
+    ContentCheck.Checked checked = new ContentCheck(settings()).check(cmyk);
+    assertThat(checked.contentType()).isEqualTo(ContentCheck.JPEG);
+    assertThat(ContentCheck.jpegComponents(checked.content())).isEqualTo(3);
+    BufferedImage kept = ImageIO.read(new java.io.ByteArrayInputStream(checked.content()));
+    assertThat(kept.getWidth()).isEqualTo(16);
+    assertThat(kept.getHeight()).isEqualTo(16);
+    assertThat(checked.thumbnail()).isNotNull();
+  }
+
+  @Test
+  @DisplayName("A CMYK JPEG as Photoshop writes it (Adobe marker, inverted samples) keeps its colours in RGB: no ink white, black ink black, cyan cyan, magenta and yellow red")
+  void cmykColoursKept() throws IOException {
+    assertColour(new int[] {0, 0, 0, 0}, 255, 255, 255);
+    assertColour(new int[] {0, 0, 0, 255}, 0, 0, 0);
+    assertColour(new int[] {255, 0, 0, 0}, 0, 255, 255);
+    assertColour(new int[] {0, 255, 255, 0}, 255, 0, 0);
+  }
+
+  @Test
+  @DisplayName("A CMYK JPEG still meets the limits: its pixels are counted from the header before decoding (refused over max-pixels, naming file)")
+  void cmykHeldToPixelLimit() {
+    FileSettings s = settings();
+    s.setMaxPixels(100);
+    assertThatThrownBy(() -> new ContentCheck(s).check(adobeCmykJpeg(16, 16, new int[] {0, 0, 0, 0})))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> {
           assertThat(e.getField()).isEqualTo("file");
-          assertThat(e.getReason()).contains("CMYK").doesNotContain("损坏");
+          assertThat(e.getReason()).contains("16 × 16");
+        });
+  }
+
+  private static void assertColour(int[] ink, int r, int g, int b) throws IOException {
+    byte[] kept = new ContentCheck(settings()).check(adobeCmykJpeg(8, 8, ink)).content();
+    BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(kept));
+    int rgb = image.getRGB(4, 4);
+    assertThat(new int[] {rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF}).as("ink %s", java.util.Arrays.toString(ink))
+        .satisfies(c -> {
+          assertThat(c[0]).isCloseTo(r, org.assertj.core.data.Offset.offset(40));
+          assertThat(c[1]).isCloseTo(g, org.assertj.core.data.Offset.offset(40));
+          assertThat(c[2]).isCloseTo(b, org.assertj.core.data.Offset.offset(40));
         });
   }
 }
