@@ -506,6 +506,28 @@ class CaseFilesRestTest extends RestTestSupport {
   }
 
   @Test
+  @DisplayName("An on-site photo without a location sent keeps where its EXIF GPS says it was taken (nothing else of the EXIF); a location sent wins; other kinds keep none")
+  void exifLocationOfPhotos() {
+    String key = start("liu.staff", leave(1)).get("businessKey").asText();
+    byte[] photo = ContentCheckTest.jpegWithGps(29.712345, 116.001234, false, (char) 0);
+    JsonNode fromExif = uploaded("liu.staff", key, "现场.jpg", "image/jpeg", photo, "kind", "photo");
+    assertThat(fromExif.get("latitude").decimalValue()).isEqualByComparingTo("29.712345");
+    assertThat(fromExif.get("longitude").decimalValue()).isEqualByComparingTo("116.001234");
+    HttpResponse<byte[]> kept = as("liu.staff").download("/api/files/" + fromExif.get("id").asLong());
+    assertThat(ContentCheck.location(kept.body())).isNull();
+    assertThat(new String(kept.body(), StandardCharsets.ISO_8859_1)).doesNotContain("Exif");
+
+    JsonNode typed = uploaded("liu.staff", key, "现场2.jpg", "image/jpeg", photo, "kind", "photo",
+        "latitude", "30.1", "longitude", "117.2");
+    assertThat(typed.get("latitude").decimalValue()).isEqualByComparingTo("30.1");
+    assertThat(typed.get("longitude").decimalValue()).isEqualByComparingTo("117.2");
+
+    JsonNode other = uploaded("liu.staff", key, "证明.jpg", "image/jpeg", photo, "kind", "other");
+    assertThat(other.get("latitude").isNull()).isTrue();
+    assertThat(other.get("longitude").isNull()).isTrue();
+  }
+
+  @Test
   @DisplayName("A CMYK JPEG (print, some scanners) is accepted and kept as an RGB JPEG with a thumbnail")
   void cmykJpegConverted() throws IOException {
     String key = start("liu.staff", leave(1)).get("businessKey").asText();
