@@ -7,6 +7,8 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -49,9 +51,11 @@ public class CaseFileRetention {
   private final FileSettings settings;
   private final AuditLog audit;
   private final TransactionTemplate transactions;
+  private final ManagementService management;
 
   public CaseFileRetention(CaseFileRepository files, FileStore store, FileSettings settings, AuditLog audit,
-      PlatformTransactionManager transactionManager) {
+      PlatformTransactionManager transactionManager, ManagementService management) {
+    this.management = management;
     this.files = files;
     this.store = store;
     this.settings = settings;
@@ -74,6 +78,11 @@ public class CaseFileRetention {
   }
 
   private int purgeCleanedCases() {
+    if (management.getHistoryLevel() == ProcessEngineConfigurationImpl.HISTORYLEVEL_NONE) {
+      // Without history no instance is ever in it: "history gone" would mean every closed case.
+      LOG.warn("File retention: the engine keeps no history (history level none); cases' files are not removed");
+      return 0;
+    }
     Map<String, Integer> removedByCase = new LinkedHashMap<>();
     long after = 0;
     while (true) {
