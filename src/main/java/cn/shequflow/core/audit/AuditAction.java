@@ -35,7 +35,12 @@ public enum AuditAction {
   FILE_ADDED("file-added", "上传附件"),
   /** A file deleted by its uploader (soft delete, issue 19). */
   FILE_DELETED("file-deleted", "删除附件"),
-  RETENTION_PURGE("retention-purge", "清理超过保存期限的审计记录");
+  RETENTION_PURGE("retention-purge", "清理超过保存期限的审计记录"),
+  /**
+   * Attachments removed by the nightly file retention (issue 19): a case's files once its history is
+   * cleaned, the bytes of a file deleted by its uploader.
+   */
+  FILES_PURGED("files-purged", "清理附件");
 
   public final String code;
   public final String label;

@@ -84,6 +84,45 @@ public class CaseFileRepository {
         Timestamp.valueOf(at), userId, id) == 1;
   }
 
+  /**
+   * The files (deleted or not) of closed cases whose process instance has left both the runtime and
+   * the history: Camunda's history cleanup removed it after its {@code historyTimeToLive} (or an
+   * administrator deleted it with its history). By id, after {@code afterId}, at most {@code limit}.
+   */
+  public List<CaseFile> ofCasesWithoutHistory(long afterId, int limit) {
+    return jdbc.query("select " + prefixed("f") + " from case_file f join biz_case c on c.business_key = f.business_key "
+        + "where f.id > ? and c.closed_at is not null "
+        + "and not exists (select 1 from ACT_HI_PROCINST h where h.ID_ = c.process_instance_id) "
+        + "and not exists (select 1 from ACT_RU_EXECUTION e where e.PROC_INST_ID_ = c.process_instance_id) "
+        + "order by f.id limit ?", CaseFileRepository::row, afterId, limit);
+  }
+
+  /**
+   * Deleted files whose bytes are still in the store, deleted at or before {@code before}; by id, after
+   * {@code afterId}, at most {@code limit}.
+   */
+  public List<CaseFile> deletedNotPurged(java.time.LocalDateTime before, long afterId, int limit) {
+    return jdbc.query("select " + COLUMNS + " from case_file where id > ? and deleted_at is not null "
+        + "and deleted_at <= ? and purged_at is null order by id limit ?", CaseFileRepository::row, afterId,
+        Timestamp.valueOf(before), limit);
+  }
+
+  /** Removes the row; false if it was gone already (another node removed it). */
+  public boolean remove(long id) {
+    return jdbc.update("delete from case_file where id = ?", id) == 1;
+  }
+
+  /** Records that the bytes of a deleted file are gone; false if that was recorded already. */
+  public boolean markPurged(long id, java.time.LocalDateTime at) {
+    return jdbc.update("update case_file set purged_at = ? where id = ? and purged_at is null",
+        Timestamp.valueOf(at), id) == 1;
+  }
+
+  private static String prefixed(String alias) {
+    return java.util.Arrays.stream(COLUMNS.split(", ")).map(c -> alias + "." + c)
+        .collect(java.util.stream.Collectors.joining(", "));
+  }
+
   private static CaseFile row(ResultSet rs, int i) throws SQLException {
     Timestamp at = rs.getTimestamp("uploaded_at");
     Timestamp deleted = rs.getTimestamp("deleted_at");

@@ -46,7 +46,8 @@ import org.springframework.web.server.ResponseStatusException;
  *       not see the case gets 404, as for the case itself.</li>
  *   <li><b>What</b>: at most {@code shequ.files.max-size} (413) and {@code max-per-case} files; the type
  *       from the content ({@link ContentCheck}), images re-encoded; the name cleaned ({@link FileNames});
- *       the location, if any, as its own fields.</li>
+ *       the location, if any, as its own fields: as sent, or else, for an on-site photo, from its EXIF
+ *       GPS data.</li>
  *   <li><b>Recorded</b>: the row, the bytes, the timeline entry {@code file-added} and the audit entry,
  *       in one transaction; a refusal writes none of them (only the refusal's audit entry).</li>
  *   <li><b>Who reads</b>: exactly those who may see the case ({@link CommunityScope#visibleCase});
@@ -155,9 +156,17 @@ public class CaseFiles {
       store.put(thumbnailKey, checked.thumbnail());
     }
     String taskName = task == null ? null : Texts.fit(task.getName(), 200);
+    // The location sent wins; without one, an on-site photo keeps where its EXIF says it was taken
+    // (other kinds do not: a certificate photographed at home need not tell where home is).
+    BigDecimal latitude = a.latitude();
+    BigDecimal longitude = a.longitude();
+    if (latitude == null && kind == FileKind.PHOTO && checked.location() != null) {
+      latitude = checked.location().latitude();
+      longitude = checked.location().longitude();
+    }
     CaseFile row = new CaseFile(null, c.businessKey(), task == null ? null : task.getId(), taskName, kind.code, name,
         checked.contentType(), checked.content().length, sha256(checked.content()), store.name(), key, thumbnailKey,
-        a.latitude(), a.longitude(), userId, Texts.fit(organisation.displayName(userId), 100),
+        latitude, longitude, userId, Texts.fit(organisation.displayName(userId), 100),
         Clock.now().withNano(0), null, null);
     long id = files.insert(row);
     cases.event(c.businessKey(), userId, FILE_ADDED, taskName, null, kind.label + "：" + name);
@@ -260,7 +269,8 @@ public class CaseFiles {
   }
 
   /**
-   * Deletes a file (soft delete: the row and bytes stay, nobody lists or downloads it), or refuses
+   * Deletes a file (soft delete: the row stays, the bytes until the nightly {@link CaseFileRetention};
+   * nobody lists or downloads it), or refuses
    * having written nothing: only its uploader (403), only while the case is open (403) and only while
    * no decision relied on it, i.e. no task of the case was completed since it was added (409). Who
    * may not see the case gets 404. Recorded on the timeline ({@code file-deleted}) and the audit log.

@@ -37,8 +37,11 @@ import org.springframework.stereotype.Component;
  * {@code decode-wait} for its turn, then gets 429); running out of memory while decoding is a refusal,
  * never a crash. A JPEG's EXIF orientation (a phone held upright) is applied before re-encoding, so
  * the picture is kept the way it was taken. The bytes kept are held to {@code max-size} again (an
- * image may grow when re-encoded; MariaDB's {@code max_allowed_packet}). A CMYK JPEG (printing, some
- * scanners), which the JDK cannot decode, is refused with a message that says so.
+ * image may grow when re-encoded; MariaDB's {@code max_allowed_packet}). A CMYK or YCCK JPEG
+ * (printing, some scanners), which the JDK cannot decode, is decoded by TwelveMonkeys' JPEG reader
+ * ({@code imageio-jpeg}, an ImageIO plug-in; its embedded ICC profile or a standard CMYK profile) and
+ * kept as an RGB JPEG like any other; one that cannot be converted is refused with a message that
+ * says so.
  */
 @Component
 public class ContentCheck {
@@ -50,8 +53,16 @@ public class ContentCheck {
   public static final Set<String> ALLOWED = Set.of(JPEG, PNG, PDF);
   static final int THUMBNAIL_EDGE = 320;
 
-  /** The content as it will be kept: its type, its bytes (re-encoded for an image), an image's thumbnail. */
-  public record Checked(String contentType, byte[] content, byte[] thumbnail) {
+  /**
+   * The content as it will be kept: its type, its bytes (re-encoded for an image), an image's
+   * thumbnail, and where a JPEG says it was taken (its EXIF GPS data, the only fact kept from it;
+   * null when none).
+   */
+  public record Checked(String contentType, byte[] content, byte[] thumbnail, Location location) {
+    public Checked(String contentType, byte[] content, byte[] thumbnail) {
+      this(contentType, content, thumbnail, null);
+    }
+
     public boolean image() {
       return thumbnail != null;
     }
@@ -77,6 +88,9 @@ public class ContentCheck {
   Decoder decoder = reader -> reader.read(0);
 
   public ContentCheck(FileSettings settings) {
+    // The ImageIO plug-ins on the class path (TwelveMonkeys' JPEG reader) are registered whichever
+    // class loader first touched ImageIO (in a packaged application, it may not have seen them).
+    ImageIO.scanForPlugins();
     this.settings = settings;
     this.decodes = new Semaphore(Math.max(1, settings.getMaxConcurrentDecodes()), true);
   }
@@ -93,10 +107,6 @@ public class ContentCheck {
     if (type.equals(PDF)) {
       return new Checked(PDF, content, null);
     }
-    if (type.equals(JPEG) && jpegComponents(content) == 4) {
-      throw new InvalidInputException("file", "不支持 CMYK 色彩模式的 JPEG 图片（常见于印刷用图片和部分扫描件）："
-          + "请在图片软件中另存为 RGB 色彩的 JPEG 或 PNG 后重新上传");
-    }
     Dimensions size = dimensions(content);
     long maxPixels = settings.getMaxPixels();
     if (size.pixels() > maxPixels) {
@@ -107,7 +117,16 @@ public class ContentCheck {
     byte[] thumbnail;
     acquire();
     try {
-      BufferedImage image = decode(content);
+      BufferedImage image;
+      try {
+        image = decode(content);
+      } catch (InvalidInputException e) {
+        if (type.equals(JPEG) && jpegComponents(content) == 4) {
+          throw new InvalidInputException("file", "这张 CMYK 色彩模式的 JPEG 图片无法转换（常见于印刷用图片和部分扫描件）："
+              + "请在图片软件中另存为 RGB 色彩的 JPEG 或 PNG 后重新上传");
+        }
+        throw e;
+      }
       if (type.equals(JPEG)) {
         image = oriented(image, orientation(content));
       }
@@ -123,7 +142,7 @@ public class ContentCheck {
       throw new FileTooLargeException("file", "文件过大：图片处理后超过每个附件最大 " + CaseFiles.megabytes(max)
           + "，请缩小或压缩后重新上传");
     }
-    return new Checked(type, kept, thumbnail);
+    return new Checked(type, kept, thumbnail, type.equals(JPEG) ? location(content) : null);
   }
 
   private void acquire() {
@@ -221,53 +240,150 @@ public class ContentCheck {
     return -1;
   }
 
+  /** Where a JPEG's EXIF (TIFF) data lies: its start, its end, its byte order. */
+  private record Exif(int tiff, int end, boolean big) {}
+
+  /** The EXIF data of a JPEG's APP1 {@code Exif} segment, or null when there is none. */
+  private static Exif exif(byte[] b) {
+    if (b.length < 4 || (b[0] & 0xFF) != 0xFF || (b[1] & 0xFF) != 0xD8) {
+      return null;
+    }
+    int i = 2;
+    while (i + 3 < b.length && (b[i] & 0xFF) == 0xFF) {
+      int marker = b[i + 1] & 0xFF;
+      if (marker == 0xDA || marker == 0xD9) {
+        return null;
+      }
+      int length = u16(b, i + 2, true);
+      if (marker == 0xE1 && length >= 8 && i + 10 <= b.length
+          && new String(b, i + 4, 6, java.nio.charset.StandardCharsets.ISO_8859_1).equals("Exif\0\0")) {
+        int tiff = i + 10;
+        int end = Math.min(b.length, i + 2 + length);
+        if (tiff + 8 > end) {
+          return null;
+        }
+        boolean big = b[tiff] == 'M' && b[tiff + 1] == 'M';
+        if (!big && !(b[tiff] == 'I' && b[tiff + 1] == 'I')) {
+          return null;
+        }
+        return new Exif(tiff, end, big);
+      }
+      i += 2 + length;
+    }
+    return null;
+  }
+
+  /**
+   * The entry of {@code tag} in the IFD at {@code ifd} (an offset from the TIFF start): the position of
+   * its 12 bytes, or -1 when the IFD does not hold it or lies outside the segment.
+   */
+  private static int entry(byte[] b, Exif x, long ifd, int tag) {
+    if (ifd < 8 || x.tiff() + ifd + 2 > x.end()) {
+      return -1;
+    }
+    int entries = u16(b, (int) (x.tiff() + ifd), x.big());
+    for (int e = 0; e < entries; e++) {
+      long at = x.tiff() + ifd + 2 + 12L * e;
+      if (at + 12 > x.end()) {
+        return -1;
+      }
+      if (u16(b, (int) at, x.big()) == tag) {
+        return (int) at;
+      }
+    }
+    return -1;
+  }
+
   /**
    * A JPEG's EXIF orientation (tag 0x0112 of IFD0 in its APP1 {@code Exif} segment): 1 to 8, 1 when
    * there is none or it cannot be read. A minimal reader of that one tag, in either byte order.
    */
   static int orientation(byte[] b) {
     try {
-      if (b.length < 4 || (b[0] & 0xFF) != 0xFF || (b[1] & 0xFF) != 0xD8) {
+      Exif x = exif(b);
+      if (x == null) {
         return 1;
       }
-      int i = 2;
-      while (i + 3 < b.length && (b[i] & 0xFF) == 0xFF) {
-        int marker = b[i + 1] & 0xFF;
-        if (marker == 0xDA || marker == 0xD9) {
-          return 1;
-        }
-        int length = u16(b, i + 2, true);
-        if (marker == 0xE1 && length >= 8 && i + 10 <= b.length
-            && new String(b, i + 4, 6, java.nio.charset.StandardCharsets.ISO_8859_1).equals("Exif\0\0")) {
-          int tiff = i + 10;
-          int end = Math.min(b.length, i + 2 + length);
-          boolean big = b[tiff] == 'M' && b[tiff + 1] == 'M';
-          if (!big && !(b[tiff] == 'I' && b[tiff + 1] == 'I')) {
-            return 1;
-          }
-          long ifd = u32(b, tiff + 4, big);
-          if (ifd < 8 || tiff + ifd + 2 > end) {
-            return 1;
-          }
-          int entries = u16(b, (int) (tiff + ifd), big);
-          for (int e = 0; e < entries; e++) {
-            int entry = (int) (tiff + ifd + 2 + 12L * e);
-            if (entry + 12 > end) {
-              return 1;
-            }
-            if (u16(b, entry, big) == 0x0112 && u16(b, entry + 2, big) == 3) {
-              int value = u16(b, entry + 8, big);
-              return value >= 1 && value <= 8 ? value : 1;
-            }
-          }
-          return 1;
-        }
-        i += 2 + length;
+      int e = entry(b, x, u32(b, x.tiff() + 4, x.big()), 0x0112);
+      if (e < 0 || u16(b, e + 2, x.big()) != 3) {
+        return 1;
       }
-      return 1;
+      int value = u16(b, e + 8, x.big());
+      return value >= 1 && value <= 8 ? value : 1;
     } catch (IndexOutOfBoundsException e) {
       return 1;
     }
+  }
+
+  /** Where a photo was taken, in decimal degrees (north and east positive). */
+  public record Location(java.math.BigDecimal latitude, java.math.BigDecimal longitude) {}
+
+  /**
+   * A JPEG's position from its EXIF GPS data (the GPS IFD, tag 0x8825 of IFD0: latitude 0x0002 with
+   * its reference 0x0001 N/S, longitude 0x0004 with 0x0003 E/W, as degrees, minutes and seconds),
+   * to 6 decimals; null when there is none, it is incomplete, out of range, marked void (0x0009
+   * {@code V}) or exactly 0, 0 (what some cameras write without a fix). A minimal reader of those
+   * tags, in either byte order.
+   */
+  static Location location(byte[] b) {
+    try {
+      Exif x = exif(b);
+      if (x == null) {
+        return null;
+      }
+      int pointer = entry(b, x, u32(b, x.tiff() + 4, x.big()), 0x8825);
+      if (pointer < 0) {
+        return null;
+      }
+      long gps = u32(b, pointer + 8, x.big());
+      int status = entry(b, x, gps, 0x0009);
+      if (status >= 0 && b[status + 8] == 'V') {
+        return null;
+      }
+      Double latitude = degrees(b, x, gps, 0x0001, 0x0002, 'N', 'S', 90);
+      Double longitude = degrees(b, x, gps, 0x0003, 0x0004, 'E', 'W', 180);
+      if (latitude == null || longitude == null || latitude == 0 && longitude == 0) {
+        return null;
+      }
+      return new Location(java.math.BigDecimal.valueOf(latitude).setScale(6, java.math.RoundingMode.HALF_UP),
+          java.math.BigDecimal.valueOf(longitude).setScale(6, java.math.RoundingMode.HALF_UP));
+    } catch (IndexOutOfBoundsException e) {
+      return null;
+    }
+  }
+
+  /** One coordinate: the reference (ASCII, one letter) and three RATIONALs; null when unreadable. */
+  private static Double degrees(byte[] b, Exif x, long gps, int refTag, int valueTag, char plus, char minus,
+      int limit) {
+    int ref = entry(b, x, gps, refTag);
+    int value = entry(b, x, gps, valueTag);
+    if (ref < 0 || value < 0 || u16(b, ref + 2, x.big()) != 2 || u16(b, value + 2, x.big()) != 5
+        || u32(b, value + 4, x.big()) != 3) {
+      return null;
+    }
+    char sign = (char) b[ref + 8];
+    if (sign != plus && sign != minus) {
+      return null;
+    }
+    long at = x.tiff() + u32(b, value + 8, x.big());
+    if (at + 24 > x.end()) {
+      return null;
+    }
+    double total = 0;
+    double unit = 1;
+    for (int k = 0; k < 3; k++) {
+      long numerator = u32(b, (int) (at + 8L * k), x.big());
+      long denominator = u32(b, (int) (at + 8L * k + 4), x.big());
+      if (denominator == 0) {
+        return null;
+      }
+      total += (double) numerator / denominator / unit;
+      unit *= 60;
+    }
+    if (total > limit) {
+      return null;
+    }
+    return sign == minus ? -total : total;
   }
 
   private static int u16(byte[] b, int at, boolean big) {

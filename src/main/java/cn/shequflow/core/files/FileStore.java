@@ -6,15 +6,14 @@ import java.util.regex.Pattern;
 /**
  * Where the bytes of attachments are kept (issue 19), behind one interface: the database
  * ({@link DatabaseFileStore}, the default, embedded H2 and MariaDB/MySQL alike) or a directory
- * ({@link FileSystemFileStore}), chosen by {@code shequ.files.store} ({@link FilesConfiguration}).
- * An S3-compatible object store (MinIO or a cloud one) is a third implementation of this interface,
- * keyed the same way; none is built yet.
+ * ({@link FileSystemFileStore}) or an S3-compatible object store ({@link S3FileStore}: MinIO or a
+ * cloud one), chosen by {@code shequ.files.store} ({@link FilesConfiguration}).
  *
  * <p>The case, the name, the type and every other fact of a file are in {@code case_file}; a store
  * knows only keys and bytes. A key is a random UUID the product makes ({@link #newKey}); a store
  * refuses any other key, so no key can name a path outside it. A store that writes inside the
- * caller's transaction (the database) loses the bytes with a rollback; one that cannot (a directory)
- * removes what it wrote when the transaction rolls back.
+ * caller's transaction (the database) loses the bytes with a rollback; one that cannot (a directory,
+ * an object store) removes what it wrote when the transaction rolls back.
  */
 public interface FileStore {
 
@@ -41,7 +40,7 @@ public interface FileStore {
     return key;
   }
 
-  /** The store's name as kept in {@code case_file.storage}: {@code database}, {@code filesystem}. */
+  /** The store's name as kept in {@code case_file.storage}: {@code database}, {@code filesystem}, {@code s3}. */
   String name();
 
   /** Keeps {@code content} under {@code key} (a new key: never overwrites). */

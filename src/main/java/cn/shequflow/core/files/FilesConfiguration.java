@@ -7,8 +7,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The one {@link FileStore} of the application, chosen by {@code shequ.files.store}:
- * {@code database} (the default) or {@code filesystem} (with {@code shequ.files.directory}). An
- * S3-compatible store is added here as a third choice; any other value stops the start-up.
+ * {@code database} (the default), {@code filesystem} (with {@code shequ.files.directory}) or
+ * {@code s3} (an S3-compatible object store, {@code shequ.files.s3.*}); any other value stops the
+ * start-up.
  */
 @Configuration
 @EnableConfigurationProperties(FileSettings.class)
@@ -20,8 +21,9 @@ public class FilesConfiguration {
     return switch (store) {
       case "database" -> new DatabaseFileStore(jdbc);
       case "filesystem" -> new FileSystemFileStore(settings.getDirectory());
-      default -> throw new IllegalStateException("shequ.files.store must be database or filesystem, not '" + store
-          + "' (an S3-compatible store is not built yet)");
+      case "s3" -> S3FileStore.of(settings.getS3());
+      default -> throw new IllegalStateException("shequ.files.store must be database, filesystem or s3, not '"
+          + store + "'");
     };
   }
 }

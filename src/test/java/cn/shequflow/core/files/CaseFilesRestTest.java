@@ -506,14 +506,41 @@ class CaseFilesRestTest extends RestTestSupport {
   }
 
   @Test
-  @DisplayName("A CMYK JPEG is refused with a correct Chinese message naming file; nothing written")
-  void cmykJpegRefused() {
+  @DisplayName("An on-site photo without a location sent keeps where its EXIF GPS says it was taken (nothing else of the EXIF); a location sent wins; other kinds keep none")
+  void exifLocationOfPhotos() {
     String key = start("liu.staff", leave(1)).get("businessKey").asText();
-    long fileRows = rows("case_file");
-    Response r = upload("liu.staff", key, "扫描件.jpg", "image/jpeg", ContentCheckTest.cmykJpeg());
-    assertField(r, "file");
-    assertThat(r.json().get("message").asText()).contains("CMYK").doesNotContain("损坏");
-    assertThat(rows("case_file")).isEqualTo(fileRows);
+    byte[] photo = ContentCheckTest.jpegWithGps(29.712345, 116.001234, false, (char) 0);
+    JsonNode fromExif = uploaded("liu.staff", key, "现场.jpg", "image/jpeg", photo, "kind", "photo");
+    assertThat(fromExif.get("latitude").decimalValue()).isEqualByComparingTo("29.712345");
+    assertThat(fromExif.get("longitude").decimalValue()).isEqualByComparingTo("116.001234");
+    HttpResponse<byte[]> kept = as("liu.staff").download("/api/files/" + fromExif.get("id").asLong());
+    assertThat(ContentCheck.location(kept.body())).isNull();
+    assertThat(new String(kept.body(), StandardCharsets.ISO_8859_1)).doesNotContain("Exif");
+
+    JsonNode typed = uploaded("liu.staff", key, "现场2.jpg", "image/jpeg", photo, "kind", "photo",
+        "latitude", "30.1", "longitude", "117.2");
+    assertThat(typed.get("latitude").decimalValue()).isEqualByComparingTo("30.1");
+    assertThat(typed.get("longitude").decimalValue()).isEqualByComparingTo("117.2");
+
+    JsonNode other = uploaded("liu.staff", key, "证明.jpg", "image/jpeg", photo, "kind", "other");
+    assertThat(other.get("latitude").isNull()).isTrue();
+    assertThat(other.get("longitude").isNull()).isTrue();
+  }
+
+  @Test
+  @DisplayName("A CMYK JPEG (print, some scanners) is accepted and kept as an RGB JPEG with a thumbnail")
+  void cmykJpegConverted() throws IOException {
+    String key = start("liu.staff", leave(1)).get("businessKey").asText();
+    JsonNode file = uploaded("liu.staff", key, "扫描件.jpg", "image/jpeg",
+        ContentCheckTest.adobeCmykJpeg(40, 30, new int[] {255, 0, 0, 0}));
+    assertThat(file.get("contentType").asText()).isEqualTo("image/jpeg");
+    assertThat(file.get("thumbnailUrl").isNull()).isFalse();
+    HttpResponse<byte[]> download = as("liu.staff").download("/api/files/" + file.get("id").asLong());
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(ContentCheck.jpegComponents(download.body())).isEqualTo(3);
+    BufferedImage image = ImageIO.read(new ByteArrayInputStream(download.body()));
+    assertThat(image.getWidth()).isEqualTo(40);
+    assertThat(image.getRGB(20, 15) >> 16 & 0xFF).as("cyan has no red").isLessThan(60);
   }
 
   @Test
