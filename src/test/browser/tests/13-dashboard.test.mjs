@@ -187,11 +187,8 @@ test('the 业务统计 page: community filter, overdue list linking to the case,
   // The printable view: only the dashboard, without the filter.
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.shequ-stats-filter').isVisible(), false);
-  const header = await page.evaluate(() => {
-    const h = document.querySelector('[cam-widget-header]');
-    return h ? getComputedStyle(h).visibility : 'hidden';
-  });
-  assert.equal(header, 'hidden');
+  assert.equal(await page.locator('[cam-widget-header]').first().isVisible(), false, 'the header is printed');
+  assert.ok(await page.locator('[data-table="detail"]').isVisible(), 'the detail table is printed');
   await page.screenshot({ path: B.SHOTS + '/dashboard-print.png', fullPage: true });
   await page.emulateMedia({ media: 'screen' });
   assert.deepEqual(page.errors, []);

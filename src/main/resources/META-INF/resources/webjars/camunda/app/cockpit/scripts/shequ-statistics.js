@@ -54,6 +54,10 @@ function fmt(value) {
   return value === null || value === undefined ? '—' : String(value);
 }
 
+function yuan(amount) {
+  return Number(amount).toFixed(2);
+}
+
 function dateTime(text) {
   return text ? text.replace('T', ' ').slice(0, 16) : '—';
 }
@@ -110,7 +114,7 @@ function monthlyOption(summary) {
   return {
     tooltip: {trigger: 'axis'},
     legend: {top: 0, type: 'scroll'},
-    grid: {left: 40, right: 16, top: 40, bottom: 40},
+    grid: {left: 8, right: 16, top: 40, bottom: 8, containLabel: true},
     xAxis: {type: 'category', data: summary.months.map(monthLabel)},
     yAxis: {type: 'value', minInterval: 1},
     color: FAMILY_COLOURS,
@@ -132,7 +136,7 @@ function outcomeOption(summary) {
   return {
     tooltip: {trigger: 'axis'},
     legend: {top: 0},
-    grid: {left: 110, right: 16, top: 40, bottom: 24},
+    grid: {left: 8, right: 16, top: 40, bottom: 8, containLabel: true},
     yAxis: {type: 'category', data: families.map((f) => f.label), inverse: true},
     xAxis: {type: 'value', minInterval: 1},
     series: [
@@ -151,7 +155,7 @@ function communityOption(summary) {
   return {
     tooltip: {trigger: 'axis'},
     legend: {top: 0, type: 'scroll'},
-    grid: {left: 40, right: 16, top: 40, bottom: 40},
+    grid: {left: 8, right: 16, top: 40, bottom: 8, containLabel: true},
     xAxis: {type: 'category', data: communities.map((c) => c.name)},
     yAxis: {type: 'value', minInterval: 1},
     color: FAMILY_COLOURS,
@@ -178,7 +182,7 @@ function incidentLightOption(incidents) {
   const colours = {GREEN: '#4a9b5f', YELLOW: '#e0b12c', RED: '#b5443b'};
   return {
     tooltip: {trigger: 'axis'},
-    grid: {left: 40, right: 16, top: 24, bottom: 30},
+    grid: {left: 8, right: 16, top: 24, bottom: 8, containLabel: true},
     xAxis: {type: 'category', data: incidents.openByLight.map((l) => l.label)},
     yAxis: {type: 'value', minInterval: 1},
     series: [{
@@ -200,7 +204,7 @@ function leaveOption(leave) {
   return {
     tooltip: {trigger: 'axis'},
     legend: {top: 0},
-    grid: {left: 70, right: 16, top: 40, bottom: 24},
+    grid: {left: 8, right: 16, top: 40, bottom: 8, containLabel: true},
     yAxis: {type: 'category', data: people.map((p) => p.name), inverse: true},
     xAxis: {type: 'value'},
     color: FAMILY_COLOURS,
@@ -306,9 +310,9 @@ function render(root, summary, overdue, page, onFilter) {
     root.appendChild(el('h3', {}, '开支审批'));
     root.appendChild(table(['', '申请件数', '批准件数', '批准金额（元）'], [
       el('tr', {'data-expense': 'within'}, el('td', {}, '主任审批权限内（500 元及以下）'), el('td', {}, String(e.withinAuthority.filed)),
-        el('td', {}, String(e.withinAuthority.approved)), el('td', {}, String(e.withinAuthority.approvedTotal))),
+        el('td', {}, String(e.withinAuthority.approved)), el('td', {}, yuan(e.withinAuthority.approvedTotal))),
       el('tr', {'data-expense': 'above'}, el('td', {}, '超过 500 元（报社会事务办审批）'), el('td', {}, String(e.aboveAuthority.filed)),
-        el('td', {}, String(e.aboveAuthority.approved)), el('td', {}, String(e.aboveAuthority.approvedTotal)))],
+        el('td', {}, String(e.aboveAuthority.approved)), el('td', {}, yuan(e.aboveAuthority.approvedTotal)))],
     {'data-table': 'expenses'}));
     root.appendChild(el('p', {}, '居民代表会议票决：需票决 ', String(e.votes.needed), ' 件，通过 ', String(e.votes.passed),
       ' 件，未通过 ', String(e.votes.failed), ' 件。'));
