@@ -280,7 +280,7 @@ public class Statistics {
       minutes += m;
     }
     cells.sort(Comparator.comparing(Cell::month).thenComparing(c -> c.community() == null ? "" : c.community()));
-    long overdue = overdueOf(v).size();
+    long overdue = mapper.overdueCount(family.key(), ClockUtil.getCurrentTime(), v.communities());
     Counts total = new Counts(filed, approval ? approved + refused : null, approval ? approved : null,
         approval ? refused : null, open, approval ? hours(minutes, timed) : null);
     return new FamilyFigures(family.key(), family.label(), approval, total, overdue, cells);

@@ -126,4 +126,14 @@ public interface StatisticsMapper {
       + " order by c.created_at, c.business_key limit #{limit}</script>")
   List<Map<String, Object>> supervisedIncidents(@Param("family") String family,
       @Param("communities") List<String> communities, @Param("limit") int limit);
+
+  /** How many of the family's cases are overdue: an open task past due, or an incident under supervision. */
+  @Select("<script>select count(distinct k.business_key) from ("
+      + "select c.business_key as business_key from ACT_RU_TASK t join biz_case c on c.process_instance_id = t.PROC_INST_ID_ "
+      + "where c.family = #{family} and t.DUE_DATE_ &lt; #{now}" + SCOPE
+      + " union select c.business_key as business_key from biz_case c join incident i on i.business_key = c.business_key "
+      + "where c.family = #{family} and c.closed_at is null and i.sla_status in ('YELLOW', 'RED')" + SCOPE
+      + ") k</script>")
+  long overdueCount(@Param("family") String family, @Param("now") Date now,
+      @Param("communities") List<String> communities);
 }
