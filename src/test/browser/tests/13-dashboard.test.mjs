@@ -184,6 +184,18 @@ test('the 业务统计 page: community filter, overdue list linking to the case,
     const e = document.querySelector('.shequ-stats-card[data-family="incident-report"] [data-figure="filed"]');
     return e && e.textContent.trim() === n;
   }, String(total(await summary('li.leader'), 'incident-report', 'filed')));
+  // The period: this month only.
+  const month = B.day(0).slice(0, 7);
+  await page.selectOption('.shequ-stats select[name="from"]', month);
+  await page.click('.shequ-stats-filter button[type=submit]');
+  const label = Number(month.slice(0, 4)) + '年' + Number(month.slice(5)) + '月';
+  await page.waitForFunction(l => {
+    const p = document.querySelector('.shequ-stats-scope');
+    return p && p.textContent.startsWith(l + ' 至 ');
+  }, label);
+  assert.match(page.url(), new RegExp('from=' + month));
+  const oneMonth = await summary('li.leader', `?from=${month}&to=${month}`);
+  assert.equal(await figure(page, 'leave', 'filed'), String(total(oneMonth, 'leave', 'filed')));
   // The printable view: only the dashboard, without the filter.
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.shequ-stats-filter').isVisible(), false);

@@ -75,6 +75,21 @@ function query(filter) {
   return params.toString();
 }
 
+// The months to pick from: the last five years to next month, and the chosen ones (Chinese names on
+// every browser, unlike <input type=month>).
+function monthSelect(name, label, value) {
+  const now = new Date();
+  const months = [];
+  for (let i = -1; i < 60; i++) {
+    const d = new Date(now.getFullYear(), now.getMonth() - i, 1);
+    months.push(d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0'));
+  }
+  if (value && !months.includes(value)) months.push(value);
+  months.sort().reverse();
+  return el('select', {name, 'aria-label': label},
+    months.map((m) => el('option', {value: m, selected: m === value}, monthLabel(m))));
+}
+
 const FAMILY_COLOURS = ['#3b6eb5', '#e08a2c', '#4a9b5f', '#b5443b', '#7a5bb5', '#2c9fa8', '#9b8a2c', '#a84a86'];
 
 function chartBox(id, title, height) {
@@ -247,8 +262,8 @@ function overdueTable(overdue) {
 function render(root, summary, overdue, page, onFilter) {
   root.innerHTML = '';
   const charts = [];
-  const from = el('input', {type: 'month', name: 'from', value: summary.from, 'aria-label': '开始月份'});
-  const to = el('input', {type: 'month', name: 'to', value: summary.to, 'aria-label': '结束月份'});
+  const from = monthSelect('from', '开始月份', summary.from);
+  const to = monthSelect('to', '结束月份', summary.to);
   const community = el('select', {name: 'community', 'aria-label': '社区'},
     el('option', {value: ''}, '全部社区'),
     summary.communities.map((c) => el('option', {value: c.id, selected: c.id === summary.community}, c.name)));
