@@ -94,6 +94,7 @@ async function figure(page, familyKey, name) {
 }
 
 let filed;
+let incidentKey;
 
 test('a leader lands on 业务统计 in Cockpit; its charts show the figures of what the test filed', async () => {
   const before = await summary('li.leader');
@@ -104,6 +105,7 @@ test('a leader lands on 业务统计 in Cockpit; its charts show the figures of 
   await completeOnly('zhang.director', refused.id, { approved: false, comment: '近期工作忙' });
   // IN-3: an incident in zaozhi signed for, one in taiping.
   const z = await start('he.grid', 'incident-report', incident('造纸社区3号楼'));
+  incidentKey = z.businessKey;
   await completeOnly('zhang.director', z.id, { acceptNote: '已签收' });
   await start('xu.grid', 'incident-report', incident('太平社区5号楼'));
 
@@ -176,6 +178,10 @@ test('the 业务统计 page: community filter, overdue list linking to the case,
     assert.equal(await page.locator(`[data-table="overdue"] tr[data-key="${item.businessKey}"] a`).getAttribute('href'),
       `/api/cases/${item.businessKey}/sheet`);
   }
+  // The link of a case on the list, the 审批单, opens with Cockpit's own login (no second password).
+  const sheet = await page.request.get(`${B.BASE}/api/cases/${incidentKey}/sheet`);
+  assert.equal(sheet.status(), 200);
+  assert.match(await sheet.text(), new RegExp(incidentKey));
   await B.shot(page, 'dashboard-page-zaozhi-desktop');
   // Changing the filter redraws: all communities again.
   await page.selectOption('.shequ-stats select[name="community"]', '');
