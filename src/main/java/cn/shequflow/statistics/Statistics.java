@@ -106,12 +106,12 @@ public class Statistics {
   }
 
   /** The communities the viewer may pick in the filter: those at least one family he sees covers. */
-  List<Community> communities(String userId) {
+  List<CommunityOption> communities(String userId) {
     List<CommunityScope.Scope> scopes = families.all().stream().map(f -> scope.of(userId, f))
         .filter(s -> !s.isEmpty()).toList();
     return organisation.communityIds().stream()
         .filter(id -> scopes.stream().anyMatch(s -> s.covers(id)))
-        .map(id -> new Community(id, organisation.unit(id).map(OrgUnit::name).orElse(id)))
+        .map(id -> new CommunityOption(id, organisation.unit(id).map(OrgUnit::name).orElse(id)))
         .toList();
   }
 
@@ -133,47 +133,47 @@ public class Statistics {
   // ---------------------------------------------------------------------------------------------
   // The summary
 
-  public record Community(String id, String name) {}
+  public record CommunityOption(String id, String name) {}
 
-  /** Counts of one family (and one community and month, in a {@link Cell}). */
+  /** Counts of one family (and one community and month, in a {@link MonthCell}). */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Counts(long filed, Long decided, Long approved, Long refused, long open, Double averageDecisionHours) {}
+  public record FigureCounts(long filed, Long decided, Long approved, Long refused, long open, Double averageDecisionHours) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Cell(String month, String community, String communityName, long filed, Long decided, Long approved,
+  public record MonthCell(String month, String community, String communityName, long filed, Long decided, Long approved,
       Long refused, long open, Double averageDecisionHours) {}
 
   /** One family: {@code approval} when its cases are decided on the approval chain (else no decisions counted). */
-  public record FamilyFigures(String family, String label, boolean approval, Counts total, long overdue,
-      List<Cell> cells) {}
+  public record FamilyFigures(String family, String label, boolean approval, FigureCounts total, long overdue,
+      List<MonthCell> cells) {}
 
-  public record Labelled(String code, String label, long count) {}
+  public record LabelledCount(String code, String label, long count) {}
 
   /** Of the cases whose limit has passed or whose step is done ({@code due}), those done within it. */
-  public record Rate(long due, long withinLimit, Double percent) {}
+  public record OnTimeRate(long due, long withinLimit, Double percent) {}
 
-  public record IncidentFigures(long total, long open, List<Labelled> byCategory, List<Labelled> openByLight,
-      Rate signedInTime, Rate settledInTime) {}
+  public record IncidentFigures(long total, long open, List<LabelledCount> byCategory, List<LabelledCount> openByLight,
+      OnTimeRate signedInTime, OnTimeRate settledInTime) {}
 
-  public record LeaveLine(String person, String name, String communityName, String type, String typeLabel,
+  public record LeaveDaysLine(String person, String name, String communityName, String type, String typeLabel,
       long requests, BigDecimal days) {}
 
-  public record LeaveFigures(BigDecimal totalDays, List<Labelled> requestsByType, List<LeaveLine> byPerson) {}
+  public record LeaveFigures(BigDecimal totalDays, List<LabelledCount> requestsByType, List<LeaveDaysLine> byPerson) {}
 
   /** Expenses within or above the director's authority: filed, approved and the approved amount. */
-  public record Money(long filed, long approved, BigDecimal approvedTotal) {}
+  public record ExpenseMoney(long filed, long approved, BigDecimal approvedTotal) {}
 
-  public record Votes(long needed, long passed, long failed) {}
+  public record AssemblyVotes(long needed, long passed, long failed) {}
 
-  public record ExpenseFigures(Money withinAuthority, Money aboveAuthority, Votes votes) {}
+  public record ExpenseFigures(ExpenseMoney withinAuthority, ExpenseMoney aboveAuthority, AssemblyVotes votes) {}
 
-  public record MonthlyLine(String businessKey, String month, String community, String communityName,
+  public record MonthlyReportLine(String businessKey, String month, String community, String communityName,
       LocalDate reportedOn, LocalDate postedOn, boolean reportedOnTime, boolean postedOnTime) {}
 
-  public record MonthlyReportFigures(long reports, Rate reportedOnTime, Rate postedOnTime, List<MonthlyLine> lines) {}
+  public record MonthlyReportFigures(long reports, OnTimeRate reportedOnTime, OnTimeRate postedOnTime, List<MonthlyReportLine> lines) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Summary(String from, String to, String community, List<Community> communities, List<String> months,
+  public record StatisticsSummary(String from, String to, String community, List<CommunityOption> communities, List<String> months,
       List<FamilyFigures> families, IncidentFigures incidents, LeaveFigures leave, ExpenseFigures expenses,
       MonthlyReportFigures monthlyReports, long overdue) {}
 
@@ -225,7 +225,7 @@ public class Statistics {
     }
   }
 
-  public Summary summary(String userId, String from, String to, String requestedCommunity) {
+  public StatisticsSummary summary(String userId, String from, String to, String requestedCommunity) {
     Period period = period(from, to);
     String community = community("community", requestedCommunity);
     List<Visible> visible = visible(userId, community);
@@ -247,14 +247,14 @@ public class Statistics {
         default -> { }
       }
     }
-    return new Summary(period.from().toString(), period.to().toString(), community, communities(userId),
+    return new StatisticsSummary(period.from().toString(), period.to().toString(), community, communities(userId),
         period.months(), figures, incidents, leave, expenses, monthly, overdue);
   }
 
   private FamilyFigures family(Visible v, Period period) {
     CaseFamily family = v.family();
     boolean approval = decidesOnChain(family);
-    List<Cell> cells = new ArrayList<>();
+    List<MonthCell> cells = new ArrayList<>();
     long filed = 0;
     long approved = 0;
     long refused = 0;
@@ -270,7 +270,7 @@ public class Statistics {
       long o = number(row, "open_count").longValue();
       long t = number(row, "timed").longValue();
       long m = number(row, "decision_minutes").longValue();
-      cells.add(new Cell(month, communityId, communityName(communityId), f, approval ? a + r : null,
+      cells.add(new MonthCell(month, communityId, communityName(communityId), f, approval ? a + r : null,
           approval ? a : null, approval ? r : null, o, approval ? hours(m, t) : null));
       filed += f;
       approved += a;
@@ -279,9 +279,9 @@ public class Statistics {
       timed += t;
       minutes += m;
     }
-    cells.sort(Comparator.comparing(Cell::month).thenComparing(c -> c.community() == null ? "" : c.community()));
+    cells.sort(Comparator.comparing(MonthCell::month).thenComparing(c -> c.community() == null ? "" : c.community()));
     long overdue = mapper.overdueCount(family.key(), ClockUtil.getCurrentTime(), v.communities());
-    Counts total = new Counts(filed, approval ? approved + refused : null, approval ? approved : null,
+    FigureCounts total = new FigureCounts(filed, approval ? approved + refused : null, approval ? approved : null,
         approval ? refused : null, open, approval ? hours(minutes, timed) : null);
     return new FamilyFigures(family.key(), family.label(), approval, total, overdue, cells);
   }
@@ -345,13 +345,13 @@ public class Statistics {
       settled += number(row, "settled_in_time").longValue();
     }
     FormContract.Field category = incidentCategoryField();
-    List<Labelled> categories = byCategory.entrySet().stream()
-        .map(e -> new Labelled(e.getKey(), category == null ? e.getKey() : category.display(e.getKey()), e.getValue()))
-        .sorted(Comparator.comparingLong(Labelled::count).reversed()).toList();
-    List<Labelled> lights = openByLight.entrySet().stream()
-        .map(e -> new Labelled(e.getKey(), lightLabel(e.getKey()), e.getValue())).toList();
-    return new IncidentFigures(total, open, categories, lights, new Rate(signDue, signed, percent(signed, signDue)),
-        new Rate(settleDue, settled, percent(settled, settleDue)));
+    List<LabelledCount> categories = byCategory.entrySet().stream()
+        .map(e -> new LabelledCount(e.getKey(), category == null ? e.getKey() : category.display(e.getKey()), e.getValue()))
+        .sorted(Comparator.comparingLong(LabelledCount::count).reversed()).toList();
+    List<LabelledCount> lights = openByLight.entrySet().stream()
+        .map(e -> new LabelledCount(e.getKey(), lightLabel(e.getKey()), e.getValue())).toList();
+    return new IncidentFigures(total, open, categories, lights, new OnTimeRate(signDue, signed, percent(signed, signDue)),
+        new OnTimeRate(settleDue, settled, percent(settled, settleDue)));
   }
 
   /** The category field of the incident's start form: its options' Chinese labels (安全隐患 …). */
@@ -373,7 +373,7 @@ public class Statistics {
       LeaveStatus.LATE.code());
 
   private LeaveFigures leave(Visible v, Period period) {
-    List<LeaveLine> lines = new ArrayList<>();
+    List<LeaveDaysLine> lines = new ArrayList<>();
     Map<String, Long> byType = new LinkedHashMap<>();
     BigDecimal total = BigDecimal.ZERO;
     for (Map<String, Object> row : mapper.leave(v.family().key(), LEAVE_TAKEN, period.start().toLocalDate(),
@@ -381,15 +381,15 @@ public class Statistics {
       String type = text(row, "leave_type");
       BigDecimal days = decimal(row, "days");
       long n = number(row, "n").longValue();
-      lines.add(new LeaveLine(text(row, "person"), text(row, "name"), text(row, "community_name"), type,
+      lines.add(new LeaveDaysLine(text(row, "person"), text(row, "name"), text(row, "community_name"), type,
           leaveTypeLabel(type), n, days));
       byType.merge(type, n, Long::sum);
       total = total.add(days);
     }
-    lines.sort(Comparator.comparing(LeaveLine::days).reversed().thenComparing(LeaveLine::person)
-        .thenComparing(LeaveLine::type));
-    List<Labelled> types = byType.entrySet().stream()
-        .map(e -> new Labelled(e.getKey(), leaveTypeLabel(e.getKey()), e.getValue())).toList();
+    lines.sort(Comparator.comparing(LeaveDaysLine::days).reversed().thenComparing(LeaveDaysLine::person)
+        .thenComparing(LeaveDaysLine::type));
+    List<LabelledCount> types = byType.entrySet().stream()
+        .map(e -> new LabelledCount(e.getKey(), leaveTypeLabel(e.getKey()), e.getValue())).toList();
     return new LeaveFigures(total, types, lines);
   }
 
@@ -405,14 +405,14 @@ public class Statistics {
   static final List<String> EXPENSE_APPROVED = List.of(ExpenseStatus.APPROVED.code(), ExpenseStatus.BOOKED.code());
 
   private ExpenseFigures expenses(Visible v, Period period) {
-    Money within = new Money(0, 0, BigDecimal.ZERO.setScale(2));
-    Money above = within;
+    ExpenseMoney within = new ExpenseMoney(0, 0, BigDecimal.ZERO.setScale(2));
+    ExpenseMoney above = within;
     long needed = 0;
     long passed = 0;
     long failed = 0;
     for (Map<String, Object> row : mapper.expenses(v.family().key(), period.start(), period.end(), v.communities(),
         EXPENSE_APPROVED)) {
-      Money money = new Money(number(row, "n").longValue(), number(row, "approved_count").longValue(),
+      ExpenseMoney money = new ExpenseMoney(number(row, "n").longValue(), number(row, "approved_count").longValue(),
           decimal(row, "approved_total").setScale(2, RoundingMode.UNNECESSARY));
       if (Boolean.TRUE.equals(bool(row, "above"))) {
         above = money;
@@ -423,7 +423,7 @@ public class Statistics {
       passed += number(row, "votes_passed").longValue();
       failed += number(row, "votes_failed").longValue();
     }
-    return new ExpenseFigures(within, above, new Votes(needed, passed, failed));
+    return new ExpenseFigures(within, above, new AssemblyVotes(needed, passed, failed));
   }
 
   /**
@@ -433,7 +433,7 @@ public class Statistics {
    */
   private MonthlyReportFigures monthlyReports(Visible v, Period period) {
     LocalDate today = Clock.today();
-    List<MonthlyLine> lines = new ArrayList<>();
+    List<MonthlyReportLine> lines = new ArrayList<>();
     long reportDue = 0;
     long reportOnTime = 0;
     long postDue = 0;
@@ -454,11 +454,11 @@ public class Statistics {
       }
       reportOnTime += reportedOnTime ? 1 : 0;
       postOnTime += postedOnTime ? 1 : 0;
-      lines.add(new MonthlyLine(text(row, "business_key"), month, text(row, "community"), text(row, "community_name"),
+      lines.add(new MonthlyReportLine(text(row, "business_key"), month, text(row, "community"), text(row, "community_name"),
           reported, posted, reportedOnTime, postedOnTime));
     }
-    return new MonthlyReportFigures(lines.size(), new Rate(reportDue, reportOnTime, percent(reportOnTime, reportDue)),
-        new Rate(postDue, postOnTime, percent(postOnTime, postDue)), lines);
+    return new MonthlyReportFigures(lines.size(), new OnTimeRate(reportDue, reportOnTime, percent(reportOnTime, reportDue)),
+        new OnTimeRate(postDue, postOnTime, percent(postOnTime, postDue)), lines);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ public class StatisticsController {
   @Operation(summary = "业务统计：按社区和月份统计各类事项的受理、审结、批准/退回、在办及审结用时，事件按类别和督办灯，"
       + "请假天数、开支与票决、月度报账与财务公开；只统计本人有权查看的事项，无权查看的事项类别不出现")
   @GetMapping("/summary")
-  public Statistics.Summary summary(
+  public Statistics.StatisticsSummary summary(
       @Parameter(description = "开始月份 yyyy-MM（默认：结束月份前 11 个月）") @RequestParam(required = false) String from,
       @Parameter(description = "结束月份 yyyy-MM（默认：本月）") @RequestParam(required = false) String to,
       @Parameter(description = "社区编号，如 zaozhi（默认：本人可查看的全部社区）") @RequestParam(required = false) String community) {
