@@ -37,7 +37,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
  *       never across a parallel or inclusive gateway, an event or the revise loop.
  * </ul>
  */
-final class ApprovalModel {
+public final class ApprovalModel {
 
   private final BpmnModelInstance model;
   private final UserTask approval;
@@ -48,6 +48,11 @@ final class ApprovalModel {
       throw new IllegalArgumentException(approvalActivityId + " is not an approval task");
     }
     this.approval = task;
+  }
+
+  /** Whether the model has an approval activity (its family decides cases on the approval chain). */
+  public static boolean hasApprovalTask(BpmnModelInstance model) {
+    return model.getModelElementsByType(UserTask.class).stream().anyMatch(ApprovalModel::isApprovalTask);
   }
 
   static boolean isApprovalTask(UserTask task) {

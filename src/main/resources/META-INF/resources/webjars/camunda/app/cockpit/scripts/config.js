@@ -6,6 +6,7 @@ export default {
   app: app('监控', 'Cockpit'),
   locales: locales(),
   // The dashboard warns when the working calendar lacks a year's holiday schedule (CAL-1);
+  // 业务统计 for leaders, first on the start page and at #/statistics (issue 20);
   // the 中文 / English switch in the user menu.
-  customScripts: ['scripts/shequ-calendar-warning.js', '../shequ/shequ-ui']
+  customScripts: ['scripts/shequ-calendar-warning.js', 'scripts/shequ-statistics.js', '../shequ/shequ-ui']
 };
