@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** The product API's OpenAPI document: who may read it, and that it describes every /api route. */
@@ -23,7 +24,7 @@ class ApiDocumentationTest extends RestTestSupport {
 
   private static final Pattern CONTRACT_ROUTE = Pattern.compile("(GET|POST|PUT|DELETE|PATCH) `?(/api/[^` |\"]+)");
 
-  @Autowired RequestMappingHandlerMapping mappings;
+  @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings; // not Actuator's
 
   private JsonNode document() {
     Response r = as("liu.staff").get("/v3/api-docs");

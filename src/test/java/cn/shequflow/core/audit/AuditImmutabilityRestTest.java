@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.impl.persistence.deploy.cache.CacheDeployer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -36,7 +37,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class AuditImmutabilityRestTest extends RestTestSupport {
 
   @Autowired JdbcTemplate jdbc;
-  @Autowired RequestMappingHandlerMapping mappings;
+  @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings; // not Actuator's
 
   private long maxId() {
     Long id = jdbc.queryForObject("select max(id) from audit_entry", Long.class);
