@@ -157,7 +157,9 @@ function outcomeOption(summary) {
     series: [
       bar('批准', '#4a9b5f', (f) => (f.approval ? f.total.approved : 0)),
       bar('退回/不予批准', '#b5443b', (f) => (f.approval ? f.total.refused : 0)),
-      bar('在办', '#e0b12c', (f) => f.total.open)
+      // Not yet decided, so that the three parts add up to the cases filed: an approved leave that
+      // waits for its report back is open, but decided. Families without a decision: still open.
+      bar('未审结', '#e0b12c', (f) => (f.approval ? f.total.filed - f.total.decided : f.total.open))
     ]
   };
 }
@@ -286,7 +288,7 @@ function render(root, summary, overdue, page, onFilter) {
   root.appendChild(familyCards(summary));
   const grid = el('div', {class: 'shequ-stats-grid'},
     chartBox('monthly', '各类事项按月受理件数'),
-    chartBox('outcome', '审结情况（批准、退回、在办）', 40 + 44 * Math.max(3, summary.families.length)),
+    chartBox('outcome', '审结情况（批准、退回、未审结）', 40 + 44 * Math.max(3, summary.families.length)),
     chartBox('community', '各社区受理件数'));
   root.appendChild(grid);
   drawChart(root, 'monthly', monthlyOption(summary), charts);
