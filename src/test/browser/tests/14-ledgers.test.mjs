@@ -192,6 +192,60 @@ for (const size of ['desktop', 'phone']) {
   });
 }
 
+/** A valid identity number (GB 11643) of someone born on 1 May 1985 in 浔阳区, made unique by `n`. */
+function idNumber(n) {
+  const first = '36040319850501' + String(n % 1000).padStart(3, '0');
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first].reduce((s, d, i) => s + Number(d) * weights[i], 0);
+  return first + '10X98765432'[sum % 11];
+}
+
+/** A migrant filed by he.grid, verified by chen.staff and given an address certificate by liu.staff. */
+async function issueCertificate(name) {
+  const id = idNumber(Date.now() + Math.floor(Math.random() * 1000));
+  const v = { moveType: 'move-in', residentType: 'migrant', name, idNumber: id, phone: '13907920001',
+    occupation: '个体经营', address: '浔阳区湓城街道造纸社区滨江路 18 号', building: '3 栋', movedOn: B.day(0),
+    landlordName: '赵房东', landlordPhone: '0792-8221234' };
+  const variables = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, { value: x }]));
+  const started = await rest('he.grid', 'POST', '/engine-rest/process-definition/key/resident-move/start', { variables });
+  assert.equal(started.status, 200, started.text);
+  const tasks = await rest('chen.staff', 'GET', '/engine-rest/task?processInstanceId=' + started.json.id);
+  assert.equal(tasks.json.length, 1, tasks.text);
+  const done = await rest('chen.staff', 'POST', `/engine-rest/task/${tasks.json[0].id}/complete`,
+    { variables: { approved: { value: true }, comment: { value: '核实无误' } } });
+  assert.equal(done.status, 204, done.text);
+  const found = await rest('liu.staff', 'GET', '/api/residents?idNumber=' + id);
+  assert.equal(found.json.total, 1, found.text);
+  const issued = await rest('liu.staff', 'POST', `/api/residents/${found.json.items[0].resident.id}/certificates`,
+    { purpose: '子女入学', documents: ['id-card', 'rental-contract'] });
+  assert.equal(issued.status, 200, issued.text);
+  return { id, certificateNo: issued.json.certificateNo };
+}
+
+test('phone: staff find a certificate in 居住证明 by name, the identity number masked as the API gives it', async () => {
+  const c = await issueCertificate('台账证明');
+  const staff = await B.login('liu.staff', 'demo', { phone: true });
+  const dialog = await openLedgers(staff);
+  await dialog.locator('.shequ-ledger-tabs a', { hasText: '居住证明' }).click();
+  const view = dialog.locator('.shequ-ledger[data-ledger="certificates"]');
+  await view.locator('input[name="name"]').fill('台账证明');
+  await view.locator('button[data-op="查询"]').click();
+  await view.locator(`tr[data-key="${c.certificateNo}"]`).waitFor();
+  const card = await view.locator(`tr[data-key="${c.certificateNo}"]`).innerText();
+  const masked = c.id.slice(0, 6) + '*'.repeat(11) + c.id.slice(17);
+  assert.ok(card.includes(masked), `the number masked: ${card}`);
+  assert.ok(!card.includes(c.id), 'never the whole number');
+  assert.match(card, /居民身份证、房屋租赁合同/);
+  assert.match(card, /刘洋/);
+  assert.match(await view.locator('a[data-op="导出 Excel"]').getAttribute('href'),
+    /^\/api\/address-certificates\?name=%E5%8F%B0%E8%B4%A6%E8%AF%81%E6%98%8E&format=xlsx$/);
+  await B.assertDialogFits(staff, dialog, '居住证明 on a phone');
+  await B.assertChinese(staff, '居住证明');
+  await B.shot(staff, '14-ledgers-phone-certificates');
+  assert.deepEqual(staff.errors, []);
+  await B.logout(staff);
+});
+
 test('desktop: a ledger a route refuses has no tab (the justice office keeps no resident register)', async () => {
   const justice = await B.login('wei.justice');
   const dialog = await openLedgers(justice).catch(() => null);

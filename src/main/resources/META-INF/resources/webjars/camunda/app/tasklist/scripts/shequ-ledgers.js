@@ -276,8 +276,9 @@ const CSS = `
 .shequ-ledger-rows { overflow-x: auto; }
 .shequ-ledger-pager { display: flex; align-items: center; gap: 10px; margin-top: 8px; }
 @media (max-width: 767px) {
-  html .shequ-ledger-filters { display: grid; grid-template-columns: 1fr 1fr; gap: 6px 8px; }
-  html .shequ-ledger-field .form-control { width: 100%; }
+  html .shequ-ledger-filters { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 6px 8px; }
+  html .shequ-ledger-field { min-width: 0; }
+  html .shequ-ledger-field .form-control { width: 100%; min-width: 0; }
   html .shequ-ledger-buttons { grid-column: 1 / -1; }
   html .shequ-ledger .shequ-export { flex-wrap: wrap; }
   html .shequ-ledger-rows { overflow-x: hidden; }
