@@ -1,21 +1,24 @@
 package cn.shequflow.expense;
 
-import cn.shequflow.core.approval.ApprovalChain;
 import cn.shequflow.core.approval.ApprovalStep;
-import cn.shequflow.core.cases.CaseFamilies;
+import cn.shequflow.core.cases.CaseFamily;
 import cn.shequflow.core.cases.CommunityScope;
+import cn.shequflow.core.cases.Ledgers;
 import cn.shequflow.core.cases.Paging;
 import cn.shequflow.core.export.Column;
 import cn.shequflow.core.export.Exports;
-import cn.shequflow.core.process.CurrentUser;
 import cn.shequflow.core.process.InvalidInputException;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,6 +33,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/expenses")
 public class ExpenseLedgerController {
 
+  /** The ledger's filters, bound once for the list and its workbook: a ledger's, and the month submitted. */
+  public record Filter(
+      @Parameter(description = "社区编号；不填为可查看的全部社区") String communityId,
+      @Parameter(description = "提交月份，yyyy-MM") String month,
+      @Parameter(description = "状态编码") String status,
+      @Parameter(description = "只看本人的申请", schema = @Schema(type = "boolean", defaultValue = "false")) Boolean mine) {
+
+    /** Only the person's own requests ({@code mine=true}); not given is false. */
+    public boolean own() {
+      return Boolean.TRUE.equals(mine);
+    }
+  }
+
   public record Totals(long count, BigDecimal amount, BigDecimal paidAmount) {}
 
   public record Item(ExpenseEntry expense, String categoryLabel, String statusLabel, List<ApprovalStep> decisions) {}
@@ -37,10 +53,7 @@ public class ExpenseLedgerController {
   public record Page(int page, int size, long total, Totals totals, List<Item> items) {}
 
   private final ExpenseRegister register;
-  private final ApprovalChain chain;
-  private final CommunityScope scope;
-  private final CaseFamilies families;
-  private final CurrentUser currentUser;
+  private final Ledgers ledgers;
   private final Exports exports;
 
   static final List<Column<Item>> COLUMNS = List.of(
@@ -64,26 +77,21 @@ public class ExpenseLedgerController {
       Column.of("记账人", i -> i.expense().bookedBy()),
       Column.of("审批意见", i -> Exports.decisions(i.decisions())));
 
-  public ExpenseLedgerController(ExpenseRegister register, ApprovalChain chain, CommunityScope scope,
-      CaseFamilies families, CurrentUser currentUser, Exports exports) {
-    this.exports = exports;
+  public ExpenseLedgerController(ExpenseRegister register, Ledgers ledgers, Exports exports) {
     this.register = register;
-    this.chain = chain;
-    this.scope = scope;
-    this.families = families;
-    this.currentUser = currentUser;
+    this.ledgers = ledgers;
+    this.exports = exports;
   }
 
   @io.swagger.v3.oas.annotations.Operation(summary = "开支台账（format=xlsx：整个筛选结果导出为 Excel）")
   @GetMapping("/ledger")
-  public Page ledger(
-      @RequestParam(required = false) String communityId,
-      @RequestParam(required = false) String month,
-      @RequestParam(required = false) String status,
-      @RequestParam(defaultValue = "false") boolean mine,
+  public Page ledger(@ParameterObject @ModelAttribute Filter filter,
       @RequestParam(defaultValue = "1") int page,
       @RequestParam(defaultValue = "20") int size) {
-    families.byKey(ExpenseFamily.KEY).requireStatus("status", status);
+    CaseFamily family = ledgers.family(ExpenseFamily.KEY);
+    String status = filter.status();
+    String month = filter.month();
+    family.requireStatus("status", status);
     LocalDateTime from = null;
     LocalDateTime until = null;
     if (month != null) {
@@ -96,27 +104,23 @@ public class ExpenseLedgerController {
       }
     }
     Paging paging = new Paging(page, size);
-    CommunityScope.Listing listing = scope.forLedger(currentUser.id(), families.byKey(ExpenseFamily.KEY), communityId, mine);
+    CommunityScope.Listing listing = ledgers.listing(family, filter.communityId(), filter.own());
     List<String> communities = listing.communities();
     String applicant = listing.applicantId();
     long total = register.count(communities, applicant, from, until, status);
     ExpenseRegister.Totals sums = register.totals(communities, applicant, from, until, status);
     List<Item> items = register.page(communities, applicant, from, until, status, size, paging.offset()).stream()
         .map(e -> new Item(e, ExpenseCategory.of(e.category()).label(),
-            families.byKey(ExpenseFamily.KEY).statusLabel(e.status()), chain.chain(e.businessKey())))
+            family.statusLabel(e.status()), ledgers.decisions(e.businessKey())))
         .toList();
     return new Page(page, size, total, new Totals(total, sums.amount(), sums.paidAmount()), items);
   }
 
   @io.swagger.v3.oas.annotations.Hidden // documented with the list: ?format=xlsx
   @GetMapping(value = "/ledger", params = "format=xlsx")
-  public ResponseEntity<byte[]> ledgerWorkbook(
-      @RequestParam(required = false) String communityId,
-      @RequestParam(required = false) String month,
-      @RequestParam(required = false) String status,
-      @RequestParam(defaultValue = "false") boolean mine) {
-    List<Item> rows = Exports.allPages(n -> ledger(communityId, month, status, mine, n, Paging.MAX_SIZE).items());
-    return exports.send("开支台账", COLUMNS, rows,
-        Exports.selection("社区", communityId, "月份", month, "状态", status, "本人", mine ? "是" : null));
+  public ResponseEntity<byte[]> ledgerWorkbook(@ModelAttribute Filter filter) {
+    List<Item> rows = Exports.allPages(n -> ledger(filter, n, Paging.MAX_SIZE).items());
+    return exports.send("开支台账", COLUMNS, rows, Exports.selection("社区", filter.communityId(), "月份", filter.month(),
+        "状态", filter.status(), "本人", filter.own() ? "是" : null));
   }
 }

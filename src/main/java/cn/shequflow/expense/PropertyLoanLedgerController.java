@@ -1,17 +1,18 @@
 package cn.shequflow.expense;
 
-import cn.shequflow.core.approval.ApprovalChain;
 import cn.shequflow.core.approval.ApprovalStep;
-import cn.shequflow.core.cases.CaseFamilies;
 import cn.shequflow.core.cases.CaseFamily;
 import cn.shequflow.core.cases.CommunityScope;
+import cn.shequflow.core.cases.LedgerFilter;
+import cn.shequflow.core.cases.Ledgers;
 import cn.shequflow.core.cases.Paging;
 import cn.shequflow.core.export.Column;
 import cn.shequflow.core.export.Exports;
-import cn.shequflow.core.process.CurrentUser;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,10 +33,7 @@ public class PropertyLoanLedgerController {
   public record Page(int page, int size, long total, List<Item> items) {}
 
   private final PropertyLoanRegister register;
-  private final ApprovalChain chain;
-  private final CommunityScope scope;
-  private final CaseFamilies families;
-  private final CurrentUser currentUser;
+  private final Ledgers ledgers;
   private final Exports exports;
 
   static final List<Column<Item>> COLUMNS = List.of(
@@ -54,45 +52,35 @@ public class PropertyLoanLedgerController {
       Column.of("归还说明", i -> i.loan().returnNote()),
       Column.of("审批意见", i -> Exports.decisions(i.decisions())));
 
-  public PropertyLoanLedgerController(PropertyLoanRegister register, ApprovalChain chain, CommunityScope scope,
-      CaseFamilies families, CurrentUser currentUser, Exports exports) {
-    this.exports = exports;
+  public PropertyLoanLedgerController(PropertyLoanRegister register, Ledgers ledgers, Exports exports) {
     this.register = register;
-    this.chain = chain;
-    this.scope = scope;
-    this.families = families;
-    this.currentUser = currentUser;
+    this.ledgers = ledgers;
+    this.exports = exports;
   }
 
   @io.swagger.v3.oas.annotations.Operation(summary = "集体财物外借台账（format=xlsx：整个筛选结果导出为 Excel）")
   @GetMapping("/ledger")
-  public Page ledger(
-      @RequestParam(required = false) String communityId,
-      @RequestParam(required = false) String status,
-      @RequestParam(defaultValue = "false") boolean mine,
+  public Page ledger(@ParameterObject @ModelAttribute LedgerFilter filter,
       @RequestParam(defaultValue = "1") int page,
       @RequestParam(defaultValue = "20") int size) {
-    CaseFamily family = families.byKey(PropertyLoanFamily.KEY);
+    CaseFamily family = ledgers.family(PropertyLoanFamily.KEY);
+    String status = filter.status();
     family.requireStatus("status", status);
     Paging paging = new Paging(page, size);
-    CommunityScope.Listing listing = scope.forLedger(currentUser.id(), family, communityId, mine);
+    CommunityScope.Listing listing = ledgers.listing(family, filter.communityId(), filter.own());
     long total = register.count(listing.communities(), listing.applicantId(), status);
     List<Item> items = register.page(listing.communities(), listing.applicantId(), status, size, paging.offset()).stream()
         .map(l -> new Item(l, family.statusLabel(l.status()),
             l.returnCondition() == null ? null : PropertyLoanCondition.of(l.returnCondition()).label(),
-            chain.chain(l.businessKey())))
+            ledgers.decisions(l.businessKey())))
         .toList();
     return new Page(page, size, total, items);
   }
 
   @io.swagger.v3.oas.annotations.Hidden // documented with the list: ?format=xlsx
   @GetMapping(value = "/ledger", params = "format=xlsx")
-  public ResponseEntity<byte[]> ledgerWorkbook(
-      @RequestParam(required = false) String communityId,
-      @RequestParam(required = false) String status,
-      @RequestParam(defaultValue = "false") boolean mine) {
-    List<Item> rows = Exports.allPages(n -> ledger(communityId, status, mine, n, Paging.MAX_SIZE).items());
-    return exports.send("集体财物外借台账", COLUMNS, rows,
-        Exports.selection("社区", communityId, "状态", status, "本人", mine ? "是" : null));
+  public ResponseEntity<byte[]> ledgerWorkbook(@ModelAttribute LedgerFilter filter) {
+    List<Item> rows = Exports.allPages(n -> ledger(filter, n, Paging.MAX_SIZE).items());
+    return exports.send("集体财物外借台账", COLUMNS, rows, Exports.selection(filter.selection()));
   }
 }

@@ -1,17 +1,18 @@
 package cn.shequflow.leave;
 
-import cn.shequflow.core.approval.ApprovalChain;
 import cn.shequflow.core.approval.ApprovalStep;
-import cn.shequflow.core.cases.CaseFamilies;
 import cn.shequflow.core.cases.CommunityScope;
+import cn.shequflow.core.cases.LedgerFilter;
+import cn.shequflow.core.cases.Ledgers;
 import cn.shequflow.core.cases.Paging;
 import cn.shequflow.core.export.Column;
 import cn.shequflow.core.export.Exports;
-import cn.shequflow.core.process.CurrentUser;
 import cn.shequflow.core.process.InvalidInputException;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,10 +34,7 @@ public class LeaveLedgerController {
       List<ApprovalStep> decisions) {}
 
   private final LeaveRegister register;
-  private final ApprovalChain chain;
-  private final CommunityScope scope;
-  private final CaseFamilies families;
-  private final CurrentUser currentUser;
+  private final Ledgers ledgers;
   private final Exports exports;
 
   static final List<Column<LedgerItem>> COLUMNS = List.of(
@@ -55,24 +53,18 @@ public class LeaveLedgerController {
       Column.of("销假日期", i -> i.request().returnedOn()),
       Column.of("审批意见", i -> Exports.decisions(i.decisions())));
 
-  public LeaveLedgerController(LeaveRegister register, ApprovalChain chain, CommunityScope scope,
-      CaseFamilies families, CurrentUser currentUser, Exports exports) {
-    this.exports = exports;
+  public LeaveLedgerController(LeaveRegister register, Ledgers ledgers, Exports exports) {
     this.register = register;
-    this.chain = chain;
-    this.scope = scope;
-    this.families = families;
-    this.currentUser = currentUser;
+    this.ledgers = ledgers;
+    this.exports = exports;
   }
 
   @io.swagger.v3.oas.annotations.Operation(summary = "请假台账（format=xlsx：整个筛选结果导出为 Excel）")
   @GetMapping("/ledger")
-  public Page<LedgerItem> ledger(
-      @RequestParam(required = false) String communityId,
-      @RequestParam(required = false) String status,
-      @RequestParam(defaultValue = "false") boolean mine,
+  public Page<LedgerItem> ledger(@ParameterObject @ModelAttribute LedgerFilter filter,
       @RequestParam(defaultValue = "1") int page,
       @RequestParam(defaultValue = "20") int size) {
+    String status = filter.status();
     if (status != null) {
       try {
         LeaveStatus.of(status);
@@ -83,24 +75,21 @@ public class LeaveLedgerController {
       }
     }
     Paging paging = new Paging(page, size);
-    CommunityScope.Listing listing = scope.forLedger(currentUser.id(), families.byKey(LeaveFamily.KEY), communityId, mine);
+    CommunityScope.Listing listing = ledgers.listing(ledgers.family(LeaveFamily.KEY), filter.communityId(), filter.own());
     long total = register.count(listing.communities(), listing.applicantId(), status);
     List<LedgerItem> items = register.page(listing.communities(), listing.applicantId(), status, size, paging.offset())
         .stream()
         .map(e -> new LedgerItem(e, LeaveType.of(e.leaveType()).label(), statusLabel(e),
-            chain.chain(e.businessKey())))
+            ledgers.decisions(e.businessKey())))
         .toList();
     return new Page<>(page, size, total, items);
   }
 
   @io.swagger.v3.oas.annotations.Hidden // documented with the list: ?format=xlsx
   @GetMapping(value = "/ledger", params = "format=xlsx")
-  public ResponseEntity<byte[]> ledgerWorkbook(
-      @RequestParam(required = false) String communityId,
-      @RequestParam(required = false) String status,
-      @RequestParam(defaultValue = "false") boolean mine) {
-    List<LedgerItem> rows = Exports.allPages(n -> ledger(communityId, status, mine, n, Paging.MAX_SIZE).items());
-    return exports.send("请假台账", COLUMNS, rows, Exports.selection("社区", communityId, "状态", status, "本人", mine ? "是" : null));
+  public ResponseEntity<byte[]> ledgerWorkbook(@ModelAttribute LedgerFilter filter) {
+    List<LedgerItem> rows = Exports.allPages(n -> ledger(filter, n, Paging.MAX_SIZE).items());
+    return exports.send("请假台账", COLUMNS, rows, Exports.selection(filter.selection()));
   }
 
   /** LV-6: "late" is either still not reported back, or reported back late. */

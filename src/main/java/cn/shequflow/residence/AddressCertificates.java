@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,6 +42,9 @@ import org.springframework.web.server.ResponseStatusException;
  *   POST /api/residents/{id}/certificates {"purpose": "…", "documents": ["id-card", "household-register"]}
  *   GET  /api/residents/{id}/certificates   the stubs of that resident's certificates
  * </pre>
+ *
+ * The register of every certificate a person may see is {@link CertificateRegister}
+ * ({@code GET /api/address-certificates}).
  */
 @io.swagger.v3.oas.annotations.tags.Tag(name = "台账与登记簿")
 @RestController
@@ -78,6 +82,28 @@ public class AddressCertificates {
         + "issued_at, issued_by, issued_by_name from address_certificate where resident_id = #{residentId} "
         + "order by issued_at, certificate_no")
     List<Certificate> ofResident(long residentId);
+
+    /** The register's filter: communities ({@code null}: all), a name part (LIKE, escaped with '!'), issue times. */
+    String REGISTER_WHERE = "<where>"
+        + "<if test='communityIds != null'> a.community_id in "
+        + "<foreach item='c' collection='communityIds' open='(' separator=',' close=')'>#{c}</foreach></if>"
+        + "<if test='name != null'> and a.person_name like concat('%', #{name}, '%') escape '!'</if>"
+        + "<if test='certificateNo != null'> and a.certificate_no = #{certificateNo}</if>"
+        + "<if test='from != null'> and a.issued_at &gt;= #{from}</if>"
+        + "<if test='until != null'> and a.issued_at &lt; #{until}</if></where>";
+
+    @Select("<script>select a.certificate_no, a.resident_id, a.community_id, u.name as community_name, a.person_name, "
+        + "a.id_number, a.address, a.purpose, a.documents, a.issued_at, a.issued_by, a.issued_by_name "
+        + "from address_certificate a join org_unit u on u.id = a.community_id " + REGISTER_WHERE
+        + " order by a.issued_at desc, a.certificate_no desc limit #{limit} offset #{offset}</script>")
+    List<CertificateRegister.Stub> page(@Param("communityIds") List<String> communityIds, @Param("name") String name,
+        @Param("certificateNo") String certificateNo, @Param("from") LocalDateTime from,
+        @Param("until") LocalDateTime until, @Param("limit") int limit, @Param("offset") long offset);
+
+    @Select("<script>select count(*) from address_certificate a " + REGISTER_WHERE + "</script>")
+    long count(@Param("communityIds") List<String> communityIds, @Param("name") String name,
+        @Param("certificateNo") String certificateNo, @Param("from") LocalDateTime from,
+        @Param("until") LocalDateTime until);
   }
 
   private final ResidentRegister register;

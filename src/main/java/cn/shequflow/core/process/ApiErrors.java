@@ -28,6 +28,15 @@ public class ApiErrors {
         new InvalidInputException(e.getName(), "取值无效：" + e.getValue())));
   }
 
+  /** A filter bound as one object ({@code @ModelAttribute}, e.g. the ledgers' filters): the first field that did not convert. */
+  @ExceptionHandler(org.springframework.validation.BindException.class)
+  ResponseEntity<Map<String, Object>> unbound(org.springframework.validation.BindException e) {
+    org.springframework.validation.FieldError field = e.getFieldError();
+    String name = field == null ? null : field.getField();
+    Object value = field == null ? null : field.getRejectedValue();
+    return ResponseEntity.badRequest().body(RestConfig.body(new InvalidInputException(name, "取值无效：" + value)));
+  }
+
   @ExceptionHandler(CaseConflictException.class)
   ResponseEntity<Map<String, Object>> conflict(CaseConflictException e) {
     Map<String, Object> body = new LinkedHashMap<>();

@@ -42,10 +42,11 @@ export default {
   // urged and returned tasks marked (scripts/shequ-marks.js); the notice bell (scripts/shequ-notices.js);
   // counts on every filter, 认领并办理 and the earlier opinions on the form (scripts/shequ-day.js);
   // Tasklist on a phone (scripts/shequ-phone.js); a case's attachments in 审批记录, on the 审批单 and
-  // on the start form (scripts/shequ-files.js).
+  // on the start form (scripts/shequ-files.js); 台账, the ledgers and registers with their filters,
+  // paging and Excel export (scripts/shequ-ledgers.js).
   customScripts: ['scripts/zh-datepicker', '../shequ/shequ-ui', 'scripts/zh-forms', 'scripts/shequ-inbox',
     'scripts/shequ-deadlines', 'scripts/shequ-marks', 'scripts/shequ-notices', 'scripts/shequ-day', 'scripts/shequ-phone',
-    'scripts/shequ-files'],
+    'scripts/shequ-files', 'scripts/shequ-ledgers'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
