@@ -34,7 +34,7 @@ public class IncidentController {
   public record Counts(Map<String, Long> byCommunity, Map<String, Long> byCategory, Map<String, Long> byStatus,
       Map<String, Long> byLight) {}
 
-  public record Item(IncidentEntry incident, String statusLabel) {}
+  public record Item(IncidentEntry incident, String categoryLabel, String statusLabel) {}
 
   public record Page(int page, int size, long total, Counts counts, List<Item> items) {}
 
@@ -43,12 +43,13 @@ public class IncidentController {
   private final CaseFamilies families;
   private final CurrentUser currentUser;
   private final Exports exports;
+  private final IncidentCategories categories;
 
   static final List<Column<Item>> COLUMNS = List.of(
       Column.of("事项编号", i -> i.incident().businessKey()),
       Column.of("上报人", i -> i.incident().applicantName()),
       Column.of("社区", i -> i.incident().communityName()),
-      Column.of("类别", i -> i.incident().category()),
+      Column.of("类别", Item::categoryLabel),
       Column.of("标题", i -> i.incident().title()),
       Column.of("地点", i -> i.incident().location()),
       Column.of("状态", Item::statusLabel),
@@ -62,8 +63,9 @@ public class IncidentController {
       Column.of("关闭时间", i -> i.incident().closedAt()));
 
   public IncidentController(IncidentRegister register, CommunityScope scope, CaseFamilies families,
-      CurrentUser currentUser, Exports exports) {
+      CurrentUser currentUser, Exports exports, IncidentCategories categories) {
     this.exports = exports;
+    this.categories = categories;
     this.register = register;
     this.scope = scope;
     this.families = families;
@@ -96,7 +98,7 @@ public class IncidentController {
         countBy("c.status", communities, category, status, light),
         countBy("i.sla_status", communities, category, status, light));
     List<Item> items = register.page(communities, category, status, light, size, paging.offset()).stream()
-        .map(i -> new Item(i, family.statusLabel(i.status()))).toList();
+        .map(i -> new Item(i, categories.label(i.category()), family.statusLabel(i.status()))).toList();
     return new Page(page, size, total, counts, items);
   }
 

@@ -5,9 +5,8 @@ import cn.shequflow.core.calendar.Deadlines;
 import cn.shequflow.core.cases.CaseFamilies;
 import cn.shequflow.core.cases.CaseFamily;
 import cn.shequflow.core.cases.CommunityScope;
-import cn.shequflow.core.contract.FormContract;
-import cn.shequflow.core.contract.FormContracts;
 import cn.shequflow.core.inbox.ProductRights;
+import cn.shequflow.incident.IncidentCategories;
 import cn.shequflow.core.organisation.OrgUnit;
 import cn.shequflow.core.organisation.Organisation;
 import cn.shequflow.core.process.Clock;
@@ -61,18 +60,18 @@ public class Statistics {
   private final CommunityScope scope;
   private final Organisation organisation;
   private final RepositoryService repository;
-  private final FormContracts forms;
+  private final IncidentCategories incidentCategories;
   private final ProductRights product;
   private final Map<String, Boolean> approvalByDefinition = new ConcurrentHashMap<>();
 
   public Statistics(StatisticsMapper mapper, CaseFamilies families, CommunityScope scope, Organisation organisation,
-      RepositoryService repository, FormContracts forms, ProductRights product) {
+      RepositoryService repository, IncidentCategories incidentCategories, ProductRights product) {
     this.mapper = mapper;
     this.families = families;
     this.scope = scope;
     this.organisation = organisation;
     this.repository = repository;
-    this.forms = forms;
+    this.incidentCategories = incidentCategories;
     this.product = product;
   }
 
@@ -344,20 +343,13 @@ public class Statistics {
       settleDue += number(row, "settle_due").longValue();
       settled += number(row, "settled_in_time").longValue();
     }
-    FormContract.Field category = incidentCategoryField();
     List<LabelledCount> categories = byCategory.entrySet().stream()
-        .map(e -> new LabelledCount(e.getKey(), category == null ? e.getKey() : category.display(e.getKey()), e.getValue()))
+        .map(e -> new LabelledCount(e.getKey(), incidentCategories.label(e.getKey()), e.getValue()))
         .sorted(Comparator.comparingLong(LabelledCount::count).reversed()).toList();
     List<LabelledCount> lights = openByLight.entrySet().stream()
         .map(e -> new LabelledCount(e.getKey(), lightLabel(e.getKey()), e.getValue())).toList();
     return new IncidentFigures(total, open, categories, lights, new OnTimeRate(signDue, signed, percent(signed, signDue)),
         new OnTimeRate(settleDue, settled, percent(settled, settleDue)));
-  }
-
-  /** The category field of the incident's start form: its options' Chinese labels (安全隐患 …). */
-  private FormContract.Field incidentCategoryField() {
-    FormContract form = product.run(() -> forms.forStart(null, IncidentFamily.PROCESS_KEY));
-    return form == null ? null : form.fields().get("category");
   }
 
   static String lightLabel(String light) {

@@ -58,6 +58,9 @@ public class IncidentRestTest extends RestTestSupport {
     assertThat(list.status()).as(list.body()).isEqualTo(200);
     assertThat(list.json().get("total").asLong()).isGreaterThanOrEqualTo(1);
     assertThat(list.json().get("counts").get("byCommunity").get("zaozhi").asLong()).isGreaterThanOrEqualTo(1);
+    JsonNode item = list.json().get("items").get(0);
+    assertThat(item.get("categoryLabel").asText()).as("the category named as the start form names it")
+        .isEqualTo(item.at("/incident/category").asText().equals("fire") ? "火灾隐患" : "安全隐患");
     Response taiping = as("gao.director").get("/api/incidents");
     assertThat(taiping.status()).as(taiping.body()).isEqualTo(200);
     assertThat(taiping.json().get("counts").get("byCommunity").has("zaozhi")).isFalse();

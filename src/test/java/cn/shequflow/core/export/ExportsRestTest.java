@@ -125,9 +125,14 @@ class ExportsRestTest extends RestTestSupport {
     assertThat(expenses.getRow(0).getCell(5).getStringCellValue()).isEqualTo("金额（元）");
     Sheet loans = sheet(as("zhang.director").download("/api/property-loans/ledger?format=xlsx"));
     assertThat(loans.getRow(0).getCell(0).getStringCellValue()).isEqualTo("事项编号");
+    assertThat(as("he.grid").post(cn.shequflow.incident.IncidentRestTest.START,
+        cn.shequflow.support.RestClient.variables(cn.shequflow.incident.IncidentRestTest.report())).status()).isEqualTo(200);
     Sheet incidents = sheet(as("zhang.director").download("/api/incidents?format=xlsx"));
     assertThat(incidents.getSheetName()).isEqualTo("事件登记簿");
-    assertThat(incidents.getLastRowNum()).as("the rows his JSON counts")
-        .isEqualTo(as("zhang.director").get("/api/incidents").json().get("total").asInt());
+    JsonNode incidentList = as("zhang.director").get("/api/incidents").json();
+    assertThat(incidents.getLastRowNum()).as("the rows his JSON counts").isEqualTo(incidentList.get("total").asInt());
+    assertThat(incidents.getRow(0).getCell(3).getStringCellValue()).isEqualTo("类别");
+    assertThat(incidents.getRow(1).getCell(3).getStringCellValue()).as("the Chinese name, not the code")
+        .isEqualTo(incidentList.at("/items/0/categoryLabel").asText()).matches("\\p{IsHan}+");
   }
 }
