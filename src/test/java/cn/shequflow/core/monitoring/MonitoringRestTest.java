@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class MonitoringRestTest extends RestTestSupport {
 
   @Autowired BusinessMetrics metrics;
+  @Autowired cn.shequflow.core.calendar.WorkCalendar calendar;
   @Autowired JdbcTemplate jdbc;
 
   private HttpResponse<String> anonymous(String path) throws Exception {
@@ -49,7 +50,9 @@ class MonitoringRestTest extends RestTestSupport {
       assertThat(staff.body()).contains("只对管理员开放");
     }
     JsonNode health = as("admin").get("/actuator/health").json();
-    assertThat(health.get("status").asText()).isEqualTo("UP");
+    boolean calendarComplete = !calendar.missingYears(cn.shequflow.core.process.Clock.today())
+        .contains(cn.shequflow.core.process.Clock.today().getYear());
+    assertThat(health.get("status").asText()).isEqualTo(calendarComplete ? "UP" : "WARNING");
     assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
     assertThat(health.at("/components/workCalendar/details/year").asInt()).isEqualTo(cn.shequflow.core.process.Clock.today().getYear());
     assertThat(health.at("/components/jobExecutor/details/enabled").asBoolean()).as("off in tests").isFalse();
@@ -59,16 +62,19 @@ class MonitoringRestTest extends RestTestSupport {
   }
 
   @Test
-  @DisplayName("Without this year's holiday file a node is not ready (DOWN, 503): its deadlines would be wrong")
-  void noCalendarNotReady() throws Exception {
+  @DisplayName("Without this year's holiday file the administrators' health warns (WARNING, 200); the node stays ready")
+  void noCalendarWarns() throws Exception {
     ClockUtil.setCurrentTime(java.util.Date.from(LocalDateTime.of(2041, 3, 2, 10, 0)
         .atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant()));
     try {
       HttpResponse<String> ready = anonymous("/actuator/health/readiness");
-      assertThat(ready.statusCode()).isEqualTo(503);
-      assertThat(ready.body()).isEqualTo("{\"status\":\"DOWN\"}");
-      JsonNode calendar = as("admin").get("/actuator/health/workCalendar").json();
-      assertThat(calendar.get("status").asText()).isEqualTo("DOWN");
+      assertThat(ready.statusCode()).isEqualTo(200);
+      assertThat(ready.body()).isEqualTo("{\"status\":\"UP\"}");
+      RestClient.Response health = as("admin").get("/actuator/health");
+      assertThat(health.status()).isEqualTo(200);
+      assertThat(health.json().get("status").asText()).isEqualTo("WARNING");
+      JsonNode calendar = health.json().at("/components/workCalendar");
+      assertThat(calendar.get("status").asText()).isEqualTo("WARNING");
       assertThat(calendar.at("/details/missingYears/0").asInt()).isEqualTo(2041);
     } finally {
       TestClock.reset();
