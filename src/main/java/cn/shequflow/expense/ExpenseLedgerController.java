@@ -3,17 +3,15 @@ package cn.shequflow.expense;
 import cn.shequflow.core.approval.ApprovalStep;
 import cn.shequflow.core.cases.CaseFamily;
 import cn.shequflow.core.cases.CommunityScope;
+import cn.shequflow.core.cases.LedgerFilter;
 import cn.shequflow.core.cases.Ledgers;
 import cn.shequflow.core.cases.Paging;
 import cn.shequflow.core.export.Column;
 import cn.shequflow.core.export.Exports;
-import cn.shequflow.core.process.InvalidInputException;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
@@ -32,19 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/expenses")
 public class ExpenseLedgerController {
-
-  /** The ledger's filters, bound once for the list and its workbook: a ledger's, and the month submitted. */
-  public record Filter(
-      @Parameter(description = "社区编号；不填为可查看的全部社区") String communityId,
-      @Parameter(description = "提交月份，yyyy-MM") String month,
-      @Parameter(description = "状态编码") String status,
-      @Parameter(description = "只看本人的申请", schema = @Schema(type = "boolean", defaultValue = "false")) Boolean mine) {
-
-    /** Only the person's own requests ({@code mine=true}); not given is false. */
-    public boolean own() {
-      return Boolean.TRUE.equals(mine);
-    }
-  }
 
   public record Totals(long count, BigDecimal amount, BigDecimal paidAmount) {}
 
@@ -85,24 +70,15 @@ public class ExpenseLedgerController {
 
   @io.swagger.v3.oas.annotations.Operation(summary = "开支台账（format=xlsx：整个筛选结果导出为 Excel）")
   @GetMapping("/ledger")
-  public Page ledger(@ParameterObject @ModelAttribute Filter filter,
+  public Page ledger(@ParameterObject @ModelAttribute LedgerFilter filter,
       @RequestParam(defaultValue = "1") int page,
       @RequestParam(defaultValue = "20") int size) {
     CaseFamily family = ledgers.family(ExpenseFamily.KEY);
     String status = filter.status();
-    String month = filter.month();
     family.requireStatus("status", status);
-    LocalDateTime from = null;
-    LocalDateTime until = null;
-    if (month != null) {
-      try {
-        YearMonth ym = YearMonth.parse(month);
-        from = ym.atDay(1).atStartOfDay();
-        until = ym.plusMonths(1).atDay(1).atStartOfDay();
-      } catch (DateTimeParseException e) {
-        throw new InvalidInputException("month", "月份应为 yyyy-MM，如 2026-11");
-      }
-    }
+    LedgerFilter.Period period = filter.period();
+    LocalDateTime from = period.from();
+    LocalDateTime until = period.until();
     Paging paging = new Paging(page, size);
     CommunityScope.Listing listing = ledgers.listing(family, filter.communityId(), filter.own());
     List<String> communities = listing.communities();
@@ -118,9 +94,8 @@ public class ExpenseLedgerController {
 
   @io.swagger.v3.oas.annotations.Hidden // documented with the list: ?format=xlsx
   @GetMapping(value = "/ledger", params = "format=xlsx")
-  public ResponseEntity<byte[]> ledgerWorkbook(@ModelAttribute Filter filter) {
+  public ResponseEntity<byte[]> ledgerWorkbook(@ModelAttribute LedgerFilter filter) {
     List<Item> rows = Exports.allPages(n -> ledger(filter, n, Paging.MAX_SIZE).items());
-    return exports.send("开支台账", COLUMNS, rows, Exports.selection("社区", filter.communityId(), "月份", filter.month(),
-        "状态", filter.status(), "本人", filter.own() ? "是" : null));
+    return exports.send("开支台账", COLUMNS, rows, Exports.selection(filter.selection()));
   }
 }

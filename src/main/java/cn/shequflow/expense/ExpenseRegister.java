@@ -1,5 +1,6 @@
 package cn.shequflow.expense;
 
+import cn.shequflow.core.cases.LedgerFilter;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -21,12 +22,7 @@ public interface ExpenseRegister {
       + "e.invoice_number, e.paid_amount, e.paid_on, e.booked_at, e.booked_by, e.invoice_code, e.related_amount, e.related_note "
       + "from biz_case c join expense_request e on e.business_key = c.business_key";
 
-  String WHERE = "<where>"
-      + "<if test='communityIds != null'> c.community_id in "
-      + "<foreach item='c' collection='communityIds' open='(' separator=',' close=')'>#{c}</foreach></if>"
-      + "<if test='from != null'> and c.created_at &gt;= #{from} and c.created_at &lt; #{until}</if>"
-      + "<if test='status != null'> and c.status = #{status}</if>"
-      + "<if test='applicantId != null'> and c.applicant_id = #{applicantId}</if></where>";
+  String WHERE = LedgerFilter.WHERE;
 
   @Insert("insert into expense_request (business_key, amount, category, purpose, handler, witness, office_needed, "
       + "vote_needed) values (#{businessKey}, #{amount}, #{category}, #{purpose}, #{handler}, #{witness}, false, false)")

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The register of property loans (集体财物外借台账) over HTTP:
- * {@code GET /api/property-loans/ledger?communityId=&status=&page=&size=} lists every loan with its
+ * {@code GET /api/property-loans/ledger?communityId=&month=&status=&page=&size=} lists every loan with its
  * approvals and its return, newest first. Who sees which communities is the platform's
  * {@link CommunityScope}.
  */
@@ -68,8 +68,10 @@ public class PropertyLoanLedgerController {
     family.requireStatus("status", status);
     Paging paging = new Paging(page, size);
     CommunityScope.Listing listing = ledgers.listing(family, filter.communityId(), filter.own());
-    long total = register.count(listing.communities(), listing.applicantId(), status);
-    List<Item> items = register.page(listing.communities(), listing.applicantId(), status, size, paging.offset()).stream()
+    LedgerFilter.Period period = filter.period();
+    long total = register.count(listing.communities(), listing.applicantId(), period.from(), period.until(), status);
+    List<Item> items = register.page(listing.communities(), listing.applicantId(), period.from(), period.until(), status,
+        size, paging.offset()).stream()
         .map(l -> new Item(l, family.statusLabel(l.status()),
             l.returnCondition() == null ? null : PropertyLoanCondition.of(l.returnCondition()).label(),
             ledgers.decisions(l.businessKey())))

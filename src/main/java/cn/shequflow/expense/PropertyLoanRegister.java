@@ -1,5 +1,6 @@
 package cn.shequflow.expense;
 
+import cn.shequflow.core.cases.LedgerFilter;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -19,11 +20,7 @@ public interface PropertyLoanRegister {
       + "l.return_recorded_at, l.return_recorded_by "
       + "from biz_case c join property_loan l on l.business_key = c.business_key";
 
-  String WHERE = "<where>"
-      + "<if test='communityIds != null'> c.community_id in "
-      + "<foreach item='c' collection='communityIds' open='(' separator=',' close=')'>#{c}</foreach></if>"
-      + "<if test='status != null'> and c.status = #{status}</if>"
-      + "<if test='applicantId != null'> and c.applicant_id = #{applicantId}</if></where>";
+  String WHERE = LedgerFilter.WHERE;
 
   @Insert("insert into property_loan (business_key, item, borrower, purpose, loan_from, loan_until) "
       + "values (#{businessKey}, #{item}, #{borrower}, #{purpose}, #{loanFrom}, #{loanUntil})")
@@ -54,11 +51,12 @@ public interface PropertyLoanRegister {
   @Select("<script>select count(*) from biz_case c join property_loan l on l.business_key = c.business_key "
       + WHERE + "</script>")
   long count(@Param("communityIds") List<String> communityIds, @Param("applicantId") String applicantId,
-      @Param("status") String status);
+      @Param("from") LocalDateTime from, @Param("until") LocalDateTime until, @Param("status") String status);
 
   @Select("<script>" + LEDGER + " " + WHERE + " order by c.created_at desc, c.business_key desc "
       + "limit #{limit} offset #{offset}</script>")
   List<PropertyLoanEntry> page(@Param("communityIds") List<String> communityIds,
-      @Param("applicantId") String applicantId, @Param("status") String status,
+      @Param("applicantId") String applicantId, @Param("from") LocalDateTime from,
+      @Param("until") LocalDateTime until, @Param("status") String status,
       @Param("limit") int limit, @Param("offset") long offset);
 }

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The leave ledger (LV-6) over HTTP: {@code GET /api/leave/ledger?communityId=&status=&mine=&page=&size=};
+ * The leave ledger (LV-6) over HTTP: {@code GET /api/leave/ledger?communityId=&month=&status=&mine=&page=&size=};
  * with {@code format=xlsx} the whole selection as an Excel workbook ({@link Exports}).
  * A member of staff who sees no community's ledger (or asks {@code mine=true}) gets his own requests.
  * Who sees which communities is the platform's {@link CommunityScope} for the leave family.
@@ -76,8 +76,10 @@ public class LeaveLedgerController {
     }
     Paging paging = new Paging(page, size);
     CommunityScope.Listing listing = ledgers.listing(ledgers.family(LeaveFamily.KEY), filter.communityId(), filter.own());
-    long total = register.count(listing.communities(), listing.applicantId(), status);
-    List<LedgerItem> items = register.page(listing.communities(), listing.applicantId(), status, size, paging.offset())
+    LedgerFilter.Period period = filter.period();
+    long total = register.count(listing.communities(), listing.applicantId(), period.from(), period.until(), status);
+    List<LedgerItem> items = register.page(listing.communities(), listing.applicantId(), period.from(), period.until(),
+            status, size, paging.offset())
         .stream()
         .map(e -> new LedgerItem(e, LeaveType.of(e.leaveType()).label(), statusLabel(e),
             ledgers.decisions(e.businessKey())))

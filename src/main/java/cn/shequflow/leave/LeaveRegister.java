@@ -1,7 +1,9 @@
 package cn.shequflow.leave;
 
+import cn.shequflow.core.cases.LedgerFilter;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
@@ -42,20 +44,14 @@ public interface LeaveRegister {
   @Update("update leave_request set cover_person = #{coverPerson} where business_key = #{businessKey}")
   void recordCover(@Param("businessKey") String businessKey, @Param("coverPerson") String coverPerson);
 
-  @Select("<script>select count(*) from biz_case c join leave_request l on l.business_key = c.business_key <where>"
-      + "<if test='communityIds != null'> c.community_id in "
-      + "<foreach item='c' collection='communityIds' open='(' separator=',' close=')'>#{c}</foreach></if>"
-      + "<if test='applicantId != null'> and c.applicant_id = #{applicantId}</if>"
-      + "<if test='status != null'> and c.status = #{status}</if></where></script>")
+  @Select("<script>select count(*) from biz_case c join leave_request l on l.business_key = c.business_key "
+      + LedgerFilter.WHERE + "</script>")
   long count(@Param("communityIds") List<String> communityIds, @Param("applicantId") String applicantId,
-      @Param("status") String status);
+      @Param("from") LocalDateTime from, @Param("until") LocalDateTime until, @Param("status") String status);
 
-  @Select("<script>" + LEDGER + " <where>"
-      + "<if test='communityIds != null'> c.community_id in "
-      + "<foreach item='c' collection='communityIds' open='(' separator=',' close=')'>#{c}</foreach></if>"
-      + "<if test='applicantId != null'> and c.applicant_id = #{applicantId}</if>"
-      + "<if test='status != null'> and c.status = #{status}</if></where>"
+  @Select("<script>" + LEDGER + " " + LedgerFilter.WHERE
       + " order by c.created_at desc, c.business_key desc limit #{limit} offset #{offset}</script>")
   List<LeaveEntry> page(@Param("communityIds") List<String> communityIds, @Param("applicantId") String applicantId,
-      @Param("status") String status, @Param("limit") int limit, @Param("offset") long offset);
+      @Param("from") LocalDateTime from, @Param("until") LocalDateTime until, @Param("status") String status,
+      @Param("limit") int limit, @Param("offset") long offset);
 }

@@ -178,6 +178,10 @@ class PropertyLoanRestTest extends RestTestSupport {
     Response bad = as("zhang.director").get("/api/property-loans/ledger?status=lent");
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.json().get("field").asText()).isEqualTo("status");
+    java.time.YearMonth filed = java.time.YearMonth.from(cn.shequflow.core.process.Clock.today());
+    assertThat(ledgerKeys("zhang.director", "?month=" + filed)).contains(key);
+    assertThat(ledgerKeys("zhang.director", "?month=" + filed.minusMonths(1))).doesNotContain(key);
+    assertField(as("zhang.director").get("/api/property-loans/ledger?month=11-2026"), "month");
     JsonNode item = null;
     for (JsonNode i : as("wang.principal").get("/api/property-loans/ledger?communityId=zaozhi&size=100").json().get("items")) {
       if (i.get("loan").get("businessKey").asText().equals(key)) {

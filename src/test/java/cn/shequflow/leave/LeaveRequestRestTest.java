@@ -190,6 +190,11 @@ class LeaveRequestRestTest extends RestTestSupport {
     Response bad = as("zhang.director").get("/api/leave/ledger?status=open");
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.json().get("field").asText()).isEqualTo("status");
+    // The month filed, on the product's clock: this month has it, the next month does not.
+    java.time.YearMonth filed = java.time.YearMonth.from(cn.shequflow.core.process.Clock.today());
+    assertThat(ledgerKeys("zhang.director", "?month=" + filed)).contains(key);
+    assertThat(ledgerKeys("zhang.director", "?month=" + filed.plusMonths(1))).doesNotContain(key);
+    assertField(as("zhang.director").get("/api/leave/ledger?month=2026-13"), "month");
     JsonNode page = as("wang.principal").get("/api/leave/ledger?status=pending&page=1&size=1").json();
     assertThat(page.get("size").asInt()).isEqualTo(1);
     assertThat(page.get("items")).hasSize(1);

@@ -41,7 +41,7 @@ const MINE = ['mine', '只看本人的申请', 'check'];
 export const LEDGERS = {
   leave: {
     label: '请假台账', url: '/api/leave/ledger', row: i => i.request, key: i => i.request.businessKey,
-    filters: [COMMUNITY, ['status', '状态', 'select', LEAVE_STATUS], MINE],
+    filters: [COMMUNITY, ['month', '提交月份', 'month'], ['status', '状态', 'select', LEAVE_STATUS], MINE],
     columns: [
       ['事项编号', i => i.request.businessKey],
       ['申请人', i => i.request.applicantName],
@@ -74,7 +74,7 @@ export const LEDGERS = {
   },
   loans: {
     label: '集体财物外借台账', url: '/api/property-loans/ledger', row: i => i.loan, key: i => i.loan.businessKey,
-    filters: [COMMUNITY, ['status', '状态', 'select', LOAN_STATUS], MINE],
+    filters: [COMMUNITY, ['month', '提交月份', 'month'], ['status', '状态', 'select', LOAN_STATUS], MINE],
     columns: [
       ['事项编号', i => i.loan.businessKey],
       ['经办人', i => i.loan.applicantName],
