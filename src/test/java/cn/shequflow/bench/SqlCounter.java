@@ -242,7 +242,7 @@ public final class SqlCounter implements QueryExecutionListener, MethodExecution
               && wasMethod.equals("execute")
               && (was.startsWith("org.camunda.bpm.engine.impl.interceptor.") || was.startsWith("org.camunda.bpm.engine.spring.")
                   || was.contains("Interceptor") || was.startsWith("cn.shequflow.core."));
-          boolean passOn = simple.endsWith("Filter") && method.startsWith("doFilter")
+          boolean passOn = method.startsWith("doFilter")
               || simple.equals("Trusted") || interceptorPassing;
           if (passOn) {
             continue;
