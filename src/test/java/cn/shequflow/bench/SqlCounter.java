@@ -242,7 +242,8 @@ public final class SqlCounter implements QueryExecutionListener, MethodExecution
               && wasMethod.equals("execute")
               && (was.startsWith("org.camunda.bpm.engine.impl.interceptor.") || was.startsWith("org.camunda.bpm.engine.spring.")
                   || was.contains("Interceptor") || was.startsWith("cn.shequflow.core."));
-          boolean passOn = method.startsWith("doFilter")
+          boolean passOn = method.startsWith("doFilter") || was.startsWith("org.apache.catalina.core.ApplicationFilterChain")
+              || was.startsWith("org.springframework.web.filter.")
               || simple.equals("Trusted") || interceptorPassing;
           if (passOn) {
             continue;
