@@ -135,9 +135,12 @@ public final class FormContract {
       accepted.putValueTyped(name, value == null ? Variables.untypedNullValue() : typedOf(typed, value));
     }
     for (Field field : fields.values()) {
+      if (!field.required() || field.readonly()) {
+        continue; // no current value to read (issue 21: each is a look-up in the engine)
+      }
       boolean given = accepted.containsKey(field.key());
       Object value = given ? accepted.get(field.key()) : current.apply(field.key());
-      if (field.required() && !field.readonly() && isBlank(value)) {
+      if (isBlank(value)) {
         throw new InvalidInputException(field.key(), field.label() + "不能为空");
       }
     }

@@ -8,7 +8,11 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener;
+import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.UnexpectedRollbackException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs every {@link CommandGuard} before the outermost command a person below admin sends to the
@@ -41,7 +45,7 @@ public class GuardInterceptor extends CommandInterceptor {
             return null;
           }
           Elevation.take();
-          Trusted.run(() -> guards.orderedStream().forEach(g -> g.check(command, caller)));
+          runGuards(command, caller);
           if (Elevation.take()) {
             return withProductRights(auth, command);
           }
@@ -49,6 +53,27 @@ public class GuardInterceptor extends CommandInterceptor {
       }
     }
     return next.execute(command);
+  }
+
+  /**
+   * Runs every guard in one database transaction of its own (issue 21): the engine commands the
+   * guards send (task, form, variable and decision look-ups) join it instead of each opening and
+   * committing one. A refusal rolls it back, so it still writes nothing. When a guard handled the
+   * failure of one of its own look-ups, the transaction can only be rolled back; that is kept so.
+   */
+  private void runGuards(Command<?> command, Caller caller) {
+    Runnable all = () -> guards.orderedStream().forEach(g -> g.check(command, caller));
+    PlatformTransactionManager transactions = engine instanceof SpringProcessEngineConfiguration spring
+        ? spring.getTransactionManager() : null;
+    if (transactions == null) {
+      Trusted.run(all);
+      return;
+    }
+    try {
+      new TransactionTemplate(transactions).executeWithoutResult(status -> Trusted.run(all));
+    } catch (UnexpectedRollbackException handledInsideAGuard) {
+      // Every guard passed; only a look-up a guard caught failed, and there is nothing to keep.
+    }
   }
 
   /** Runs a command a guard has checked without the person's own permission checks. */

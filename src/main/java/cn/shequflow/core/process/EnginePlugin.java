@@ -79,6 +79,7 @@ public class EnginePlugin extends AbstractProcessEnginePlugin {
 
   private List<CommandInterceptor> append(List<CommandInterceptor> existing, ProcessEngineConfigurationImpl configuration) {
     List<CommandInterceptor> list = existing == null ? new ArrayList<>() : new ArrayList<>(existing);
+    list.add(new cn.shequflow.core.security.IdentityChanges());
     list.add(new UnwrapInvalidInputInterceptor());
     list.add(new StaleTaskInterceptor(staleTasks, configuration));
     list.add(new GuardInterceptor(guards, configuration));

@@ -3,14 +3,14 @@ package cn.shequflow.core.security;
 import cn.shequflow.core.audit.AuditLog;
 import cn.shequflow.core.audit.RefusalAuditFilter;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * HTTP Basic authentication against the engine's identity service for the Camunda REST API and
- * the product's own API. Requests without valid credentials get 401; authenticated requests run
+ * the product's own API (a successful login remembered for a minute, until the next identity change:
+ * {@link CachedBasicAuthenticationProvider}). Requests without valid credentials get 401; authenticated requests run
  * with the user's identity, so engine authorizations apply to them. The product API also accepts
  * the webapps' login session ({@link WebappSessionAuthenticationFilter}).
  */
@@ -23,7 +23,7 @@ public class RestSecurityConfig {
         new FilterRegistrationBean<>(new AuditedAuthenticationFilter());
     registration.setName("shequ-rest-authentication");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-        HttpBasicAuthenticationProvider.class.getName());
+        CachedBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
     registration.setAsyncSupported(true);
     return registration;
@@ -51,7 +51,7 @@ public class RestSecurityConfig {
         new FilterRegistrationBean<>(new WebappSessionAuthenticationFilter());
     registration.setName("shequ-api-authentication");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-        HttpBasicAuthenticationProvider.class.getName());
+        CachedBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/api/*");
     registration.setAsyncSupported(true);
     return registration;

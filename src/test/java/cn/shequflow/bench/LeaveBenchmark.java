@@ -1,0 +1,330 @@
+package cn.shequflow.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The benchmark of issue 21 (docs/benchmarks.md), not a timed test: it asserts only that each REST
+ * call answers as the leave path expects, and prints a table.
+ *
+ * <pre>
+ * mvn -Pbench test                       # H2 file database in target/bench/
+ * mvn -Pbench,mariadb test               # MariaDB at 127.0.0.1:3306 (root), database shequ_bench, made afresh
+ * mvn -Pbench test -Dbench.mode=smoke    # seconds: 3 cases, 1 client (.ci/run)
+ * </pre>
+ *
+ * The app runs as in production as far as the database is concerned (job executor and metrics on,
+ * history full, authorization on); the leave path is driven over HTTP as the demo users: the
+ * applicant starts (1), the director lists the case's tasks (2) and approves (3), the applicant
+ * lists the case's tasks (4) and reports back (5). Every statement, commit and written row is
+ * counted by {@link SqlCounter} behind the app's DataSource.
+ */
+@EnabledIfSystemProperty(named = "shequ.bench", matches = "full|smoke")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "camunda.bpm.job-execution.enabled=true",
+    "camunda.bpm.metrics.enabled=true",
+    "logging.level.root=warn"})
+@Import(BenchConfiguration.class)
+class LeaveBenchmark {
+
+  static final String[] CALLS = {"1 start", "2 director lists tasks", "3 director approves",
+      "4 applicant lists tasks", "5 applicant reports back"};
+  /** Applicant and the director who approves: zaozhi's staff to zhang.director, taiping's to gao.director. */
+  static final String[][] PEOPLE = {{"liu.staff", "zhang.director"}, {"chen.staff", "zhang.director"},
+      {"ma.staff", "gao.director"}};
+
+  static boolean mariadb() {
+    return System.getProperty("spring.profiles.active", "").contains("test-mariadb");
+  }
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) throws Exception {
+    if (mariadb()) {
+      String name = System.getenv().getOrDefault("BENCH_DB_NAME", "shequ_bench");
+      String host = System.getenv().getOrDefault("TEST_DB_HOST", "127.0.0.1");
+      String port = System.getenv().getOrDefault("TEST_DB_PORT", "3306");
+      try (Connection c = DriverManager.getConnection("jdbc:mysql://" + host + ":" + port + "/?useSSL=false&allowPublicKeyRetrieval=true",
+          System.getenv().getOrDefault("TEST_DB_USER", "root"), System.getenv().getOrDefault("TEST_DB_PASSWORD", ""))) {
+        c.createStatement().execute("drop database if exists `" + name + "`");
+        c.createStatement().execute("create database `" + name + "` character set utf8mb4 collate utf8mb4_unicode_ci");
+      }
+      registry.add("TEST_DB_NAME", () -> name);
+    } else {
+      Files.createDirectories(Path.of("target/bench"));
+      String file = "./target/bench/shequ-" + UUID.randomUUID();
+      registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
+    }
+  }
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired SqlCounter counter;
+  @Autowired Environment environment;
+
+  final ObjectMapper json = new ObjectMapper();
+  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  @Test
+  void leavePath() throws Exception {
+    ProcessEngines.registerProcessEngine(engine);
+    boolean smoke = "smoke".equals(System.getProperty("shequ.bench"));
+    int warmup = smoke ? 0 : Integer.getInteger("bench.warmup", 20);
+    int costCases = smoke ? 3 : Integer.getInteger("bench.cases", 20);
+    int[] clients = smoke ? new int[] {1} : new int[] {1, 8};
+    int perClient1 = smoke ? 3 : Integer.getInteger("bench.throughput.cases", 40);
+    int perClient8 = smoke ? 0 : Integer.getInteger("bench.throughput.cases8", 15);
+
+    StringBuilder out = new StringBuilder();
+    String db = mariadb() ? "MariaDB/MySQL " + environment.getProperty("spring.datasource.url").replaceAll("\\?.*", "")
+        : "H2 file " + environment.getProperty("spring.datasource.url").replaceAll(";.*", "");
+    out.append("\n== Shequ Flow benchmark: leave, start -> the director approves -> report back (5 REST calls per case)\n");
+    out.append("database: ").append(db).append(smoke ? "   (smoke run)" : "").append('\n');
+    out.append("history level: ").append(engine.getProcessEngineConfiguration().getHistory())
+        .append(", jdbcBatchProcessing: ").append(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+            engine.getProcessEngineConfiguration()).isJdbcBatchProcessing()).append('\n');
+
+    // Warm-up, not counted.
+    counter.detailed(false);
+    for (int i = 0; i < warmup; i++) {
+      runCase(0, i, null);
+    }
+
+    // 1. Cost per case, one client, every statement classified by its caller.
+    counter.detailed(true);
+    counter.reset();
+    for (int i = 0; i < costCases; i++) {
+      runCase(i % PEOPLE.length, i, null);
+    }
+    Map<SqlCounter.Key, Long> counts = counter.counts();
+    Map<SqlCounter.Key, Long> rows = counter.rows();
+    costTables(out, costCases, counts, rows);
+
+    // 2. Throughput and latency per call, 1 and 8 clients.
+    counter.detailed(false);
+    out.append("\n-- Throughput and latency per REST call (wall clock; this machine: 2 cores, shared)\n");
+    out.append(String.format("%-8s %6s %9s %9s   %-26s %8s %8s %8s%n", "clients", "cases", "cases/s", "calls/s",
+        "call", "p50 ms", "p95 ms", "p99 ms"));
+    for (int c : clients) {
+      int perClient = c == 1 ? perClient1 : perClient8;
+      if (perClient == 0) {
+        continue;
+      }
+      Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
+      ExecutorService pool = Executors.newFixedThreadPool(c);
+      long t0 = System.nanoTime();
+      List<Future<?>> futures = new ArrayList<>();
+      for (int k = 0; k < c; k++) {
+        int client = k;
+        futures.add(pool.submit(() -> {
+          for (int i = 0; i < perClient; i++) {
+            runCase(client % PEOPLE.length, i, latencies);
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      pool.shutdown();
+      int cases = c * perClient;
+      List<Long> all = new ArrayList<>();
+      latencies.values().forEach(all::addAll);
+      out.append(String.format("%-8d %6d %9.1f %9.1f   %-26s %8.1f %8.1f %8.1f%n", c, cases, cases / seconds,
+          cases * CALLS.length / seconds, "all calls", pct(all, 50), pct(all, 95), pct(all, 99)));
+      for (String call : CALLS) {
+        List<Long> l = latencies.getOrDefault(call, List.of());
+        out.append(String.format("%-8s %6s %9s %9s   %-26s %8.1f %8.1f %8.1f%n", "", "", "", "", call,
+            pct(l, 50), pct(l, 95), pct(l, 99)));
+      }
+    }
+    String report = out.toString();
+    System.out.println(report);
+    Files.writeString(Path.of("target/benchmark-" + (mariadb() ? "mariadb" : "h2") + (smoke ? "-smoke" : "") + ".txt"), report);
+  }
+
+  // ---- the leave path over REST ----
+
+  void runCase(int who, int n, Map<String, List<Long>> latencies) throws Exception {
+    String applicant = PEOPLE[who][0];
+    String director = PEOPLE[who][1];
+    LocalDate today = cn.shequflow.core.process.Clock.today();
+    Map<String, Object> start = new LinkedHashMap<>();
+    start.put("leaveType", "personal");
+    start.put("startDate", today.toString());
+    start.put("endDate", today.toString());
+    start.put("days", 1);
+    start.put("reason", "家中有事需要处理" + n);
+    JsonNode instance = call(latencies, CALLS[0], applicant, "POST",
+        "/engine-rest/process-definition/key/leave-request/start", variables(start), 200);
+    String pi = instance.get("id").asText();
+    JsonNode tasks = call(latencies, CALLS[1], director, "GET", "/engine-rest/task?processInstanceId=" + pi, null, 200);
+    assertThat(tasks).as("the director's tasks in %s", pi).hasSize(1);
+    call(latencies, CALLS[2], director, "POST", "/engine-rest/task/" + tasks.get(0).get("id").asText() + "/complete",
+        variables(Map.of("approved", true, "comment", "同意")), 204);
+    JsonNode mine = call(latencies, CALLS[3], applicant, "GET", "/engine-rest/task?processInstanceId=" + pi, null, 200);
+    assertThat(mine).as("the applicant's tasks in %s", pi).hasSize(1);
+    assertThat(mine.get(0).get("taskDefinitionKey").asText()).isEqualTo("reportBack");
+    call(latencies, CALLS[4], applicant, "POST", "/engine-rest/task/" + mine.get(0).get("id").asText() + "/complete",
+        variables(Map.of("returnedOn", today.toString())), 204);
+  }
+
+  static Map<String, Object> variables(Map<String, ?> values) {
+    Map<String, Object> vars = new LinkedHashMap<>();
+    values.forEach((k, v) -> vars.put(k, Map.of("value", v)));
+    return Map.of("variables", vars);
+  }
+
+  JsonNode call(Map<String, List<Long>> latencies, String name, String user, String method, String path, Object body,
+      int expected) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+        .header(BenchConfiguration.CALL_HEADER, name)
+        .header("Accept", "application/json");
+    if (body == null) {
+      request.GET();
+    } else {
+      request.header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8));
+    }
+    long t0 = System.nanoTime();
+    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    long elapsed = System.nanoTime() - t0;
+    if (latencies != null) {
+      latencies.computeIfAbsent(name, k -> Collections.synchronizedList(new ArrayList<>())).add(elapsed);
+    }
+    assertThat(response.statusCode()).as("%s as %s: %s", name, user, response.body()).isEqualTo(expected);
+    return response.body().isEmpty() ? null : json.readTree(response.body());
+  }
+
+  static double pct(List<Long> nanos, int p) {
+    if (nanos.isEmpty()) {
+      return Double.NaN;
+    }
+    long[] sorted;
+    synchronized (nanos) {
+      sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+    int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+  }
+
+  // ---- the cost tables ----
+
+  static final List<String> KINDS = List.of("SELECT", "INSERT", "UPDATE", "DELETE", "OTHER");
+
+  void costTables(StringBuilder out, int cases, Map<SqlCounter.Key, Long> counts, Map<SqlCounter.Key, Long> rows) {
+    Map<SqlCounter.Key, Long> inCalls = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
+    long background = 0;
+    for (var e : counts.entrySet()) {
+      if (e.getKey().call().equals("background")) {
+        background += e.getValue();
+      } else {
+        inCalls.put(e.getKey(), e.getValue());
+      }
+    }
+    out.append("\n-- Cost per case (").append(cases).append(" cases, 1 client): statements, commits and rows written\n");
+    out.append("   (statements counted one per execution, a JDBC batch one per entry; \"autocommit\" = writes outside a\n")
+        .append("   transaction, each its own commit; background work (job executor, schedulers): ")
+        .append(String.format("%.1f", background / (double) cases)).append(" statements per case, not in the table)\n");
+    header(out, "source (calling stack)");
+    section(out, cases, inCalls, rows, SqlCounter.Key::caller, true);
+    header(out, "tables");
+    section(out, cases, inCalls, rows, SqlCounter.Key::tables, false);
+    out.append("\n-- Cost per REST call (per call, averaged over the cases)\n");
+    header(out, "REST call");
+    section(out, cases, inCalls, rows, SqlCounter.Key::call, true);
+  }
+
+  static void header(StringBuilder out, String first) {
+    out.append(String.format("%-58s %7s %7s %7s %7s %7s %7s %8s %7s %7s %7s%n", first, "SELECT", "INSERT", "UPDATE", "DELETE",
+        "other", "total", "rows wr", "commits", "rollbk", "autocmt"));
+  }
+
+  static void section(StringBuilder out, int cases, Map<SqlCounter.Key, Long> counts, Map<SqlCounter.Key, Long> rows,
+      Function<SqlCounter.Key, String> by, boolean withCommits) {
+    Map<String, long[]> lines = new TreeMap<>();
+    long[] total = new long[10];
+    for (var e : counts.entrySet()) {
+      String k = by.apply(e.getKey());
+      if (!withCommits && k.equals("-")) {
+        continue;
+      }
+      long[] line = lines.computeIfAbsent(k, x -> new long[10]);
+      int i = switch (e.getKey().kind()) {
+        case "SELECT" -> 0;
+        case "INSERT" -> 1;
+        case "UPDATE" -> 2;
+        case "DELETE" -> 3;
+        case "OTHER" -> 4;
+        case "COMMIT" -> 7;
+        case "ROLLBACK" -> 8;
+        case "AUTOCOMMIT" -> 9;
+        default -> throw new IllegalStateException(e.getKey().kind());
+      };
+      line[i] += e.getValue();
+      total[i] += e.getValue();
+      if (i <= 4) {
+        line[5] += e.getValue();
+        total[5] += e.getValue();
+      }
+    }
+    for (var e : rows.entrySet()) {
+      if (e.getKey().call().equals("background")) {
+        continue;
+      }
+      long[] line = lines.computeIfAbsent(by.apply(e.getKey()), x -> new long[10]);
+      line[6] += e.getValue();
+      total[6] += e.getValue();
+    }
+    lines.forEach((k, v) -> row(out, "  " + k, v, cases, withCommits));
+    row(out, "  all", total, cases, withCommits);
+  }
+
+  static void row(StringBuilder out, String name, long[] v, int cases, boolean withCommits) {
+    double[] d = Arrays.stream(v).mapToDouble(x -> x / (double) cases).toArray();
+    out.append(String.format("%-58s %7.1f %7.1f %7.1f %7.1f %7.1f %7.1f %8.1f %7s %7s %7s%n",
+        name.length() > 58 ? name.substring(0, 58) : name, d[0], d[1], d[2], d[3], d[4], d[5], d[6],
+        withCommits ? String.format("%.1f", d[7]) : "", withCommits ? String.format("%.1f", d[8]) : "",
+        String.format("%.1f", d[9])));
+  }
+}
