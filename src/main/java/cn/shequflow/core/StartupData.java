@@ -1,5 +1,6 @@
 package cn.shequflow.core;
 
+import cn.shequflow.core.cluster.StartupLock;
 import cn.shequflow.core.organisation.IdentitySync;
 import cn.shequflow.core.organisation.OrganisationImporter;
 import cn.shequflow.core.security.AccessBootstrap;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Start-up data, in order: organisation (demo and/or an import file), its mirror in Camunda's
  * identity tables, the administrator, authorizations and Tasklist filters. Every step is
- * idempotent, so restarting adds nothing twice.
+ * idempotent, so restarting adds nothing twice. Nodes sharing a database write it one at a time
+ * ({@link StartupLock}, taken before the engine was built, given back here).
  */
 @Component
 public class StartupData implements ApplicationRunner {
@@ -27,9 +29,11 @@ public class StartupData implements ApplicationRunner {
   private final AdminBootstrap admin;
   private final AccessBootstrap access;
   private final TasklistFilters filters;
+  private final StartupLock startupLock;
 
   public StartupData(ShequProperties properties, ResourceLoader resources, OrganisationImporter importer,
-      IdentitySync identitySync, AdminBootstrap admin, AccessBootstrap access, TasklistFilters filters) {
+      IdentitySync identitySync, AdminBootstrap admin, AccessBootstrap access, TasklistFilters filters,
+      StartupLock startupLock) {
     this.properties = properties;
     this.resources = resources;
     this.importer = importer;
@@ -37,11 +41,17 @@ public class StartupData implements ApplicationRunner {
     this.admin = admin;
     this.access = access;
     this.filters = filters;
+    this.startupLock = startupLock;
   }
 
   @Override
   public void run(ApplicationArguments args) {
-    load();
+    startupLock.acquire();
+    try {
+      load();
+    } finally {
+      startupLock.release();
+    }
   }
 
   public void load() {
