@@ -107,6 +107,15 @@ public class CaseFileRepository {
         Timestamp.valueOf(before), limit);
   }
 
+  /**
+   * Every file of a case (deleted or not), its rows locked until the transaction ends: a second node
+   * purging the same case waits, then finds what the first left (nothing).
+   */
+  public List<CaseFile> lockAllOfCase(String businessKey) {
+    return jdbc.query("select " + COLUMNS + " from case_file where business_key = ? order by id for update",
+        CaseFileRepository::row, businessKey);
+  }
+
   /** Removes the row; false if it was gone already (another node removed it). */
   public boolean remove(long id) {
     return jdbc.update("delete from case_file where id = ?", id) == 1;

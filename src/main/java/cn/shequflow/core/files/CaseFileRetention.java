@@ -4,9 +4,9 @@ import cn.shequflow.core.audit.AuditAction;
 import cn.shequflow.core.audit.AuditLog;
 import cn.shequflow.core.process.Clock;
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
@@ -83,26 +83,38 @@ public class CaseFileRetention {
       LOG.warn("File retention: the engine keeps no history (history level none); cases' files are not removed");
       return 0;
     }
-    Map<String, Integer> removedByCase = new LinkedHashMap<>();
+    Set<String> cases = new LinkedHashSet<>();
     long after = 0;
     while (true) {
       List<CaseFile> batch = files.ofCasesWithoutHistory(after, BATCH);
       if (batch.isEmpty()) {
         break;
       }
-      for (CaseFile f : batch.stream().filter(this::ownStore).toList()) {
-        if (Boolean.TRUE.equals(transactions.execute(s -> {
-          deleteBytes(f);
-          return files.remove(f.id());
-        }))) {
-          removedByCase.merge(f.businessKey(), 1, Integer::sum);
-        }
-      }
+      batch.stream().filter(this::ownStore).forEach(f -> cases.add(f.businessKey()));
       after = batch.get(batch.size() - 1).id();
     }
-    removedByCase.forEach((businessKey, n) -> transactions.executeWithoutResult(s -> audit.record(
-        AuditAction.FILES_PURGED, null, "case_file", businessKey, n + " 个附件（流程历史已按保存期限清理）")));
-    return removedByCase.values().stream().mapToInt(Integer::intValue).sum();
+    int removed = 0;
+    for (String businessKey : cases) {
+      // One case at a time, its rows locked: of two nodes at once, one removes the files and records
+      // one entry; the other then finds none and records nothing.
+      Integer n = transactions.execute(s -> {
+        int count = 0;
+        for (CaseFile f : files.lockAllOfCase(businessKey)) {
+          if (store.name().equals(f.storage())) {
+            deleteBytes(f);
+            if (files.remove(f.id())) {
+              count++;
+            }
+          }
+        }
+        if (count > 0) {
+          audit.record(AuditAction.FILES_PURGED, null, "case_file", businessKey, count + " 个附件（流程历史已按保存期限清理）");
+        }
+        return count;
+      });
+      removed += n == null ? 0 : n;
+    }
+    return removed;
   }
 
   private int purgeDeleted(LocalDateTime now) {
