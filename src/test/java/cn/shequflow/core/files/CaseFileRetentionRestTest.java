@@ -115,7 +115,9 @@ class CaseFileRetentionRestTest extends RestTestSupport {
 
     // Before anything is cleaned, the run removes no file of theirs: only the bytes of A's deleted PDF
     // (deleted more than 7 days ago), its row stays.
-    assertThat(retention.purge()).isEqualTo(new CaseFileRetention.Result(0, 1));
+    // (Counts are at least, not exactly: on MariaDB the whole suite shares one database, and other
+    // tests' deleted files and closed cases are there too.)
+    assertThat(retention.purge().deletedFilesPurged()).isGreaterThanOrEqualTo(1);
     assertThat(rows(keyA)).isEqualTo(2);
     assertThat(storedA).filteredOn(k -> !k.equals(pdfKey)).hasSize(2).allMatch(store::exists);
     assertThat(store.exists(pdfKey)).isFalse();
@@ -130,7 +132,7 @@ class CaseFileRetentionRestTest extends RestTestSupport {
     CompletableFuture<CaseFileRetention.Result> one = CompletableFuture.supplyAsync(retention::purge);
     CompletableFuture<CaseFileRetention.Result> two = CompletableFuture.supplyAsync(retention::purge);
     int removed = one.get().filesOfCleanedCases() + two.get().filesOfCleanedCases();
-    assertThat(removed).isEqualTo(2);
+    assertThat(removed).isGreaterThanOrEqualTo(2);
     assertThat(rows(keyA)).isZero();
     assertThat(storedA).noneMatch(store::exists);
     assertThat(purgeEntries(keyA)).isEqualTo(1);
@@ -161,13 +163,14 @@ class CaseFileRetentionRestTest extends RestTestSupport {
     Map<String, Object> row = jdbc.queryForMap("select storage_key, thumbnail_key from case_file where id = ?", gone);
     List<String> goneKeys = List.of((String) row.get("storage_key"), (String) row.get("thumbnail_key"));
 
-    assertThat(retention.purge().deletedFilesPurged()).isZero();
+    retention.purge();
+    assertThat(goneKeys).allMatch(store::exists);
     clockAt(deletedAt.plusDays(6));
-    assertThat(retention.purge().deletedFilesPurged()).isZero();
+    retention.purge();
     assertThat(goneKeys).allMatch(store::exists);
 
     clockAt(deletedAt.plusDays(7).plusMinutes(1));
-    assertThat(retention.purge().deletedFilesPurged()).isEqualTo(1);
+    assertThat(retention.purge().deletedFilesPurged()).isGreaterThanOrEqualTo(1); // others' too on a shared database
     assertThat(goneKeys).noneMatch(store::exists);
     assertThat(jdbc.queryForObject("select count(*) from case_file where id = ? and purged_at is not null", Long.class,
         gone)).isEqualTo(1);
