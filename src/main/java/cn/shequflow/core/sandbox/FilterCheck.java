@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveFilterCmd;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 
@@ -33,8 +35,31 @@ public class FilterCheck extends CommandInterceptor {
       if (filter != null && filter.getQuery() instanceof TaskQueryImpl query) {
         check(query);
       }
+    } else if (Context.getCommandContext() == null) {
+      // A query sent by a person (not the engine's own nested run of a saved filter): no expression
+      // at all, in the query or in an "or" branch (Camunda refuses them at the top only), nor in the
+      // query that extends a saved filter's (POST /filter/{id}/list, /count).
+      if (command instanceof AbstractExecuteFilterCmd
+          && Refusals.field(command, "extendingQuery") instanceof TaskQueryImpl extending) {
+        refuseAny(extending);
+      } else if (command instanceof TaskQueryImpl query) {
+        refuseAny(query);
+      }
     }
     return next.execute(command);
+  }
+
+  private static void refuseAny(TaskQueryImpl query) {
+    List<TaskQueryImpl> all = new ArrayList<>();
+    all.add(query);
+    if (query.getQueries() != null) {
+      all.addAll(query.getQueries());
+    }
+    for (TaskQueryImpl branch : all) {
+      if (branch.getExpressions() != null && !branch.getExpressions().isEmpty()) {
+        throw new ModelRefusedException("query", "查询条件中不允许使用表达式：" + branch.getExpressions().keySet());
+      }
+    }
   }
 
   private void check(TaskQueryImpl query) {

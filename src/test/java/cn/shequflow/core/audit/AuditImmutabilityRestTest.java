@@ -225,6 +225,23 @@ class AuditImmutabilityRestTest extends RestTestSupport {
   }
 
   @Test
+  @DisplayName("issue 17 review: no expression in a person's query, an 'or' branch or the query extending a saved filter (400, nothing learnt); the saved 待办 still runs")
+  void noExpressionInAdhocQueries() {
+    String todo = engine.getFilterService().createTaskFilterQuery()
+        .filterName(cn.shequflow.core.security.TasklistFilters.TODO).singleResult().getId();
+    String probe = "${cases.get(\"CT-2026-000001\").subject().startsWith(\"外出\") ? currentUser() : \"\".getClass()}";
+    Map<String, Object> or = Map.of("orQueries", List.of(Map.of("assigneeExpression", probe)));
+    for (String route : List.of("/engine-rest/filter/" + todo + "/count", "/engine-rest/filter/" + todo + "/list",
+        "/engine-rest/task")) {
+      RestClient.Response r = as("he.grid").post(route, or);
+      assertField(r, "query");
+      assertThat(r.json().get("message").asText()).contains("不允许使用表达式");
+    }
+    RestClient.Response plain = as("he.grid").post("/engine-rest/filter/" + todo + "/count", Map.of());
+    assertThat(plain.status()).as(plain.body()).isEqualTo(200);
+  }
+
+  @Test
   @DisplayName("issue 17: the shipped models' expressions still run: a leave request is filed and reaches its approver")
   void shippedModelsRun() {
     JsonNode instance = start("liu.staff", leave(1));
