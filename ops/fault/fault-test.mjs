@@ -327,7 +327,7 @@ async function main() {
   phase = 'c. timers due at once';
   const zaozhi = ['liu.staff', 'chen.staff', 'he.grid', 'lin.grid'].map(u => new Client(u));
   const director = new Client(DIRECTOR.zaozhi);
-  const openTimers = () => one("select count(*) from ACT_RU_JOB where PROCESS_DEF_KEY_ = 'leave-request' and ACT_ID_ = 'reportBackOverdue'");
+  const openTimers = () => one("select count(*) from ACT_RU_JOB where PROCESS_DEF_KEY_ = 'leave-request' and HANDLER_CFG_ like '%reportBackOverdue%'");
   log(`filing and approving leave until ${TIMERS} report-back timers are waiting (${openTimers()} now)`);
   let i = 0;
   while (openTimers() < TIMERS && Date.now() < DEADLINE) {
@@ -338,7 +338,7 @@ async function main() {
       if (key) await approve(director, key);
     }));
   }
-  const jobs = sql("select ID_, PROCESS_INSTANCE_ID_ from ACT_RU_JOB where PROCESS_DEF_KEY_ = 'leave-request' and ACT_ID_ = 'reportBackOverdue'").slice(0, TIMERS);
+  const jobs = sql("select ID_, PROCESS_INSTANCE_ID_ from ACT_RU_JOB where PROCESS_DEF_KEY_ = 'leave-request' and HANDLER_CFG_ like '%reportBackOverdue%'").slice(0, TIMERS);
   const jobIds = jobs.map(r => r[0]);
   sql(`update ACT_RU_JOB set DUEDATE_ = '2000-01-01 00:00:00' where ID_ in (${quoteKeys(jobIds)})`);
   const firedAt = Date.now();
