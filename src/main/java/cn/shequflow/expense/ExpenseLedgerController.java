@@ -1,5 +1,6 @@
 package cn.shequflow.expense;
 
+import cn.shequflow.core.cases.LedgerChoices;
 import cn.shequflow.core.approval.ApprovalStep;
 import cn.shequflow.core.cases.CaseFamily;
 import cn.shequflow.core.cases.CommunityScope;
@@ -29,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @io.swagger.v3.oas.annotations.tags.Tag(name = "台账与登记簿")
 @RestController
 @RequestMapping("/api/expenses")
-public class ExpenseLedgerController {
+public class ExpenseLedgerController implements LedgerChoices {
 
   public record Totals(long count, BigDecimal amount, BigDecimal paidAmount) {}
 
@@ -67,6 +68,16 @@ public class ExpenseLedgerController {
     this.ledgers = ledgers;
     this.exports = exports;
   }
+  @Override
+  public String ledger() {
+    return "expenses";
+  }
+
+  @Override
+  public java.util.Map<String, java.util.List<Choice>> choices() {
+    return java.util.Map.of("status", LedgerChoices.of(ledgers.family(ExpenseFamily.KEY).statuses()));
+  }
+
 
   @io.swagger.v3.oas.annotations.Operation(summary = "开支台账（format=xlsx：整个筛选结果导出为 Excel）")
   @GetMapping("/ledger")
@@ -85,9 +96,11 @@ public class ExpenseLedgerController {
     String applicant = listing.applicantId();
     long total = register.count(communities, applicant, from, until, status);
     ExpenseRegister.Totals sums = register.totals(communities, applicant, from, until, status);
-    List<Item> items = register.page(communities, applicant, from, until, status, size, paging.offset()).stream()
+    List<ExpenseEntry> rows = register.page(communities, applicant, from, until, status, size, paging.offset());
+    var decisions = ledgers.decisions(rows.stream().map(ExpenseEntry::businessKey).toList());
+    List<Item> items = rows.stream()
         .map(e -> new Item(e, ExpenseCategory.of(e.category()).label(),
-            family.statusLabel(e.status()), ledgers.decisions(e.businessKey())))
+            family.statusLabel(e.status()), decisions.get(e.businessKey())))
         .toList();
     return new Page(page, size, total, new Totals(total, sums.amount(), sums.paidAmount()), items);
   }

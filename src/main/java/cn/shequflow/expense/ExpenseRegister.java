@@ -22,7 +22,8 @@ public interface ExpenseRegister {
       + "e.invoice_number, e.paid_amount, e.paid_on, e.booked_at, e.booked_by, e.invoice_code, e.related_amount, e.related_note "
       + "from biz_case c join expense_request e on e.business_key = c.business_key";
 
-  String WHERE = LedgerFilter.WHERE;
+  /** A ledger's rows: the family's cases, as {@link LedgerFilter} selects them. */
+  String WHERE = " where c.family = '" + ExpenseFamily.KEY + "'" + LedgerFilter.CONDITIONS;
 
   @Insert("insert into expense_request (business_key, amount, category, purpose, handler, witness, office_needed, "
       + "vote_needed) values (#{businessKey}, #{amount}, #{category}, #{purpose}, #{handler}, #{witness}, false, false)")
@@ -91,8 +92,7 @@ public interface ExpenseRegister {
   @Select(LEDGER + " where c.business_key = #{businessKey}")
   ExpenseEntry find(String businessKey);
 
-  @Select("<script>select count(*) from biz_case c join expense_request e on e.business_key = c.business_key "
-      + WHERE + "</script>")
+  @Select("<script>select count(*) from biz_case c" + WHERE + "</script>")
   long count(@Param("communityIds") List<String> communityIds, @Param("applicantId") String applicantId,
       @Param("from") LocalDateTime from, @Param("until") LocalDateTime until, @Param("status") String status);
 

@@ -1,5 +1,6 @@
 package cn.shequflow.expense;
 
+import cn.shequflow.core.cases.LedgerChoices;
 import cn.shequflow.core.approval.ApprovalStep;
 import cn.shequflow.core.cases.CaseFamily;
 import cn.shequflow.core.cases.CommunityScope;
@@ -26,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 @io.swagger.v3.oas.annotations.tags.Tag(name = "台账与登记簿")
 @RestController
 @RequestMapping("/api/property-loans")
-public class PropertyLoanLedgerController {
+public class PropertyLoanLedgerController implements LedgerChoices {
 
   public record Item(PropertyLoanEntry loan, String statusLabel, String conditionLabel, List<ApprovalStep> decisions) {}
 
@@ -57,6 +58,16 @@ public class PropertyLoanLedgerController {
     this.ledgers = ledgers;
     this.exports = exports;
   }
+  @Override
+  public String ledger() {
+    return "loans";
+  }
+
+  @Override
+  public java.util.Map<String, java.util.List<Choice>> choices() {
+    return java.util.Map.of("status", LedgerChoices.of(ledgers.family(PropertyLoanFamily.KEY).statuses()));
+  }
+
 
   @io.swagger.v3.oas.annotations.Operation(summary = "集体财物外借台账（format=xlsx：整个筛选结果导出为 Excel）")
   @GetMapping("/ledger")
@@ -70,11 +81,13 @@ public class PropertyLoanLedgerController {
     CommunityScope.Listing listing = ledgers.listing(family, filter.communityId(), filter.own());
     LedgerFilter.Period period = filter.period();
     long total = register.count(listing.communities(), listing.applicantId(), period.from(), period.until(), status);
-    List<Item> items = register.page(listing.communities(), listing.applicantId(), period.from(), period.until(), status,
-        size, paging.offset()).stream()
+    List<PropertyLoanEntry> rows = register.page(listing.communities(), listing.applicantId(), period.from(),
+        period.until(), status, size, paging.offset());
+    var decisions = ledgers.decisions(rows.stream().map(PropertyLoanEntry::businessKey).toList());
+    List<Item> items = rows.stream()
         .map(l -> new Item(l, family.statusLabel(l.status()),
             l.returnCondition() == null ? null : PropertyLoanCondition.of(l.returnCondition()).label(),
-            ledgers.decisions(l.businessKey())))
+            decisions.get(l.businessKey())))
         .toList();
     return new Page(page, size, total, items);
   }

@@ -20,7 +20,8 @@ public interface PropertyLoanRegister {
       + "l.return_recorded_at, l.return_recorded_by "
       + "from biz_case c join property_loan l on l.business_key = c.business_key";
 
-  String WHERE = LedgerFilter.WHERE;
+  /** A ledger's rows: the family's cases, as {@link LedgerFilter} selects them. */
+  String WHERE = " where c.family = '" + PropertyLoanFamily.KEY + "'" + LedgerFilter.CONDITIONS;
 
   @Insert("insert into property_loan (business_key, item, borrower, purpose, loan_from, loan_until) "
       + "values (#{businessKey}, #{item}, #{borrower}, #{purpose}, #{loanFrom}, #{loanUntil})")
@@ -48,8 +49,7 @@ public interface PropertyLoanRegister {
   @Select(LEDGER + " where c.business_key = #{businessKey}")
   PropertyLoanEntry find(String businessKey);
 
-  @Select("<script>select count(*) from biz_case c join property_loan l on l.business_key = c.business_key "
-      + WHERE + "</script>")
+  @Select("<script>select count(*) from biz_case c" + WHERE + "</script>")
   long count(@Param("communityIds") List<String> communityIds, @Param("applicantId") String applicantId,
       @Param("from") LocalDateTime from, @Param("until") LocalDateTime until, @Param("status") String status);
 

@@ -21,6 +21,13 @@ public class IncidentCategories {
     this.product = product;
   }
 
+  /** Every category the start form offers, code → Chinese name, in the form's order. */
+  public java.util.Map<String, String> all() {
+    FormContract form = product.run(() -> forms.forStart(null, IncidentFamily.PROCESS_KEY));
+    FormContract.Field field = form == null ? null : form.fields().get("category");
+    return field == null || field.optionLabels() == null ? java.util.Map.of() : field.optionLabels();
+  }
+
   /** The Chinese name of {@code code}; the code itself if the form does not name it. */
   public String label(String code) {
     FormContract form = product.run(() -> forms.forStart(null, IncidentFamily.PROCESS_KEY));

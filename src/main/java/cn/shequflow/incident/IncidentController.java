@@ -1,5 +1,6 @@
 package cn.shequflow.incident;
 
+import cn.shequflow.core.cases.LedgerChoices;
 import cn.shequflow.core.export.Column;
 import cn.shequflow.core.export.Exports;
 import org.springframework.http.ResponseEntity;
@@ -13,7 +14,6 @@ import cn.shequflow.core.process.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,14 +27,14 @@ import org.springframework.web.bind.annotation.RestController;
 @io.swagger.v3.oas.annotations.tags.Tag(name = "台账与登记簿")
 @RestController
 @RequestMapping("/api/incidents")
-public class IncidentController {
+public class IncidentController implements LedgerChoices {
 
-  static final Set<String> LIGHTS = Set.of("GREEN", "YELLOW", "RED");
+  static final List<String> LIGHTS = List.of("GREEN", "YELLOW", "RED");
 
   public record Counts(Map<String, Long> byCommunity, Map<String, Long> byCategory, Map<String, Long> byStatus,
       Map<String, Long> byLight) {}
 
-  public record Item(IncidentEntry incident, String categoryLabel, String statusLabel) {}
+  public record Item(IncidentEntry incident, String categoryLabel, String statusLabel, String lightLabel) {}
 
   public record Page(int page, int size, long total, Counts counts, List<Item> items) {}
 
@@ -53,7 +53,7 @@ public class IncidentController {
       Column.of("标题", i -> i.incident().title()),
       Column.of("地点", i -> i.incident().location()),
       Column.of("状态", Item::statusLabel),
-      Column.of("督办灯", i -> IncidentBadges.lightLabel(i.incident().slaStatus())),
+      Column.of("督办灯", Item::lightLabel),
       Column.of("上报时间", i -> i.incident().submittedAt()),
       Column.of("签收时间", i -> i.incident().acceptedAt()),
       Column.of("办结时间", i -> i.incident().handledAt()),
@@ -71,6 +71,22 @@ public class IncidentController {
     this.families = families;
     this.currentUser = currentUser;
   }
+  @Override
+  public String ledger() {
+    return "incidents";
+  }
+
+  @Override
+  public java.util.Map<String, java.util.List<Choice>> choices() {
+    java.util.Map<String, String> lights = new java.util.LinkedHashMap<>();
+    for (String light : LIGHTS) {
+      lights.put(light, IncidentBadges.lightLabel(light));
+    }
+    return java.util.Map.of("category", LedgerChoices.of(categories.all()),
+        "status", LedgerChoices.of(families.byKey(IncidentFamily.KEY).statuses()),
+        "light", LedgerChoices.of(lights));
+  }
+
 
   @io.swagger.v3.oas.annotations.Operation(summary = "事件登记簿：按社区、类别、状态、督办灯筛选，附统计（format=xlsx：整个筛选结果导出为 Excel）")
   @GetMapping
@@ -98,7 +114,8 @@ public class IncidentController {
         countBy("c.status", communities, category, status, light),
         countBy("i.sla_status", communities, category, status, light));
     List<Item> items = register.page(communities, category, status, light, size, paging.offset()).stream()
-        .map(i -> new Item(i, categories.label(i.category()), family.statusLabel(i.status()))).toList();
+        .map(i -> new Item(i, categories.label(i.category()), family.statusLabel(i.status()),
+            IncidentBadges.lightLabel(i.slaStatus()))).toList();
     return new Page(page, size, total, counts, items);
   }
 

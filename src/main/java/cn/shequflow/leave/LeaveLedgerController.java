@@ -1,5 +1,6 @@
 package cn.shequflow.leave;
 
+import cn.shequflow.core.cases.LedgerChoices;
 import cn.shequflow.core.approval.ApprovalStep;
 import cn.shequflow.core.cases.CommunityScope;
 import cn.shequflow.core.cases.LedgerFilter;
@@ -26,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 @io.swagger.v3.oas.annotations.tags.Tag(name = "台账与登记簿")
 @RestController
 @RequestMapping("/api/leave")
-public class LeaveLedgerController {
+public class LeaveLedgerController implements LedgerChoices {
 
   public record Page<T>(int page, int size, long total, List<T> items) {}
 
@@ -58,6 +59,16 @@ public class LeaveLedgerController {
     this.ledgers = ledgers;
     this.exports = exports;
   }
+  @Override
+  public String ledger() {
+    return "leave";
+  }
+
+  @Override
+  public java.util.Map<String, java.util.List<Choice>> choices() {
+    return java.util.Map.of("status", LedgerChoices.of(ledgers.family(LeaveFamily.KEY).statuses()));
+  }
+
 
   @io.swagger.v3.oas.annotations.Operation(summary = "请假台账（format=xlsx：整个筛选结果导出为 Excel）")
   @GetMapping("/ledger")
@@ -78,11 +89,11 @@ public class LeaveLedgerController {
     CommunityScope.Listing listing = ledgers.listing(ledgers.family(LeaveFamily.KEY), filter.communityId(), filter.own());
     LedgerFilter.Period period = filter.period();
     long total = register.count(listing.communities(), listing.applicantId(), period.from(), period.until(), status);
-    List<LedgerItem> items = register.page(listing.communities(), listing.applicantId(), period.from(), period.until(),
-            status, size, paging.offset())
-        .stream()
-        .map(e -> new LedgerItem(e, LeaveType.of(e.leaveType()).label(), statusLabel(e),
-            ledgers.decisions(e.businessKey())))
+    List<LeaveEntry> rows = register.page(listing.communities(), listing.applicantId(), period.from(), period.until(),
+        status, size, paging.offset());
+    var decisions = ledgers.decisions(rows.stream().map(LeaveEntry::businessKey).toList());
+    List<LedgerItem> items = rows.stream()
+        .map(e -> new LedgerItem(e, LeaveType.of(e.leaveType()).label(), statusLabel(e), decisions.get(e.businessKey())))
         .toList();
     return new Page<>(page, size, total, items);
   }

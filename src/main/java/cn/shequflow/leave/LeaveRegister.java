@@ -20,6 +20,9 @@ public interface LeaveRegister {
       + "c.submission as submissions, c.created_at as submitted_at, c.updated_at, l.report_back_due, l.returned_on, "
       + "l.cover_person from biz_case c join leave_request l on l.business_key = c.business_key";
 
+  /** A ledger's rows: the family's cases, as {@link LedgerFilter} selects them. */
+  String WHERE = " where c.family = '" + LeaveFamily.KEY + "'" + LedgerFilter.CONDITIONS;
+
   @Insert("insert into leave_request (business_key, leave_type, start_date, end_date, days, reason) "
       + "values (#{businessKey}, #{leaveType}, #{startDate}, #{endDate}, #{days}, #{reason})")
   void insert(@Param("businessKey") String businessKey, @Param("leaveType") String leaveType,
@@ -44,12 +47,11 @@ public interface LeaveRegister {
   @Update("update leave_request set cover_person = #{coverPerson} where business_key = #{businessKey}")
   void recordCover(@Param("businessKey") String businessKey, @Param("coverPerson") String coverPerson);
 
-  @Select("<script>select count(*) from biz_case c join leave_request l on l.business_key = c.business_key "
-      + LedgerFilter.WHERE + "</script>")
+  @Select("<script>select count(*) from biz_case c" + WHERE + "</script>")
   long count(@Param("communityIds") List<String> communityIds, @Param("applicantId") String applicantId,
       @Param("from") LocalDateTime from, @Param("until") LocalDateTime until, @Param("status") String status);
 
-  @Select("<script>" + LEDGER + " " + LedgerFilter.WHERE
+  @Select("<script>" + LEDGER + " " + WHERE
       + " order by c.created_at desc, c.business_key desc limit #{limit} offset #{offset}</script>")
   List<LeaveEntry> page(@Param("communityIds") List<String> communityIds, @Param("applicantId") String applicantId,
       @Param("from") LocalDateTime from, @Param("until") LocalDateTime until, @Param("status") String status,

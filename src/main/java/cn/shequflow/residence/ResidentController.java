@@ -1,5 +1,6 @@
 package cn.shequflow.residence;
 
+import cn.shequflow.core.cases.LedgerChoices;
 import cn.shequflow.core.export.Column;
 import cn.shequflow.core.export.Exports;
 import org.springframework.http.ResponseEntity;
@@ -28,11 +29,21 @@ import org.springframework.web.bind.annotation.RestController;
 @io.swagger.v3.oas.annotations.tags.Tag(name = "台账与登记簿")
 @RestController
 @RequestMapping("/api/residents")
-public class ResidentController {
+public class ResidentController implements LedgerChoices {
 
   public record Item(Resident resident, String residentTypeLabel, String statusLabel, String sexLabel) {}
 
   public record Page(int page, int size, long total, List<Item> items) {}
+
+  /** A resident's status in the register, as a clerk reads it. */
+  static final java.util.Map<String, String> STATUSES = statuses();
+
+  private static java.util.Map<String, String> statuses() {
+    java.util.Map<String, String> statuses = new java.util.LinkedHashMap<>();
+    statuses.put(Resident.REGISTERED, "在册");
+    statuses.put(Resident.MOVED_OUT, "已迁出");
+    return java.util.Collections.unmodifiableMap(statuses);
+  }
 
   private final ResidentMapper mapper;
   private final CommunityScope scope;
@@ -64,6 +75,20 @@ public class ResidentController {
     this.currentUser = currentUser;
     this.personalData = personalData;
   }
+  @Override
+  public String ledger() {
+    return "residents";
+  }
+
+  @Override
+  public java.util.Map<String, java.util.List<Choice>> choices() {
+    java.util.Map<String, String> types = new java.util.LinkedHashMap<>();
+    for (ResidentType t : ResidentType.values()) {
+      types.put(t.code(), t.label());
+    }
+    return java.util.Map.of("residentType", LedgerChoices.of(types), "status", LedgerChoices.of(STATUSES));
+  }
+
 
   @io.swagger.v3.oas.annotations.Operation(summary = "居民登记簿（身份证号按统一的个人信息规则显示；format=xlsx：整个筛选结果导出为 Excel）")
   @GetMapping
@@ -102,7 +127,7 @@ public class ResidentController {
     List<Item> items = mapper.page(communities, n, id, a, type, st, size, paging.offset()).stream()
         .map(r -> shown(userId, r))
         .map(r -> new Item(r, ResidentType.of(r.residentType()).label(),
-            Resident.REGISTERED.equals(r.status()) ? "在册" : "已迁出", r.isMasked() ? null : sexLabel(r.sex())))
+            STATUSES.getOrDefault(r.status(), r.status()), r.isMasked() ? null : sexLabel(r.sex())))
         .toList();
     return new Page(page, size, total, items);
   }

@@ -6,6 +6,7 @@ import cn.shequflow.core.cases.CaseFamilies;
 import cn.shequflow.core.cases.CaseFamily;
 import cn.shequflow.core.cases.CommunityScope;
 import cn.shequflow.core.inbox.ProductRights;
+import cn.shequflow.incident.IncidentBadges;
 import cn.shequflow.incident.IncidentCategories;
 import cn.shequflow.core.organisation.OrgUnit;
 import cn.shequflow.core.organisation.Organisation;
@@ -347,17 +348,9 @@ public class Statistics {
         .map(e -> new LabelledCount(e.getKey(), incidentCategories.label(e.getKey()), e.getValue()))
         .sorted(Comparator.comparingLong(LabelledCount::count).reversed()).toList();
     List<LabelledCount> lights = openByLight.entrySet().stream()
-        .map(e -> new LabelledCount(e.getKey(), lightLabel(e.getKey()), e.getValue())).toList();
+        .map(e -> new LabelledCount(e.getKey(), IncidentBadges.lightLabel(e.getKey()), e.getValue())).toList();
     return new IncidentFigures(total, open, categories, lights, new OnTimeRate(signDue, signed, percent(signed, signDue)),
         new OnTimeRate(settleDue, settled, percent(settled, settleDue)));
-  }
-
-  static String lightLabel(String light) {
-    return switch (light == null ? "GREEN" : light) {
-      case "YELLOW" -> "黄灯督办";
-      case "RED" -> "红灯督办";
-      default -> "正常";
-    };
   }
 
   /** Leave that was approved: approved and waiting for the report back, reported back on time or late. */
@@ -500,7 +493,7 @@ public class Statistics {
     return new OverdueItem(key, family.key(), family.label(), text(row, "community"),
         communityName(text(row, "community")), text(row, "subject"),
         family.statuses().containsKey(status) ? family.statusLabel(status) : status, step, dueAt, light,
-        light == null ? null : lightLabel(light), "/api/cases/" + key + "/sheet");
+        light == null ? null : IncidentBadges.lightLabel(light), "/api/cases/" + key + "/sheet");
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -25,30 +25,19 @@ public interface StatisticsMapper {
   String PERIOD = " c.family = #{family} and c.created_at &gt;= #{from} and c.created_at &lt; #{until}" + SCOPE;
 
   /**
-   * One row per case with the outcome of its current round on the one approval chain: refused when
-   * a position refused it, or it was returned to the applicant (no position left open); approved
-   * when every position approved; none while a position is open or the applicant withdrew it. Its
-   * steps are read by the index of {@code approval_step} (case, round).
+   * Per community and month of filing: filed, open, approved, refused, minutes from filing to
+   * decision. The outcome of each case's current round and its last decision are kept on the register
+   * ({@code CaseMapper.ROUND_OUTCOME}, V36), so this reads the index {@code ix_biz_case_figures} alone.
    */
-  String PER_CASE = "select c.business_key, c.community_id as community, c.created_at, c.closed_at, "
-      + "case when sum(case when s.state = 'rejected' then 1 else 0 end) &gt; 0 then 'refused' "
-      + "when sum(case when s.state in ('pending', 'active', 'withdrawn') then 1 else 0 end) &gt; 0 then null "
-      + "when sum(case when s.state = 'returned' then 1 else 0 end) &gt; 0 then 'refused' "
-      + "when sum(case when s.state = 'approved' then 1 else 0 end) &gt; 0 then 'approved' end as outcome, "
-      + "max(s.decided_at) as decided_at "
-      + "from biz_case c left join approval_step s on s.business_key = c.business_key and s.submission = c.submission "
-      + "where" + PERIOD + " group by c.business_key, c.community_id, c.created_at, c.closed_at";
-
-  /** Per community and month of filing: filed, open, approved, refused, minutes from filing to decision. */
-  @Select("<script>select x.community as community, year(x.created_at) as y, month(x.created_at) as m, "
+  @Select("<script>select c.community_id as community, year(c.created_at) as y, month(c.created_at) as m, "
       + "count(*) as filed, "
-      + "sum(case when x.closed_at is null then 1 else 0 end) as open_count, "
-      + "sum(case when x.outcome = 'approved' then 1 else 0 end) as approved, "
-      + "sum(case when x.outcome = 'refused' then 1 else 0 end) as refused, "
-      + "sum(case when x.outcome is not null and x.decided_at is not null then 1 else 0 end) as timed, "
-      + "sum(case when x.outcome is not null and x.decided_at is not null "
-      + "then timestampdiff(MINUTE, x.created_at, x.decided_at) else 0 end) as decision_minutes "
-      + "from (" + PER_CASE + ") x group by x.community, year(x.created_at), month(x.created_at)</script>")
+      + "sum(case when c.closed_at is null then 1 else 0 end) as open_count, "
+      + "sum(case when c.outcome = 'approved' then 1 else 0 end) as approved, "
+      + "sum(case when c.outcome = 'refused' then 1 else 0 end) as refused, "
+      + "sum(case when c.outcome is not null and c.decided_at is not null then 1 else 0 end) as timed, "
+      + "sum(case when c.outcome is not null and c.decided_at is not null "
+      + "then timestampdiff(MINUTE, c.created_at, c.decided_at) else 0 end) as decision_minutes "
+      + "from biz_case c where" + PERIOD + " group by c.community_id, year(c.created_at), month(c.created_at)</script>")
   List<Map<String, Object>> cases(@Param("family") String family, @Param("from") LocalDateTime from,
       @Param("until") LocalDateTime until, @Param("communities") List<String> communities);
 

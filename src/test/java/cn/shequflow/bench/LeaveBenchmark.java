@@ -12,8 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -73,26 +70,12 @@ class LeaveBenchmark {
       {"ma.staff", "gao.director"}};
 
   static boolean mariadb() {
-    return System.getProperty("spring.profiles.active", "").contains("test-mariadb");
+    return BenchDatabase.mariadb();
   }
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) throws Exception {
-    if (mariadb()) {
-      String name = System.getenv().getOrDefault("BENCH_DB_NAME", "shequ_bench");
-      String host = System.getenv().getOrDefault("TEST_DB_HOST", "127.0.0.1");
-      String port = System.getenv().getOrDefault("TEST_DB_PORT", "3306");
-      try (Connection c = DriverManager.getConnection("jdbc:mysql://" + host + ":" + port + "/?useSSL=false&allowPublicKeyRetrieval=true",
-          System.getenv().getOrDefault("TEST_DB_USER", "root"), System.getenv().getOrDefault("TEST_DB_PASSWORD", ""))) {
-        c.createStatement().execute("drop database if exists `" + name + "`");
-        c.createStatement().execute("create database `" + name + "` character set utf8mb4 collate utf8mb4_unicode_ci");
-      }
-      registry.add("TEST_DB_NAME", () -> name);
-    } else {
-      Files.createDirectories(Path.of("target/bench"));
-      String file = "./target/bench/shequ-" + UUID.randomUUID();
-      registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
-    }
+    BenchDatabase.register(registry);
   }
 
   @LocalServerPort int port;

@@ -169,6 +169,9 @@ class PropertyLoanRestTest extends RestTestSupport {
     assertThat(ledgerKeys("zhang.director", "")).contains(key);
     assertThat(ledgerKeys("zhou.liaison", "")).contains(key);
     assertThat(ledgerKeys("qian.social", "?communityId=zaozhi&status=pending")).contains(key);
+    // Filters a cleared form sends empty are no filters (ORG-5 still decides the communities).
+    assertThat(ledgerKeys("qian.social", "?communityId=&month=&status=")).contains(key);
+    assertThat(ledgerKeys("gao.director", "?communityId=&status=")).doesNotContain(key);
     assertThat(ledgerKeys("gao.director", "")).doesNotContain(key);
     assertThat(as("gao.director").get("/api/property-loans/ledger?communityId=zaozhi").status()).isEqualTo(403);
     // Issue 10: staff see their own loans only.

@@ -205,6 +205,16 @@ public class ApprovalChain {
     return mapper.all(businessKey);
   }
 
+  /** The chains of several cases (a ledger's page): business key → its rows, as {@link #chain}; none: empty. */
+  public java.util.Map<String, List<ApprovalStep>> chains(java.util.Collection<String> businessKeys) {
+    java.util.Map<String, List<ApprovalStep>> chains = new java.util.HashMap<>();
+    businessKeys.forEach(k -> chains.put(k, new java.util.ArrayList<>()));
+    if (!businessKeys.isEmpty()) {
+      mapper.allOf(businessKeys).forEach(s -> chains.get(s.businessKey()).add(s));
+    }
+    return chains;
+  }
+
   /** Whether the user decided on the case, holds a position on its chain, or belongs to a group on it. */
   public boolean involves(String businessKey, String userId) {
     if (mapper.decidedBy(businessKey, userId) > 0 || mapper.users(businessKey).contains(userId)) {

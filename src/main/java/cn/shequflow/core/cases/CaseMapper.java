@@ -31,8 +31,27 @@ public interface CaseMapper {
   @Select("select count(*) from biz_case where business_key = #{businessKey}")
   int count(String businessKey);
 
+  /**
+   * The outcome of the case's current round on the approval chain: {@code refused} when a position
+   * refused it or it was returned to the applicant (no position left open), {@code approved} when
+   * every position approved, null while a position is open, the applicant withdrew it, or no chain
+   * decides the family's cases. Kept on the register with each status change (and so with every
+   * end of a round, which moves the case), for the dashboard's figures (V36).
+   */
+  String ROUND_OUTCOME = "(select case "
+      + "when sum(case when s.state = 'rejected' then 1 else 0 end) > 0 then 'refused' "
+      + "when sum(case when s.state in ('pending', 'active', 'withdrawn') then 1 else 0 end) > 0 then null "
+      + "when sum(case when s.state = 'returned' then 1 else 0 end) > 0 then 'refused' "
+      + "when sum(case when s.state = 'approved' then 1 else 0 end) > 0 then 'approved' end "
+      + "from approval_step s where s.business_key = biz_case.business_key and s.submission = biz_case.submission)";
+
+  /** The time of the last decision in the case's current round. */
+  String ROUND_DECIDED_AT = "(select max(s.decided_at) from approval_step s "
+      + "where s.business_key = biz_case.business_key and s.submission = biz_case.submission)";
+
   @Update("update biz_case set status = #{status}, updated_at = #{at}, "
-      + "closed_at = case when #{closed} then #{at} else null end where business_key = #{businessKey}")
+      + "closed_at = case when #{closed} then #{at} else null end, "
+      + "outcome = " + ROUND_OUTCOME + ", decided_at = " + ROUND_DECIDED_AT + " where business_key = #{businessKey}")
   int setStatus(@Param("businessKey") String businessKey, @Param("status") String status,
       @Param("closed") boolean closed, @Param("at") LocalDateTime at);
 

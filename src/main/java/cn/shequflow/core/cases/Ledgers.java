@@ -35,8 +35,8 @@ public class Ledgers {
     return scope.forLedger(currentUser.id(), family, communityId, mine);
   }
 
-  /** The approval chain of a row, as the ledger shows it. */
-  public List<ApprovalStep> decisions(String businessKey) {
-    return chain.chain(businessKey);
+  /** The approval chains of a page's rows, as the ledger shows them: business key → its chain. */
+  public java.util.Map<String, List<ApprovalStep>> decisions(List<String> businessKeys) {
+    return chain.chains(businessKeys);
   }
 }

@@ -7,8 +7,9 @@
 // ExpenseLedgerController.Item, PropertyLoanLedgerController.Item, ResidentController.Item,
 // IncidentController.Item, CertificateRegister.Item); identity numbers are shown as the API gives
 // them (masked by the one personal-data policy for those who may not read them whole).
-// The status, category and light options are the routes' codes with their Chinese names (LeaveStatus,
-// ExpenseStatus, PropertyLoanStatus, IncidentFamily, the incident start form, IncidentBadges).
+// The options of the select filters (status, category, light, resident type) are read from
+// GET /api/ledgers/choices (core.cases.LedgerChoices): codes with their Chinese names, kept where the
+// product keeps them (the families' statuses, the incident start form, IncidentBadges).
 // A community filter is offered to those who see more than one community (the street roles): the
 // communities of the rows they see. Everything a user reads is Chinese.
 
@@ -16,32 +17,20 @@ import { call, fmtTime } from './shequ-api.js';
 import { el, dialog } from './shequ-dialog.js';
 import { whenReady } from './shequ-watch.js';
 
-const LEAVE_STATUS = [['pending', '审批中'], ['approved', '已批准，待销假'], ['rejected', '已退回'],
-  ['withdrawn', '已撤回'], ['returned', '已按时销假'], ['late', '逾期销假'], ['voided', '已作废']];
-const EXPENSE_STATUS = [['pending', '审批中'], ['rejected', '已退回'], ['withdrawn', '已撤回'],
-  ['approved', '已批准，待报账'], ['booked', '已报账'], ['voided', '已作废']];
-const LOAN_STATUS = [['pending', '审批中'], ['rejected', '已退回'], ['withdrawn', '已撤回'],
-  ['approved', '已同意外借，待归还'], ['overdue', '逾期未归还'], ['returned', '已归还'], ['returned-late', '逾期归还']];
-const INCIDENT_STATUS = [['reported', '已上报'], ['accepted', '已签收，处置中'], ['escalated', '已升级至街道综治办'],
-  ['handled', '已处置，待反馈确认'], ['reopened', '重新办理'], ['closed', '已办结归档']];
-const INCIDENT_CATEGORY = [['safety-hazard', '安全隐患'], ['instability', '不稳定因素'], ['new-pregnancy', '新增孕情'],
-  ['migrant-inflow', '人口流入'], ['rental', '房屋出租'], ['facility-damage', '公共设施损坏'], ['fire', '火灾隐患'],
-  ['dispute', '矛盾纠纷'], ['other', '其他']];
-const LIGHTS = [['GREEN', '正常'], ['YELLOW', '黄灯督办'], ['RED', '红灯督办']];
 const SIZES = [10, 20, 50, 100];
 
-const labelOf = (options, code) => (options.find(o => o[0] === code) || [null, code || ''])[1];
 const money = v => (v === null || v === undefined || v === '') ? '' : Number(v).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const period = (a, b) => a ? (b && b !== a ? `${a} 至 ${b}` : a) : '';
 
-// Filters: [name (the query parameter), label, kind: select | text | month | date | check, options].
+// Filters: [name (the query parameter), label, kind: select | text | month | date | check]; a select's
+// options are the API's choices for that ledger and parameter.
 const COMMUNITY = ['communityId', '社区', 'community'];
 const MINE = ['mine', '只看本人的申请', 'check'];
 
 export const LEDGERS = {
   leave: {
     label: '请假台账', url: '/api/leave/ledger', row: i => i.request, key: i => i.request.businessKey,
-    filters: [COMMUNITY, ['month', '提交月份', 'month'], ['status', '状态', 'select', LEAVE_STATUS], MINE],
+    filters: [COMMUNITY, ['month', '提交月份', 'month'], ['status', '状态', 'select'], MINE],
     columns: [
       ['事项编号', i => i.request.businessKey],
       ['申请人', i => i.request.applicantName],
@@ -57,7 +46,7 @@ export const LEDGERS = {
   },
   expenses: {
     label: '开支台账', url: '/api/expenses/ledger', row: i => i.expense, key: i => i.expense.businessKey,
-    filters: [COMMUNITY, ['month', '提交月份', 'month'], ['status', '状态', 'select', EXPENSE_STATUS], MINE],
+    filters: [COMMUNITY, ['month', '提交月份', 'month'], ['status', '状态', 'select'], MINE],
     totals: p => p.totals ? `合计金额 ${money(p.totals.amount)} 元，实付 ${money(p.totals.paidAmount)} 元` : '',
     columns: [
       ['事项编号', i => i.expense.businessKey],
@@ -74,7 +63,7 @@ export const LEDGERS = {
   },
   loans: {
     label: '集体财物外借台账', url: '/api/property-loans/ledger', row: i => i.loan, key: i => i.loan.businessKey,
-    filters: [COMMUNITY, ['month', '提交月份', 'month'], ['status', '状态', 'select', LOAN_STATUS], MINE],
+    filters: [COMMUNITY, ['month', '提交月份', 'month'], ['status', '状态', 'select'], MINE],
     columns: [
       ['事项编号', i => i.loan.businessKey],
       ['经办人', i => i.loan.applicantName],
@@ -91,8 +80,7 @@ export const LEDGERS = {
   residents: {
     label: '居民登记簿', url: '/api/residents', row: i => i.resident, key: i => String(i.resident.id),
     filters: [COMMUNITY, ['name', '姓名', 'text'], ['idNumber', '身份证号', 'text'], ['address', '住址', 'text'],
-      ['residentType', '人口类型', 'select', [['registered', '户籍人口'], ['migrant', '流动人口']]],
-      ['status', '状态', 'select', [['registered', '在册'], ['moved-out', '已迁出']]]],
+      ['residentType', '人口类型', 'select'], ['status', '状态', 'select']],
     columns: [
       ['姓名', i => i.resident.personName],
       ['身份证号', i => i.resident.idNumber],
@@ -107,8 +95,7 @@ export const LEDGERS = {
   },
   incidents: {
     label: '事件登记簿', url: '/api/incidents', row: i => i.incident, key: i => i.incident.businessKey,
-    filters: [COMMUNITY, ['category', '类别', 'select', INCIDENT_CATEGORY], ['status', '状态', 'select', INCIDENT_STATUS],
-      ['light', '督办灯', 'select', LIGHTS]],
+    filters: [COMMUNITY, ['category', '类别', 'select'], ['status', '状态', 'select'], ['light', '督办灯', 'select']],
     columns: [
       ['事项编号', i => i.incident.businessKey],
       ['上报人', i => i.incident.applicantName],
@@ -117,7 +104,7 @@ export const LEDGERS = {
       ['标题', i => i.incident.title, true],
       ['地点', i => i.incident.location, true],
       ['状态', i => i.statusLabel],
-      ['督办灯', i => labelOf(LIGHTS, i.incident.slaStatus || 'GREEN')],
+      ['督办灯', i => i.lightLabel],
       ['上报时间', i => fmtTime(i.incident.submittedAt)],
       ['办结时间', i => fmtTime(i.incident.handledAt)]
     ]
@@ -157,6 +144,11 @@ async function readable() {
   return answers.filter(a => a.page || (a.error && a.error.status !== 401 && a.error.status !== 403));
 }
 
+/** The select filters' options of every ledger: {ledger: {param: [{code, label}]}}; none if the API fails. */
+function choices() {
+  return call('GET', '/api/ledgers/choices').catch(() => ({}));
+}
+
 function communitiesOf(ledger, page) {
   const seen = new Map();
   for (const i of (page && page.items) || []) {
@@ -167,13 +159,13 @@ function communitiesOf(ledger, page) {
 }
 
 /** One ledger's page: the filters, 查询 and 重置, 导出 Excel, the rows, the pager. */
-function ledgerView(name, first) {
+function ledgerView(name, first, choices) {
   const ledger = LEDGERS[name];
   const communities = communitiesOf(ledger, first);
   const state = { page: 1, size: 20, values: {} };
   const inputs = {};
   const form = el('form', { class: 'shequ-ledger-filters', 'data-ledger': name, onsubmit: ev => { ev.preventDefault(); search(); } });
-  for (const [param, label, kind, options] of ledger.filters) {
+  for (const [param, label, kind] of ledger.filters) {
     let input;
     if (kind === 'community') {
       if (communities.length < 2) continue;
@@ -181,7 +173,7 @@ function ledgerView(name, first) {
         communities.map(([id, n]) => el('option', { value: id }, n)));
     } else if (kind === 'select') {
       input = el('select', { name: param, class: 'form-control input-sm' }, el('option', { value: '' }, '全部'),
-        options.map(([code, l]) => el('option', { value: code }, l)));
+        ((choices[name] || {})[param] || []).map(c => el('option', { value: c.code }, c.label)));
     } else if (kind === 'check') {
       input = el('input', { type: 'checkbox', name: param });
       inputs[param] = input;
@@ -295,7 +287,7 @@ export async function openLedgers(start) {
   const content = el('div', {}, el('div', { class: 'shequ-hint' }, '正在加载……'));
   const tabs = el('div', { class: 'shequ-tabs shequ-ledger-tabs' });
   const shown = dialog({ title: '台账', body: el('div', {}, tabs, content), wide: true, buttons: [{ label: '关闭' }] });
-  const ledgers = await readable();
+  const [ledgers, options] = await Promise.all([readable(), choices()]);
   content.innerHTML = '';
   if (!ledgers.length) {
     content.appendChild(el('div', { class: 'shequ-hint shequ-empty' }, '您没有可查看的台账。'));
@@ -305,7 +297,7 @@ export async function openLedgers(start) {
   const show = name => {
     tabs.querySelectorAll('a').forEach(a => a.classList.toggle('active', a.getAttribute('data-ledger') === name));
     const first = ledgers.find(l => l.name === name);
-    if (!views[name]) views[name] = ledgerView(name, first.page);
+    if (!views[name]) views[name] = ledgerView(name, first.page, options);
     content.innerHTML = '';
     content.appendChild(views[name]);
   };
