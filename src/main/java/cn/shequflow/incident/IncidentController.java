@@ -107,28 +107,31 @@ public class IncidentController implements LedgerChoices {
     }
     Paging paging = new Paging(page, size);
     List<String> communities = scope.forListing(currentUser.id(), family, communityId);
-    long total = register.count(communities, category, status, light);
-    Counts counts = new Counts(
-        countBy("c.community_id", communities, category, status, light),
-        countBy("i.category", communities, category, status, light),
-        countBy("c.status", communities, category, status, light),
-        countBy("i.sla_status", communities, category, status, light));
+    Map<String, Long> byCommunity = new java.util.TreeMap<>();
+    Map<String, Long> byCategory = new java.util.TreeMap<>();
+    Map<String, Long> byStatus = new java.util.TreeMap<>();
+    Map<String, Long> byLight = new java.util.TreeMap<>();
+    long total = 0;
+    for (Map<String, Object> row : register.tally(communities, category, status, light)) {
+      long n = ((Number) column(row, "n")).longValue();
+      total += n;
+      byCommunity.merge(String.valueOf(column(row, "community")), n, Long::sum);
+      byCategory.merge(String.valueOf(column(row, "category")), n, Long::sum);
+      byStatus.merge(String.valueOf(column(row, "status")), n, Long::sum);
+      byLight.merge(String.valueOf(column(row, "light")), n, Long::sum);
+    }
+    Counts counts = new Counts(byCommunity, byCategory, byStatus, byLight);
     List<Item> items = register.page(communities, category, status, light, size, paging.offset()).stream()
         .map(i -> new Item(i, categories.label(i.category()), family.statusLabel(i.status()),
             IncidentBadges.lightLabel(i.slaStatus()))).toList();
     return new Page(page, size, total, counts, items);
   }
 
-  private Map<String, Long> countBy(String column, List<String> communities, String category, String status,
-      String light) {
-    Map<String, Long> out = new LinkedHashMap<>();
-    for (Map<String, Object> row : register.countBy(column, communities, category, status, light)) {
-      Object k = row.containsKey("k") ? row.get("k") : row.get("K");
-      Object n = row.containsKey("n") ? row.get("n") : row.get("N");
-      out.put(String.valueOf(k), ((Number) n).longValue());
-    }
-    return out;
+  /** A column of a row as MyBatis gives it (H2 answers aliases in upper case). */
+  private static Object column(Map<String, Object> row, String alias) {
+    return row.containsKey(alias) ? row.get(alias) : row.get(alias.toUpperCase());
   }
+
 
   @io.swagger.v3.oas.annotations.Hidden // documented with the list: ?format=xlsx
   @GetMapping(params = "format=xlsx")

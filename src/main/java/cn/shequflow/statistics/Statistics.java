@@ -2,12 +2,11 @@ package cn.shequflow.statistics;
 
 import cn.shequflow.core.approval.operations.ApprovalModel;
 import cn.shequflow.core.calendar.Deadlines;
+import cn.shequflow.core.calendar.WorkCalendar;
 import cn.shequflow.core.cases.CaseFamilies;
 import cn.shequflow.core.cases.CaseFamily;
 import cn.shequflow.core.cases.CommunityScope;
 import cn.shequflow.core.inbox.ProductRights;
-import cn.shequflow.incident.IncidentBadges;
-import cn.shequflow.incident.IncidentCategories;
 import cn.shequflow.core.organisation.OrgUnit;
 import cn.shequflow.core.organisation.Organisation;
 import cn.shequflow.core.process.Clock;
@@ -15,6 +14,8 @@ import cn.shequflow.core.process.Inputs;
 import cn.shequflow.expense.ExpenseFamily;
 import cn.shequflow.expense.ExpenseStatus;
 import cn.shequflow.expense.monthly.MonthlyReportFamily;
+import cn.shequflow.incident.IncidentBadges;
+import cn.shequflow.incident.IncidentCategories;
 import cn.shequflow.incident.IncidentFamily;
 import cn.shequflow.leave.LeaveFamily;
 import cn.shequflow.leave.LeaveStatus;
@@ -29,6 +30,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,10 +65,13 @@ public class Statistics {
   private final RepositoryService repository;
   private final IncidentCategories incidentCategories;
   private final ProductRights product;
+  private final WorkCalendar calendar;
   private final Map<String, Boolean> approvalByDefinition = new ConcurrentHashMap<>();
 
   public Statistics(StatisticsMapper mapper, CaseFamilies families, CommunityScope scope, Organisation organisation,
-      RepositoryService repository, IncidentCategories incidentCategories, ProductRights product) {
+      RepositoryService repository, IncidentCategories incidentCategories, ProductRights product,
+      WorkCalendar calendar) {
+    this.calendar = calendar;
     this.mapper = mapper;
     this.families = families;
     this.scope = scope;
@@ -137,11 +142,12 @@ public class Statistics {
 
   /** Counts of one family (and one community and month, in a {@link MonthCell}). */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record FigureCounts(long filed, Long decided, Long approved, Long refused, long open, Double averageDecisionHours) {}
+  public record FigureCounts(long filed, Long decided, Long approved, Long refused, long open, Double averageDecisionHours,
+      Double averageDecisionWorkingDays) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record MonthCell(String month, String community, String communityName, long filed, Long decided, Long approved,
-      Long refused, long open, Double averageDecisionHours) {}
+      Long refused, long open, Double averageDecisionHours, Double averageDecisionWorkingDays) {}
 
   /** One family: {@code approval} when its cases are decided on the approval chain (else no decisions counted). */
   public record FamilyFigures(String family, String label, boolean approval, FigureCounts total, long overdue,
@@ -261,6 +267,12 @@ public class Statistics {
     long open = 0;
     long timed = 0;
     long minutes = 0;
+    Map<String, long[]> workingDays = approval ? workingDays(family, period, v.communities()) : Map.of();
+    long[] allDays = new long[2];
+    workingDays.values().forEach(d -> {
+      allDays[0] += d[0];
+      allDays[1] += d[1];
+    });
     for (Map<String, Object> row : mapper.cases(family.key(), period.start(), period.end(), v.communities())) {
       String communityId = text(row, "community");
       String month = YearMonth.of(number(row, "y").intValue(), number(row, "m").intValue()).toString();
@@ -270,8 +282,10 @@ public class Statistics {
       long o = number(row, "open_count").longValue();
       long t = number(row, "timed").longValue();
       long m = number(row, "decision_minutes").longValue();
+      long[] days = workingDays.getOrDefault(communityId + "|" + month, new long[2]);
       cells.add(new MonthCell(month, communityId, communityName(communityId), f, approval ? a + r : null,
-          approval ? a : null, approval ? r : null, o, approval ? hours(m, t) : null));
+          approval ? a : null, approval ? r : null, o, approval ? hours(m, t) : null,
+          approval ? average(days[0], days[1]) : null));
       filed += f;
       approved += a;
       refused += r;
@@ -282,8 +296,33 @@ public class Statistics {
     cells.sort(Comparator.comparing(MonthCell::month).thenComparing(c -> c.community() == null ? "" : c.community()));
     long overdue = mapper.overdueCount(family.key(), ClockUtil.getCurrentTime(), v.communities());
     FigureCounts total = new FigureCounts(filed, approval ? approved + refused : null, approval ? approved : null,
-        approval ? refused : null, open, approval ? hours(minutes, timed) : null);
+        approval ? refused : null, open, approval ? hours(minutes, timed) : null,
+        approval ? average(allDays[0], allDays[1]) : null);
     return new FamilyFigures(family.key(), family.label(), approval, total, overdue, cells);
+  }
+
+  /**
+   * Working days from filing to the last decision, by "community|month" of filing: {sum, cases}.
+   * Counted on the working calendar as the deadlines are (a case decided on the day it was filed: 0,
+   * on the next working day: 1), for each pair of days once.
+   */
+  private Map<String, long[]> workingDays(CaseFamily family, Period period, List<String> communities) {
+    Map<String, long[]> byCell = new HashMap<>();
+    for (Map<String, Object> row : mapper.decisionDays(family.key(), period.start(), period.end(), communities)) {
+      String cell = text(row, "community") + "|"
+          + YearMonth.of(number(row, "y").intValue(), number(row, "m").intValue());
+      long n = number(row, "n").longValue();
+      int days = calendar.workingDaysBetween(date(row, "filed_on"), date(row, "decided_on"));
+      long[] sum = byCell.computeIfAbsent(cell, k -> new long[2]);
+      sum[0] += days * n;
+      sum[1] += n;
+    }
+    return byCell;
+  }
+
+  private static Double average(long sum, long count) {
+    return count == 0 ? null
+        : BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(count), 1, RoundingMode.HALF_UP).doubleValue();
   }
 
   private static Double hours(long minutes, long count) {

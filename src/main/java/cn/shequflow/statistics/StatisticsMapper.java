@@ -42,6 +42,19 @@ public interface StatisticsMapper {
       @Param("until") LocalDateTime until, @Param("communities") List<String> communities);
 
   /**
+   * The decided cases of the period by community, month of filing, day filed and day of the last
+   * decision, with how many: the working days between the two days are counted on the working
+   * calendar ({@code Statistics}), for each pair once.
+   */
+  @Select("<script>select c.community_id as community, year(c.created_at) as y, month(c.created_at) as m, "
+      + "cast(c.created_at as date) as filed_on, cast(c.decided_at as date) as decided_on, count(*) as n "
+      + "from biz_case c where" + PERIOD + " and c.outcome is not null and c.decided_at is not null "
+      + "group by c.community_id, year(c.created_at), month(c.created_at), cast(c.created_at as date), "
+      + "cast(c.decided_at as date)</script>")
+  List<Map<String, Object>> decisionDays(@Param("family") String family, @Param("from") LocalDateTime from,
+      @Param("until") LocalDateTime until, @Param("communities") List<String> communities);
+
+  /**
    * Incidents by category and light, open or closed, with the signing (签收) and settling (办结) within
    * their limits: counted once the limit has passed or the step is done.
    */

@@ -155,6 +155,8 @@ class StatisticsRestTest extends RestTestSupport {
     assertThat(total(after, "leave", "refused") - total(before, "leave", "refused")).isEqualTo(1);
     assertThat(family(after, "leave").get("approval").asBoolean()).isTrue();
     assertThat(family(after, "leave").get("total").has("averageDecisionHours")).isTrue();
+    assertThat(family(after, "leave").get("total").get("averageDecisionWorkingDays").asDouble())
+        .as("working days from filing to decision, on the working calendar").isGreaterThanOrEqualTo(0);
     assertThat(leaveDays(after, "liu.staff", "personal").subtract(leaveDays(before, "liu.staff", "personal")))
         .isEqualByComparingTo("1");
 

@@ -117,7 +117,7 @@ function familyCards(summary) {
       rows.push(['审结', t.decided, 'decided'], ['批准', t.approved, 'approved'], ['退回/不予批准', t.refused, 'refused']);
     }
     rows.push(['在办', t.open, 'open']);
-    if (f.approval) rows.push(['平均审结用时（小时）', fmt(t.averageDecisionHours), 'hours']);
+    if (f.approval) rows.push(['平均审结用时（工作日）', fmt(t.averageDecisionWorkingDays), 'working-days']);
     rows.push(['逾期', f.overdue, 'overdue']);
     return el('div', {class: 'shequ-stats-card', 'data-family': f.family},
       el('h4', {}, f.label),
@@ -247,8 +247,8 @@ function detailTable(summary) {
     el('td', {}, f.label), el('td', {}, c.communityName), el('td', {}, monthLabel(c.month)),
     el('td', {}, fmt(c.filed)), el('td', {}, f.approval ? fmt(c.decided) : '—'),
     el('td', {}, f.approval ? fmt(c.approved) : '—'), el('td', {}, f.approval ? fmt(c.refused) : '—'),
-    el('td', {}, fmt(c.open)), el('td', {}, f.approval ? fmt(c.averageDecisionHours) : '—')))));
-  return table(['事项类别', '社区', '月份', '受理', '审结', '批准', '退回/不予批准', '在办', '平均审结用时（小时）'], rows,
+    el('td', {}, fmt(c.open)), el('td', {}, f.approval ? fmt(c.averageDecisionWorkingDays) : '—')))));
+  return table(['事项类别', '社区', '月份', '受理', '审结', '批准', '退回/不予批准', '在办', '平均审结用时（工作日）'], rows,
     {'data-table': 'detail'});
 }
 
