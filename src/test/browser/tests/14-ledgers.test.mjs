@@ -146,6 +146,10 @@ for (const size of ['desktop', 'phone']) {
     // 请假台账 opens first; filter: 审批中, 10 a page.
     const view = dialog.locator('.shequ-ledger[data-ledger="leave"]');
     await view.locator('table.shequ-list').waitFor();
+    // The status options are the API's choices, with their Chinese names.
+    const choices = (await B.api(director, 'GET', '/api/ledgers/choices')).json.leave.status;
+    const options = await view.locator('select[name="status"] option').allTextContents();
+    assert.deepEqual(options, ['全部', ...choices.map(c => c.label)]);
     await view.locator('select[name="status"]').selectOption('pending');
     await view.locator('select[name="size"]').selectOption('10');
     await view.locator('button[data-op="查询"]').click();
