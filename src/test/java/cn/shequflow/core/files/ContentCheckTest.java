@@ -166,27 +166,9 @@ class ContentCheckTest {
     return out.toByteArray();
   }
 
-  /** A JPEG of four channels (CMYK), as printing and some scanners write. */
+  /** A JPEG of four channels (CMYK), as printing and some scanners write: a gradient. */
   static byte[] cmykJpeg() {
-    try {
-      WritableRaster raster = Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, 16, 16, 4, null);
-      for (int x = 0; x < 16; x++) {
-        for (int y = 0; y < 16; y++) {
-          raster.setPixel(x, y, new int[] {x * 10, y * 10, 50, 20});
-        }
-      }
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-      try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
-        writer.setOutput(stream);
-        writer.write(null, new IIOImage(raster, null, null), writer.getDefaultWriteParam());
-      } finally {
-        writer.dispose();
-      }
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return cmykJpeg(16, 16, (x, y) -> new int[] {x * 10, y * 10, 50, 20});
   }
 
   @Test
@@ -301,12 +283,17 @@ class ContentCheckTest {
 
   /** A JPEG of four channels of one colour, {@code samples} as written, without any marker saying what they are. */
   static byte[] cmykJpeg(int width, int height, int[] samples) {
+    return cmykJpeg(width, height, (x, y) -> samples);
+  }
+
+  /** A JPEG of four channels, each pixel's samples as {@code pixel} gives them, without any colour marker. */
+  static byte[] cmykJpeg(int width, int height, java.util.function.BiFunction<Integer, Integer, int[]> pixel) {
     try {
       WritableRaster raster = Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, width, height, 4,
           null);
       for (int x = 0; x < width; x++) {
         for (int y = 0; y < height; y++) {
-          raster.setPixel(x, y, samples);
+          raster.setPixel(x, y, pixel.apply(x, y));
         }
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -322,6 +309,7 @@ class ContentCheckTest {
       throw new IllegalStateException(e);
     }
   }
+
 
   @Test
   @DisplayName("A CMYK JPEG is converted, not refused: kept as an RGB JPEG of the same size with a thumbnail")
