@@ -222,6 +222,18 @@ class AuditImmutabilityRestTest extends RestTestSupport {
         Map.of("resourceType", "Task", "name", "我的事项", "query", Map.of("assigneeExpression", "${currentUser()}")));
     assertThat(kept.status()).as(kept.body()).isEqualTo(200);
     engine.getFilterService().deleteFilter(kept.json().get("id").asText());
+
+    // Tasklist's date filters call methods on what dateTime() returns: saved, and they run.
+    RestClient.Response dueSoon = as("admin").post("/engine-rest/filter/create", Map.of("resourceType", "Task",
+        "name", "两天内到期", "query", Map.of("dueBeforeExpression", "${dateTime().plusDays(2).toDate()}")));
+    assertThat(dueSoon.status()).as(dueSoon.body()).isEqualTo(200);
+    RestClient.Response count = as("admin").post("/engine-rest/filter/" + dueSoon.json().get("id").asText() + "/count",
+        Map.of());
+    assertThat(count.status()).as(count.body()).isEqualTo(200);
+    engine.getFilterService().deleteFilter(dueSoon.json().get("id").asText());
+    // …but not the class of it.
+    assertField(as("admin").post("/engine-rest/filter/create", Map.of("resourceType", "Task", "name", "越权过滤器",
+        "query", Map.of("dueBeforeExpression", "${dateTime().getClass()}"))), "query");
   }
 
   @Test
