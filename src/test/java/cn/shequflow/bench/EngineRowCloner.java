@@ -1,0 +1,99 @@
+package cn.shequflow.bench;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Copies the engine's runtime rows of one waiting process instance (its executions, tasks, candidate
+ * links, variables with their byte arrays, and the authorizations on them) many times, for the scale
+ * benchmark's inbox of 100,000 open tasks. Every id of the template's rows is given a suffix wherever
+ * it appears, so each copy is a consistent instance of its own. Test code only.
+ */
+final class EngineRowCloner {
+
+  private final Connection connection;
+  private final Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
+  private final Set<String> ids = new HashSet<>();
+
+  EngineRowCloner(Connection connection, String processInstanceId) throws SQLException {
+    this.connection = connection;
+    read("ACT_RU_EXECUTION", "PROC_INST_ID_ = ?", processInstanceId);
+    read("ACT_RU_TASK", "PROC_INST_ID_ = ?", processInstanceId);
+    read("ACT_RU_IDENTITYLINK", "TASK_ID_ in (select ID_ from ACT_RU_TASK where PROC_INST_ID_ = ?)", processInstanceId);
+    read("ACT_RU_VARIABLE", "PROC_INST_ID_ = ?", processInstanceId);
+    read("ACT_GE_BYTEARRAY", "ID_ in (select BYTEARRAY_ID_ from ACT_RU_VARIABLE where PROC_INST_ID_ = ?)",
+        processInstanceId);
+    read("ACT_RU_AUTHORIZATION", "RESOURCE_ID_ = ? or RESOURCE_ID_ in (select ID_ from ACT_RU_TASK where PROC_INST_ID_ = ?)",
+        processInstanceId, processInstanceId);
+    rows.values().forEach(list -> list.forEach(r -> ids.add(String.valueOf(r.get("ID_")))));
+  }
+
+  private void read(String table, String where, String... params) throws SQLException {
+    List<Map<String, Object>> list = new ArrayList<>();
+    try (PreparedStatement ps = connection.prepareStatement("select * from " + table + " where " + where)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setString(i + 1, params[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        ResultSetMetaData md = rs.getMetaData();
+        while (rs.next()) {
+          Map<String, Object> row = new LinkedHashMap<>();
+          for (int i = 1; i <= md.getColumnCount(); i++) {
+            row.put(md.getColumnName(i).toUpperCase(), rs.getObject(i));
+          }
+          list.add(row);
+        }
+      }
+    }
+    rows.put(table, list);
+  }
+
+  /** The number of rows one copy writes. */
+  int rowsPerCopy() {
+    return rows.values().stream().mapToInt(List::size).sum();
+  }
+
+  /** Writes copies {@code from} to {@code to} (exclusive) in one transaction. */
+  void write(int from, int to) throws SQLException {
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(false);
+    try {
+      for (var table : rows.entrySet()) {
+        if (table.getValue().isEmpty()) {
+          continue;
+        }
+        List<String> columns = new ArrayList<>(table.getValue().get(0).keySet());
+        try (PreparedStatement ps = connection.prepareStatement("insert into " + table.getKey() + " ("
+            + String.join(", ", columns) + ") values (" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?"))
+            + ")")) {
+          for (int n = from; n < to; n++) {
+            for (Map<String, Object> row : table.getValue()) {
+              int i = 1;
+              for (String column : columns) {
+                Object v = row.get(column);
+                ps.setObject(i++, v instanceof String s && ids.contains(s) ? s + "-" + n : v);
+              }
+              ps.addBatch();
+            }
+          }
+          ps.executeBatch();
+        }
+      }
+      connection.commit();
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(autoCommit);
+    }
+  }
+}
