@@ -75,14 +75,19 @@ class DatabaseUnavailableTest extends RestTestSupport {
   }
 
   @Test
-  @DisplayName("Database unreachable: /engine-rest, the webapps' engine API and /api answer 503 with Retry-After; the refused start wrote nothing")
+  @DisplayName("Database unreachable: /engine-rest, the webapps' engine API (session) and /api answer 503 with Retry-After; the refused start wrote nothing")
   void unreachableDatabaseIs503AndWritesNothing() throws Exception {
     String key = "LV-" + cn.shequflow.core.process.Clock.today().getYear() + "-777001";
     // Logged in once while the database is up (the Basic login is then cached): the engine's own command fails.
     assertThat(as("liu.staff").get("/engine-rest/task").status()).isEqualTo(200);
     long cases = jdbc.queryForObject("select count(*) from biz_case", Long.class);
     long events = jdbc.queryForObject("select count(*) from case_event", Long.class);
+    cn.shequflow.support.WebappSession tasklist = cn.shequflow.support.WebappSession.login(port, "liu.staff", "tasklist");
     down = true;
+    // The webapps' session is kept in the database: loading it fails first, answered the same way.
+    assertUnavailable(tasklist.get("/camunda/api/engine/engine/default/task"), "webapp engine API");
+    assertUnavailable(tasklist.post("/camunda/api/engine/engine/default/process-definition/key/leave-request/start",
+        "{\"businessKey\":\"" + key + "\"}"), "webapp start");
     RestClient.Response start = as("liu.staff").post("/engine-rest/process-definition/key/leave-request/start",
         Map.of("businessKey", key, "variables", RestClient.variables(leave(1)).get("variables")));
     assertUnavailable(start, "engine start");
