@@ -181,6 +181,11 @@ class Client {
     const r = await this.call('POST', '/camunda/api/admin/auth/user/default/login/tasklist',
       `username=${this.user}&password=demo`, { form: true });
     if (r.status !== 200) throw new Error(`login of ${this.user}: HTTP ${r.status}`);
+    // The login starts a new session (session fixation) whose CSRF token is not the one the client
+    // holds: as the browser does when Tasklist reloads, read once from the webapps to receive it.
+    // Without this the first POST is refused (403) and the webapps end the session (then all 401).
+    const t = await this.call('GET', `${this.engine}/user/${this.user}/profile`);
+    if (t.status !== 200) throw new Error(`after the login of ${this.user}: HTTP ${t.status}`);
   }
   get engine() { return this.session ? '/camunda/api/engine/engine/default' : '/engine-rest'; }
 }

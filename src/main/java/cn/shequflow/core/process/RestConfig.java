@@ -20,6 +20,7 @@ public class RestConfig extends CamundaJerseyResourceConfig {
     register(InvalidInputMapper.class);
     register(ConflictMapper.class);
     register(cn.shequflow.core.security.EngineRestErrors.class);
+    register(cn.shequflow.core.outage.DatabaseUnavailable.Recorder.class);
     register(cn.shequflow.core.security.EngineInputErrors.Reading.class);
     register(cn.shequflow.core.security.EngineInputErrors.Persistence.class);
   }

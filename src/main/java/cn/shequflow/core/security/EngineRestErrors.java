@@ -1,5 +1,6 @@
 package cn.shequflow.core.security;
 
+import cn.shequflow.core.outage.DatabaseUnavailable;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
@@ -34,6 +35,7 @@ import org.slf4j.LoggerFactory;
  *       that exists keeps its 500: a real server error is never turned into "not found".
  *   <li>A change that lost against a concurrent one (the engine's optimistic locking or deadlock
  *       error code) is 409 "事项刚被他人处理，请刷新后重试".
+ *   <li>The database unreachable is 503 with {@code Retry-After} ({@link DatabaseUnavailable}).
  *   <li>No body carries SQL, a stack trace or Java internals: such a message is replaced by a
  *       Chinese one, and the original is logged.
  * </ol>
@@ -114,6 +116,15 @@ public class EngineRestErrors implements ContainerResponseFilter {
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    if (response.getStatus() >= 500 && request.getProperty(DatabaseUnavailable.EXCEPTION) instanceof Throwable thrown
+        && DatabaseUnavailable.causedBy(thrown)) {
+      // The database is unreachable: 503 with Retry-After, decided where every API decides it.
+      LOG.warn("{} {} answered 503: the database is unreachable ({})", request.getMethod(),
+          request.getUriInfo().getPath(), thrown.toString());
+      answer(response, Status.SERVICE_UNAVAILABLE, DatabaseUnavailable.TYPE, DatabaseUnavailable.MESSAGE);
+      response.getHeaders().putSingle("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+      return;
+    }
     if (response.getEntity() instanceof String text && response.getStatus() == 400 && JACKSON.matcher(text).find()) {
       // Jackson's own mapper answers a body that is no JSON at all in plain text, naming its position.
       answer(response, Status.BAD_REQUEST, "InvalidRequestException", plainRefusal(text));

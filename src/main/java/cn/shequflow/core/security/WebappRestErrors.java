@@ -1,5 +1,6 @@
 package cn.shequflow.core.security;
 
+import cn.shequflow.core.outage.DatabaseUnavailable;
 import cn.shequflow.core.process.RestConfig;
 import jakarta.ws.rs.core.FeatureContext;
 import org.glassfish.jersey.internal.spi.AutoDiscoverable;
@@ -24,6 +25,9 @@ public class WebappRestErrors implements AutoDiscoverable {
     }
     if (!context.getConfiguration().isRegistered(EngineRestErrors.class)) {
       context.register(EngineRestErrors.class);
+    }
+    if (!context.getConfiguration().isRegistered(DatabaseUnavailable.Recorder.class)) {
+      context.register(DatabaseUnavailable.Recorder.class);
     }
     if (!context.getConfiguration().isRegistered(EngineInputErrors.Reading.class)) {
       context.register(EngineInputErrors.Reading.class);
