@@ -50,6 +50,25 @@ final class BenchDatabase {
     return server(System.getenv().getOrDefault("BENCH_DB_NAME", "shequ_bench") + "?rewriteBatchedStatements=true&");
   }
 
+  /** Work on {@code connection} in one transaction: committed, or rolled back when it throws. */
+  interface Work {
+    void run() throws SQLException;
+  }
+
+  static void inTransaction(Connection connection, Work work) throws SQLException {
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(false);
+    try {
+      work.run();
+      connection.commit();
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(autoCommit);
+    }
+  }
+
   private static Connection server(String database) throws SQLException {
     String host = System.getenv().getOrDefault("TEST_DB_HOST", "127.0.0.1");
     String port = System.getenv().getOrDefault("TEST_DB_PORT", "3306");

@@ -70,9 +70,7 @@ final class CaseCloner {
 
   /** Writes the copies in one transaction per call (the caller passes batches of a few thousand). */
   void write(List<Copy> copies) throws SQLException {
-    boolean autoCommit = connection.getAutoCommit();
-    connection.setAutoCommit(false);
-    try {
+    BenchDatabase.inTransaction(connection, () -> {
       for (String table : TABLES) {
         Map<String, PreparedStatement> statements = new LinkedHashMap<>();
         try {
@@ -101,13 +99,7 @@ final class CaseCloner {
           }
         }
       }
-      connection.commit();
-    } catch (SQLException | RuntimeException e) {
-      connection.rollback();
-      throw e;
-    } finally {
-      connection.setAutoCommit(autoCommit);
-    }
+    });
   }
 
   static Object value(Copy copy, String column, Object value) {

@@ -64,9 +64,7 @@ final class EngineRowCloner {
 
   /** Writes copies {@code from} to {@code to} (exclusive) in one transaction. */
   void write(int from, int to) throws SQLException {
-    boolean autoCommit = connection.getAutoCommit();
-    connection.setAutoCommit(false);
-    try {
+    BenchDatabase.inTransaction(connection, () -> {
       for (var table : rows.entrySet()) {
         if (table.getValue().isEmpty()) {
           continue;
@@ -88,12 +86,6 @@ final class EngineRowCloner {
           ps.executeBatch();
         }
       }
-      connection.commit();
-    } catch (SQLException | RuntimeException e) {
-      connection.rollback();
-      throw e;
-    } finally {
-      connection.setAutoCommit(autoCommit);
-    }
+    });
   }
 }
