@@ -244,7 +244,7 @@ public final class SqlCounter implements QueryExecutionListener, MethodExecution
                   || was.contains("Interceptor") || was.startsWith("cn.shequflow.core."));
           boolean passOn = method.startsWith("doFilter") || was.startsWith("org.apache.catalina.core.ApplicationFilterChain")
               || was.startsWith("org.springframework.web.filter.")
-              || simple.equals("Trusted") || interceptorPassing;
+              || simple.equals("Trusted") || simple.equals("GuardInterceptor") || interceptorPassing;
           if (passOn) {
             continue;
           }

@@ -1,6 +1,7 @@
 package cn.shequflow.core.contract;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
@@ -8,10 +9,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
+import org.camunda.bpm.engine.impl.form.handler.DefaultFormHandler;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.engine.repository.CamundaFormDefinition;
 import org.camunda.bpm.engine.form.StartFormData;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,8 +34,12 @@ public class FormContracts {
   private final RepositoryService repository;
   private final ObjectMapper json;
   private final Map<String, FormContract> parsed = new ConcurrentHashMap<>();
+  private final Map<String, FormContract> byDefinition = new ConcurrentHashMap<>();
+  private final ProcessEngineConfigurationImpl engine;
 
-  public FormContracts(TaskService tasks, FormService forms, RepositoryService repository, ObjectMapper json) {
+  public FormContracts(TaskService tasks, FormService forms, RepositoryService repository, ObjectMapper json,
+      @Lazy ProcessEngineConfigurationImpl engine) {
+    this.engine = engine;
     this.tasks = tasks;
     this.forms = forms;
     this.repository = repository;
@@ -44,7 +56,7 @@ public class FormContracts {
     if (ref == null) {
       return FormContract.NONE;
     }
-    return parse(forms.getDeployedTaskForm(taskId));
+    return deployed(ref, task.getProcessDefinitionId());
   }
 
   /** What a task's form opens with: the current value of a variable as the task sees it. */
@@ -65,7 +77,40 @@ public class FormContracts {
     if (data == null || data.getCamundaFormRef() == null) {
       return FormContract.NONE;
     }
-    return parse(forms.getDeployedStartForm(definition.getId()));
+    return deployed(data.getCamundaFormRef(), definition.getId());
+  }
+
+  /**
+   * The contract of the form a reference names, resolved as the engine resolves it for Tasklist
+   * ({@code latest}, {@code deployment} or {@code version} binding): which form definition is read
+   * each time (a new deployment of a form takes effect at once), its content only once per form
+   * definition id, which never changes (issue 21). Read with the engine's own rights, as the engine
+   * reads a deployed form for a person who may see the task or the definition.
+   */
+  private FormContract deployed(CamundaFormRef ref, String processDefinitionId) {
+    return engine.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
+      String deploymentId = DefaultFormHandler.FORM_REF_BINDING_DEPLOYMENT.equals(ref.getBinding())
+          ? context.getProcessEngineConfiguration().getDeploymentCache()
+              .findDeployedProcessDefinitionById(processDefinitionId).getDeploymentId()
+          : null;
+      CamundaFormDefinition definition = new GetCamundaFormDefinitionCmd(ref, deploymentId).execute(context);
+      if (definition == null) {
+        throw new NotFoundException("No Camunda Form Definition was found for Camunda Form Ref: " + ref);
+      }
+      FormContract known = byDefinition.get(definition.getId());
+      if (known != null) {
+        return known;
+      }
+      ResourceEntity resource = context.getResourceManager()
+          .findResourceByDeploymentIdAndResourceName(definition.getDeploymentId(), definition.getResourceName());
+      if (resource == null) {
+        throw new NotFoundException("The form with the resource name '" + definition.getResourceName()
+            + "' cannot be found in deployment with id " + definition.getDeploymentId());
+      }
+      FormContract contract = parse(new ByteArrayInputStream(resource.getBytes()));
+      byDefinition.put(definition.getId(), contract);
+      return contract;
+    }));
   }
 
   /** Parses form JSON (cached by content). */

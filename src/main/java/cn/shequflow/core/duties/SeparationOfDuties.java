@@ -6,22 +6,13 @@ import cn.shequflow.core.guard.Refusals;
 import cn.shequflow.core.organisation.Organisation;
 import cn.shequflow.core.organisation.Role;
 import cn.shequflow.core.process.InvalidInputException;
+import cn.shequflow.core.process.PolicyDecisions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.io.ByteArrayInputStream;
-import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 
 /**
@@ -47,15 +38,12 @@ public class SeparationOfDuties {
 
   private final Cases cases;
   private final Organisation organisation;
-  private final ProcessEngineConfigurationImpl engine;
-  private final Map<String, DmnDecision> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+  private final PolicyDecisions policies;
 
-  private static final DmnEngine POLICY_ENGINE = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-
-  public SeparationOfDuties(Cases cases, Organisation organisation, @Lazy ProcessEngineConfigurationImpl engine) {
+  public SeparationOfDuties(Cases cases, Organisation organisation, PolicyDecisions policies) {
     this.cases = cases;
     this.organisation = organisation;
-    this.engine = engine;
+    this.policies = policies;
   }
 
   /**
@@ -143,26 +131,9 @@ public class SeparationOfDuties {
         .orElse(null);
   }
 
-  /**
-   * Evaluates a policy decision of the latest deployment, parsed once per version by a DMN engine of
-   * its own: without the caller's permissions (a staff member needs no right to read policy) and
-   * without writing decision history on every task (the rule is read on each claim and completion).
-   */
+  /** A policy decision ({@link PolicyDecisions}: latest version, no permissions, no decision history). */
   private Optional<DmnDecisionResultEntries> evaluate(String decisionKey, Map<String, Object> inputs) {
-    ProcessEngineConfigurationImpl config = Context.getProcessEngineConfiguration() != null
-        ? Context.getProcessEngineConfiguration() : engine;
-    DmnDecision decision = config.getCommandExecutorTxRequired().execute(context -> {
-      DecisionDefinitionEntity latest = context.getDecisionDefinitionManager().findLatestDecisionDefinitionByKey(decisionKey);
-      if (latest == null) {
-        throw new IllegalStateException("Policy decision " + decisionKey + " is not deployed");
-      }
-      return parsed.computeIfAbsent(latest.getId(), id -> {
-        ResourceEntity resource = context.getResourceManager()
-            .findResourceByDeploymentIdAndResourceName(latest.getDeploymentId(), latest.getResourceName());
-        return POLICY_ENGINE.parseDecision(decisionKey, new ByteArrayInputStream(resource.getBytes()));
-      });
-    });
-    var result = POLICY_ENGINE.evaluateDecision(decision, Variables.fromMap(inputs));
+    var result = policies.evaluate(decisionKey, inputs);
     return result.isEmpty() ? Optional.empty() : Optional.of(result.get(0));
   }
 }

@@ -1,13 +1,11 @@
 package cn.shequflow.core.files;
 
 import cn.shequflow.core.cases.CaseRecord;
-import cn.shequflow.core.inbox.ProductRights;
+import cn.shequflow.core.process.PolicyDecisions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
-import org.camunda.bpm.engine.DecisionService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
@@ -18,7 +16,8 @@ import org.springframework.stereotype.Service;
  * completed (its BPMN id), whether the decision given is {@code approved}, and the family's facts
  * ({@link AttachmentFacts}: {@code leaveType}, {@code days}). Each matching rule names a file
  * {@code kind} the case must carry before the task is completed, and the Chinese {@code message} a
- * person reads when it does not.
+ * person reads when it does not. A policy decision ({@link PolicyDecisions}): evaluated on every
+ * completion, without decision history.
  */
 @Service
 public class RequiredAttachments {
@@ -28,15 +27,12 @@ public class RequiredAttachments {
   /** A kind of file the case must carry, and what the person reads without it. */
   public record Requirement(String kind, String message) {}
 
-  private final DecisionService decisions;
-  private final ProductRights product;
+  private final PolicyDecisions policies;
   private final CaseFileRepository files;
   private final ObjectProvider<AttachmentFacts> facts;
 
-  public RequiredAttachments(DecisionService decisions, ProductRights product, CaseFileRepository files,
-      ObjectProvider<AttachmentFacts> facts) {
-    this.decisions = decisions;
-    this.product = product;
+  public RequiredAttachments(PolicyDecisions policies, CaseFileRepository files, ObjectProvider<AttachmentFacts> facts) {
+    this.policies = policies;
     this.files = files;
     this.facts = facts;
   }
@@ -50,9 +46,7 @@ public class RequiredAttachments {
     variables.put("leaveType", "");
     variables.put("days", 0.0);
     facts.orderedStream().filter(f -> f.family().equals(c.family())).forEach(f -> variables.putAll(f.of(c.businessKey())));
-    DmnDecisionTableResult result = product.run(() -> decisions.evaluateDecisionTableByKey(DECISION)
-        .variables(variables).evaluate());
-    return result.getResultList().stream()
+    return policies.evaluate(DECISION, variables).getResultList().stream()
         .map(r -> new Requirement((String) r.get("kind"), (String) r.get("message")))
         .toList();
   }

@@ -54,9 +54,9 @@ public class EnginePlugin extends AbstractProcessEnginePlugin {
     configuration.setDisableBuiltinExceptionCodeProvider(true);
     configuration.setBuiltinExceptionCodeProvider(new LostLockCodes());
     configuration.setCustomPreCommandInterceptorsTxRequired(
-        append(configuration.getCustomPreCommandInterceptorsTxRequired(), configuration));
+        append(configuration.getCustomPreCommandInterceptorsTxRequired(), configuration, true));
     configuration.setCustomPreCommandInterceptorsTxRequiresNew(
-        append(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), configuration));
+        append(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), configuration, false));
     // Inside the transaction: the claim a guard approved for a completion (认领并办理).
     configuration.setCustomPostCommandInterceptorsTxRequired(
         withClaimOnComplete(configuration.getCustomPostCommandInterceptorsTxRequired()));
@@ -77,12 +77,13 @@ public class EnginePlugin extends AbstractProcessEnginePlugin {
     return list;
   }
 
-  private List<CommandInterceptor> append(List<CommandInterceptor> existing, ProcessEngineConfigurationImpl configuration) {
+  private List<CommandInterceptor> append(List<CommandInterceptor> existing, ProcessEngineConfigurationImpl configuration,
+      boolean sameTransaction) {
     List<CommandInterceptor> list = existing == null ? new ArrayList<>() : new ArrayList<>(existing);
     list.add(new cn.shequflow.core.security.IdentityChanges());
     list.add(new UnwrapInvalidInputInterceptor());
     list.add(new StaleTaskInterceptor(staleTasks, configuration));
-    list.add(new GuardInterceptor(guards, configuration));
+    list.add(new GuardInterceptor(guards, configuration, sameTransaction));
     return list;
   }
 }
