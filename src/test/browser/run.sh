@@ -6,6 +6,8 @@
 #   src/test/browser/run.sh            # uses target/shequ-flow-*.jar (builds it if missing)
 #   CHROMIUM_PATH=/path/to/chromium src/test/browser/run.sh
 #   BROWSER_TESTS=tests/06-deadlines.test.mjs src/test/browser/run.sh   # one file
+#   SHEQU_JAR=target/operaton/target/shequ-flow-operaton-*.jar src/test/browser/run.sh  # another build
+#     (the Operaton variant, docs/operaton.md)
 #
 # Screenshots go to target/browser-screenshots/, the app's log to target/browser-app.log.
 set -euo pipefail
@@ -13,7 +15,9 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../../.." && pwd)"
 cd "$ROOT"
 
-JAR="$(ls target/shequ-flow-*.jar 2>/dev/null | grep -v '\.original$' | head -n 1 || true)"
+JAR="${SHEQU_JAR:-}"
+if [ -n "$JAR" ] && [ ! -f "$JAR" ]; then echo "SHEQU_JAR=$JAR: no such file" >&2; exit 1; fi
+[ -n "$JAR" ] || JAR="$(ls target/shequ-flow-*.jar 2>/dev/null | grep -v '\.original$' | head -n 1 || true)"
 if [ -z "$JAR" ]; then
   echo "== Packaging the app (mvn package -DskipTests)"
   mvn -B -ntp -q package -DskipTests ${MVN_ARGS:-}
