@@ -8,6 +8,7 @@
 #   BROWSER_TESTS=tests/06-deadlines.test.mjs src/test/browser/run.sh   # one file
 #   SHEQU_JAR=target/operaton/target/shequ-flow-operaton-*.jar src/test/browser/run.sh  # another build
 #     (the Operaton variant, docs/operaton.md)
+#   BROWSER_PORT=18290 src/test/browser/run.sh    # a fixed port instead of a free one
 #
 # Screenshots go to target/browser-screenshots/, the app's log to target/browser-app.log.
 set -euo pipefail
@@ -29,7 +30,7 @@ if [ ! -d "$HERE/node_modules/playwright-core" ]; then
   (cd "$HERE" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-PORT="$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
+PORT="${BROWSER_PORT:-$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")}"
 WORK="$(mktemp -d /tmp/shequ-browser.XXXXXX)"
 LOG="$ROOT/target/browser-app.log"
 mkdir -p "$ROOT/target"
