@@ -6,6 +6,9 @@
 #   src/test/browser/run.sh            # uses target/shequ-flow-*.jar (builds it if missing)
 #   CHROMIUM_PATH=/path/to/chromium src/test/browser/run.sh
 #   BROWSER_TESTS=tests/06-deadlines.test.mjs src/test/browser/run.sh   # one file
+#   SHEQU_JAR=target/operaton/target/shequ-flow-operaton-*.jar src/test/browser/run.sh  # another build
+#     (the Operaton variant, docs/operaton.md)
+#   BROWSER_PORT=18290 src/test/browser/run.sh    # a fixed port instead of a free one
 #
 # Screenshots go to target/browser-screenshots/, the app's log to target/browser-app.log.
 set -euo pipefail
@@ -13,7 +16,9 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../../.." && pwd)"
 cd "$ROOT"
 
-JAR="$(ls target/shequ-flow-*.jar 2>/dev/null | grep -v '\.original$' | head -n 1 || true)"
+JAR="${SHEQU_JAR:-}"
+if [ -n "$JAR" ] && [ ! -f "$JAR" ]; then echo "SHEQU_JAR=$JAR: no such file" >&2; exit 1; fi
+[ -n "$JAR" ] || JAR="$(ls target/shequ-flow-*.jar 2>/dev/null | grep -v '\.original$' | head -n 1 || true)"
 if [ -z "$JAR" ]; then
   echo "== Packaging the app (mvn package -DskipTests)"
   mvn -B -ntp -q package -DskipTests ${MVN_ARGS:-}
@@ -25,7 +30,7 @@ if [ ! -d "$HERE/node_modules/playwright-core" ]; then
   (cd "$HERE" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-PORT="$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
+PORT="${BROWSER_PORT:-$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")}"
 WORK="$(mktemp -d /tmp/shequ-browser.XXXXXX)"
 LOG="$ROOT/target/browser-app.log"
 mkdir -p "$ROOT/target"
