@@ -10,7 +10,7 @@ update biz_case set
   outcome = (select case
       when sum(case when s.state = 'rejected' then 1 else 0 end) > 0 then 'refused'
       when sum(case when s.state in ('pending', 'active', 'withdrawn') then 1 else 0 end) > 0 then null
-      when sum(case when s.state = 'returned' then 1 else 0 end) > 0 then 'refused'
+      when sum(case when s.state in ('returned', 'cancelled') then 1 else 0 end) > 0 then 'refused'
       when sum(case when s.state = 'approved' then 1 else 0 end) > 0 then 'approved' end
     from approval_step s where s.business_key = biz_case.business_key and s.submission = biz_case.submission),
   decided_at = (select max(s.decided_at) from approval_step s

@@ -39,6 +39,7 @@ class ExpenseApprovalProcessTest extends ProcessTestSupport {
   @Autowired CaseMapper cases;
   @Autowired RepositoryService repository;
   @Autowired Representatives representatives;
+  @Autowired javax.sql.DataSource dataSource;
 
   private static final AtomicInteger SEQ = new AtomicInteger();
 
@@ -236,6 +237,10 @@ class ExpenseApprovalProcessTest extends ProcessTestSupport {
             .contains(reason);
         Assertions.assertThat(visibleTo("qian.social", pi)).as("a failed vote never reaches the office").isEmpty();
         Assertions.assertThat(cases.find(pi.getBusinessKey()).status()).isEqualTo("rejected");
+        // The dashboard counts a failed vote as refused (issue 20): the register's kept outcome.
+        Assertions.assertThat(new org.springframework.jdbc.core.JdbcTemplate(dataSource).queryForObject(
+            "select outcome from biz_case where business_key = ?", String.class, pi.getBusinessKey()))
+            .as("EX-7: a failed vote is a refusal on the dashboard").isEqualTo("refused");
       }
     }
 

@@ -33,15 +33,16 @@ public interface CaseMapper {
 
   /**
    * The outcome of the case's current round on the approval chain: {@code refused} when a position
-   * refused it or it was returned to the applicant (no position left open), {@code approved} when
-   * every position approved, null while a position is open, the applicant withdrew it, or no chain
-   * decides the family's cases. Kept on the register with each status change (and so with every
+   * refused it, it was returned to the applicant, or its open positions were cancelled (a failed
+   * residents' vote, EX-7) with none left open; {@code approved} when every position approved; null
+   * while a position is open, after an approver withdrew his decision, or when no chain decides the
+   * family's cases. Kept on the register with each status change (and so with every
    * end of a round, which moves the case), for the dashboard's figures (V36).
    */
   String ROUND_OUTCOME = "(select case "
       + "when sum(case when s.state = 'rejected' then 1 else 0 end) > 0 then 'refused' "
       + "when sum(case when s.state in ('pending', 'active', 'withdrawn') then 1 else 0 end) > 0 then null "
-      + "when sum(case when s.state = 'returned' then 1 else 0 end) > 0 then 'refused' "
+      + "when sum(case when s.state in ('returned', 'cancelled') then 1 else 0 end) > 0 then 'refused' "
       + "when sum(case when s.state = 'approved' then 1 else 0 end) > 0 then 'approved' end "
       + "from approval_step s where s.business_key = biz_case.business_key and s.submission = biz_case.submission)";
 

@@ -39,7 +39,7 @@ public class DatabaseUnavailable extends OncePerRequestFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseUnavailable.class);
 
-  public static final String MESSAGE = "数据库暂时无法连接，本次操作未执行，请稍后重试。";
+  public static final String MESSAGE = "数据库暂时无法连接，本次操作可能未完成，请稍后刷新查看后再试。";
   public static final int RETRY_AFTER_SECONDS = 10;
   public static final String TYPE = "ServiceUnavailable";
 
@@ -51,7 +51,7 @@ public class DatabaseUnavailable extends OncePerRequestFilter {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
           || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-          || t instanceof SQLRecoverableException || t instanceof java.net.ConnectException) {
+          || t instanceof SQLRecoverableException) {
         return true;
       }
       if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {

@@ -89,6 +89,10 @@ public final class ExpressionRules {
       // A call on an allowed object, on what a call returned, or on what an allowed function returned
       // (Tasklist's date filters: ${dateTime().plusDays(2).toDate()}); at run time SandboxElResolver
       // lets methods run only on allowed beans and values.
+      if (refused == null && (target instanceof AstFunction || target instanceof AstMethod)
+          && method.startsWith("set")) {
+        refused = "不允许在函数或方法的结果上调用 " + method + "()";
+      }
       if (refused == null && !(target instanceof AstIdentifier) && !(target instanceof AstMethod)
           && !(target instanceof AstFunction)) {
         refused = "方法 " + method + "() 只能在系统允许的对象上调用";
