@@ -61,16 +61,18 @@ class SandboxElResolver extends ELResolver {
       return null;
     }
     if (ExpressionRules.OBJECT_METHODS.contains(String.valueOf(method))
-        || !(beans.isAllowedInstance(base) || isValue(base)) || isStatic(base, String.valueOf(method))) {
+        || !(beans.isAllowedInstance(base) || isValue(base))
+        || !beans.isAllowedInstance(base) && isStatic(base, String.valueOf(method))) {
       throw refused(method + "()");
     }
     return null;
   }
 
   /**
-   * Whether {@code name} is a static method of the object's class: EL calls a public static method
+   * Whether {@code name} is a static method of a value's class: EL calls a public static method
    * through an instance, which would let an expression change JVM-wide state (Joda-Time's
-   * {@code DateTimeZone.setDefault} through {@code dateTime().getZone()}).
+   * {@code DateTimeZone.setDefault} through {@code dateTime().getZone()}). The product's own beans are
+   * exempt (their static helpers may share a name with the methods models call).
    */
   static boolean isStatic(Object base, String name) {
     for (java.lang.reflect.Method m : base.getClass().getMethods()) {
