@@ -1,6 +1,7 @@
 package cn.shequflow.expense;
 
 import cn.shequflow.core.cases.CaseFamily;
+import cn.shequflow.core.cases.LedgerChoices;
 import cn.shequflow.core.contract.FormInputs;
 import cn.shequflow.core.organisation.Role;
 import java.util.Arrays;
@@ -36,5 +37,11 @@ public class ExpenseFamily {
   @Bean
   FormInputs expenseFormInputs() {
     return new FormInputs(PROCESS_KEY, ExpenseVariables.FORM_INPUTS);
+  }
+
+  /** The ledger's filter offers the family's statuses. */
+  @Bean
+  LedgerChoices expenseLedgerChoices() {
+    return LedgerChoices.statuses("expenses", expenseCaseFamily());
   }
 }

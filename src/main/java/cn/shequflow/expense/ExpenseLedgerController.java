@@ -1,6 +1,5 @@
 package cn.shequflow.expense;
 
-import cn.shequflow.core.cases.LedgerChoices;
 import cn.shequflow.core.approval.ApprovalStep;
 import cn.shequflow.core.cases.CaseFamily;
 import cn.shequflow.core.cases.CommunityScope;
@@ -30,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 @io.swagger.v3.oas.annotations.tags.Tag(name = "台账与登记簿")
 @RestController
 @RequestMapping("/api/expenses")
-public class ExpenseLedgerController implements LedgerChoices {
+public class ExpenseLedgerController {
 
   public record Totals(long count, BigDecimal amount, BigDecimal paidAmount) {}
 
@@ -68,16 +67,6 @@ public class ExpenseLedgerController implements LedgerChoices {
     this.ledgers = ledgers;
     this.exports = exports;
   }
-  @Override
-  public String ledger() {
-    return "expenses";
-  }
-
-  @Override
-  public java.util.Map<String, java.util.List<Choice>> choices() {
-    return java.util.Map.of("status", LedgerChoices.of(ledgers.family(ExpenseFamily.KEY).statuses()));
-  }
-
 
   @io.swagger.v3.oas.annotations.Operation(summary = "开支台账（format=xlsx：整个筛选结果导出为 Excel）")
   @GetMapping("/ledger")

@@ -1,6 +1,7 @@
 package cn.shequflow.expense;
 
 import cn.shequflow.core.cases.CaseFamily;
+import cn.shequflow.core.cases.LedgerChoices;
 import cn.shequflow.core.contract.FormInputs;
 import cn.shequflow.core.organisation.Role;
 import java.util.Arrays;
@@ -45,5 +46,11 @@ public class PropertyLoanFamily {
   @Bean
   FormInputs propertyLoanFormInputs() {
     return new FormInputs(PROCESS_KEY, PropertyLoanVariables.FORM_INPUTS);
+  }
+
+  /** The ledger's filter offers the family's statuses. */
+  @Bean
+  LedgerChoices propertyLoanLedgerChoices() {
+    return LedgerChoices.statuses("loans", propertyLoanCaseFamily());
   }
 }

@@ -1,6 +1,5 @@
 package cn.shequflow.expense;
 
-import cn.shequflow.core.cases.LedgerChoices;
 import cn.shequflow.core.approval.ApprovalStep;
 import cn.shequflow.core.cases.CaseFamily;
 import cn.shequflow.core.cases.CommunityScope;
@@ -27,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 @io.swagger.v3.oas.annotations.tags.Tag(name = "台账与登记簿")
 @RestController
 @RequestMapping("/api/property-loans")
-public class PropertyLoanLedgerController implements LedgerChoices {
+public class PropertyLoanLedgerController {
 
   public record Item(PropertyLoanEntry loan, String statusLabel, String conditionLabel, List<ApprovalStep> decisions) {}
 
@@ -58,16 +57,6 @@ public class PropertyLoanLedgerController implements LedgerChoices {
     this.ledgers = ledgers;
     this.exports = exports;
   }
-  @Override
-  public String ledger() {
-    return "loans";
-  }
-
-  @Override
-  public java.util.Map<String, java.util.List<Choice>> choices() {
-    return java.util.Map.of("status", LedgerChoices.of(ledgers.family(PropertyLoanFamily.KEY).statuses()));
-  }
-
 
   @io.swagger.v3.oas.annotations.Operation(summary = "集体财物外借台账（format=xlsx：整个筛选结果导出为 Excel）")
   @GetMapping("/ledger")

@@ -1,6 +1,5 @@
 package cn.shequflow.leave;
 
-import cn.shequflow.core.cases.LedgerChoices;
 import cn.shequflow.core.approval.ApprovalStep;
 import cn.shequflow.core.cases.CommunityScope;
 import cn.shequflow.core.cases.LedgerFilter;
@@ -27,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 @io.swagger.v3.oas.annotations.tags.Tag(name = "台账与登记簿")
 @RestController
 @RequestMapping("/api/leave")
-public class LeaveLedgerController implements LedgerChoices {
+public class LeaveLedgerController {
 
   public record Page<T>(int page, int size, long total, List<T> items) {}
 
@@ -59,16 +58,6 @@ public class LeaveLedgerController implements LedgerChoices {
     this.ledgers = ledgers;
     this.exports = exports;
   }
-  @Override
-  public String ledger() {
-    return "leave";
-  }
-
-  @Override
-  public java.util.Map<String, java.util.List<Choice>> choices() {
-    return java.util.Map.of("status", LedgerChoices.of(ledgers.family(LeaveFamily.KEY).statuses()));
-  }
-
 
   @io.swagger.v3.oas.annotations.Operation(summary = "请假台账（format=xlsx：整个筛选结果导出为 Excel）")
   @GetMapping("/ledger")

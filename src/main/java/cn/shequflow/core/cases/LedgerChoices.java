@@ -19,6 +19,22 @@ public interface LedgerChoices {
 
   record Choice(String code, String label) {}
 
+  /** A case ledger whose filter choice is its family's status (the family's statuses, in their order). */
+  static LedgerChoices statuses(String ledger, CaseFamily family) {
+    Map<String, List<Choice>> choices = Map.of("status", of(family.statuses()));
+    return new LedgerChoices() {
+      @Override
+      public String ledger() {
+        return ledger;
+      }
+
+      @Override
+      public Map<String, List<Choice>> choices() {
+        return choices;
+      }
+    };
+  }
+
   /** Code → label, in the map's order. */
   static List<Choice> of(Map<String, String> labels) {
     return labels.entrySet().stream().map(e -> new Choice(e.getKey(), e.getValue())).toList();
