@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shequflow.core.process.Clock;
 import cn.shequflow.support.RestClient;
+import cn.shequflow.support.StartForms;
 import cn.shequflow.support.RestClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
@@ -322,32 +323,14 @@ class ScaleBenchmark {
   }
 
   static Map<String, Object> leave(LocalDate day, String reason) {
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("leaveType", "personal");
-    v.put("startDate", day.toString());
-    v.put("endDate", day.toString());
-    v.put("days", 1);
-    v.put("reason", reason);
-    return v;
+    return StartForms.leave(day, 1, reason);
   }
 
   static Map<String, Object> expense(int amount, int n) {
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("amount", amount);
-    v.put("category", "office");
-    v.put("purpose", "办公用品采购（第 " + n + " 批）");
-    v.put("handler", "陈静");
-    v.put("witness", n == 1 ? "刘洋" : "马丽");
-    return v;
+    return StartForms.expense(amount, "办公用品采购（第 " + n + " 批）", n == 1 ? "刘洋" : "马丽");
   }
 
   static Map<String, Object> incident(String location) {
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("category", "safety-hazard");
-    v.put("severity", "coordination");
-    v.put("title", "井盖破损");
-    v.put("description", location + "井盖破损");
-    v.put("location", location);
-    return v;
+    return StartForms.incident(location, location + "井盖破损");
   }
 }

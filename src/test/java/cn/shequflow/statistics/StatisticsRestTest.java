@@ -4,17 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shequflow.core.process.Clock;
 import cn.shequflow.support.RestClient;
+import cn.shequflow.support.StartForms;
 import cn.shequflow.support.RestClient.Response;
 import cn.shequflow.support.RestTestSupport;
 import cn.shequflow.support.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -98,34 +97,15 @@ class StatisticsRestTest extends RestTestSupport {
   }
 
   private static Map<String, Object> leaveOn(int daysAhead) {
-    LocalDate start = Clock.today().plusDays(daysAhead);
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("leaveType", "personal");
-    v.put("startDate", start.toString());
-    v.put("endDate", start.toString());
-    v.put("days", 1);
-    v.put("reason", "家中有事");
-    return v;
+    return StartForms.leave(Clock.today().plusDays(daysAhead), 1, "家中有事");
   }
 
   private static Map<String, Object> incident(String location) {
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("category", "safety-hazard");
-    v.put("severity", "coordination");
-    v.put("title", "井盖破损");
-    v.put("description", "小区门口井盖破损");
-    v.put("location", location);
-    return v;
+    return StartForms.incident(location, "小区门口井盖破损");
   }
 
   private static Map<String, Object> expense(int amount) {
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("amount", amount);
-    v.put("category", "office");
-    v.put("purpose", "统计测试办公用品（" + System.nanoTime() + "）");
-    v.put("handler", "陈静");
-    v.put("witness", "刘洋" + System.nanoTime() % 100000);
-    return v;
+    return StartForms.expense(amount, "统计测试办公用品（" + System.nanoTime() + "）", "刘洋" + System.nanoTime() % 100000);
   }
 
   @Test

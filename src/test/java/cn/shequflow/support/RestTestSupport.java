@@ -3,7 +3,6 @@ package cn.shequflow.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,14 +45,7 @@ public abstract class RestTestSupport {
 
   /** A personal-leave request of {@code days} starting a week from today. */
   protected static Map<String, Object> leave(double days) {
-    LocalDate start = cn.shequflow.core.process.Clock.today().plusDays(7);
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("leaveType", "personal");
-    v.put("startDate", start.toString());
-    v.put("endDate", start.plusDays((long) Math.ceil(days) - 1).toString());
-    v.put("days", days == Math.rint(days) ? (Object) (int) days : (Object) days);
-    v.put("reason", "孩子生病需要照顾");
-    return v;
+    return StartForms.leave(cn.shequflow.core.process.Clock.today().plusDays(7), days, "孩子生病需要照顾");
   }
 
   /** Starts leave-request over REST as {@code user}; the started instance (200 asserted). */
