@@ -1,0 +1,104 @@
+package cn.shequflow.core.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.shequflow.core.security.TasklistFilters;
+import cn.shequflow.support.RestClient;
+import cn.shequflow.support.RestTestSupport;
+import cn.shequflow.support.StartForms;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 21: the task list and count that Tasklist and {@code /engine-rest/task} run ask the engine's
+ * authorization question as EXISTS ({@link TaskQueryAuthorization}); every demo user gets exactly
+ * the tasks and counts the engine's own SQL gives, and one community's tasks stay with it (ORG-5).
+ */
+class TaskQueryAuthorizationTest extends RestTestSupport {
+
+  static final List<String> USERS = List.of("zhang.director", "gao.director", "liu.staff", "chen.staff",
+      "ma.staff", "he.grid", "xu.grid", "zhou.liaison", "sun.liaison", "li.leader", "wang.principal",
+      "qian.social", "feng.dept", "wei.justice", "zheng.district", "jiang.county", "admin");
+
+  @Test
+  @DisplayName("Issue 21, ORG-5: the EXISTS form lists and counts the same tasks as the engine's join, for every demo user and filter")
+  void sameTasksAsTheEnginesJoin() {
+    // Open tasks in both communities, of more than one family and kind of task.
+    String zaozhiLeave = start("liu.staff", leave(1)).get("id").asText();
+    String taipingLeave = start("ma.staff", leave(1)).get("id").asText();
+    RestClient.Response incident = as("he.grid").post("/engine-rest/process-definition/key/incident-report/start",
+        RestClient.variables(StartForms.incident("枣枝社区3号楼", "3号楼门口井盖破损")));
+    assertThat(incident.status()).as(incident.body()).isEqualTo(200);
+
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    DbSqlSessionFactory sessions = configuration.getDbSqlSessionFactory();
+    assertThat(sessions.mapStatement("selectTaskByQueryCriteria"))
+        .isEqualTo("selectTaskByQueryCriteria_authorizedByExists");
+    assertThat(sessions.mapStatement("selectTaskCountByQueryCriteria"))
+        .isEqualTo("selectTaskCountByQueryCriteria_authorizedByExists");
+
+    Map<String, Object> exists = answers(configuration);
+    Map<String, String> ours = sessions.getStatementMappings();
+    Map<String, String> enginesOwn = new HashMap<>(ours);
+    TaskQueryAuthorization.STATEMENTS.keySet().forEach(enginesOwn::remove);
+    sessions.setStatementMappings(enginesOwn);
+    Map<String, Object> join;
+    try {
+      join = answers(configuration);
+    } finally {
+      sessions.setStatementMappings(ours);
+    }
+    assertThat(exists).isEqualTo(join);
+
+    // Not trivially equal: the directors see their own community's leave and not the other's.
+    assertThat(taskInstances(exists, "zhang.director")).contains(zaozhiLeave).doesNotContain(taipingLeave);
+    assertThat(taskInstances(exists, "gao.director")).contains(taipingLeave).doesNotContain(zaozhiLeave);
+    assertThat(taskInstances(exists, "liu.staff")).doesNotContain(zaozhiLeave, taipingLeave);
+  }
+
+  /** Per user: the tasks he may read ("instance task" in order, count), a page of a narrower query, and his 待办. */
+  private Map<String, Object> answers(ProcessEngineConfigurationImpl configuration) {
+    Filter todo = engine.getFilterService().createTaskFilterQuery().filterName(TasklistFilters.TODO).singleResult();
+    Map<String, Object> answers = new LinkedHashMap<>();
+    for (String user : USERS) {
+      List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
+          .map(Group::getId).toList();
+      answers.put(user, as(user, groups, () -> List.of(
+          ids(engine.getTaskService().createTaskQuery().orderByTaskCreateTime().desc().orderByTaskId().asc().list()),
+          engine.getTaskService().createTaskQuery().count(),
+          ids(engine.getTaskService().createTaskQuery().processDefinitionKey("leave-request")
+              .orderByTaskCreateTime().desc().orderByTaskId().asc().listPage(0, 2)),
+          ids(engine.getFilterService().<Task>list(todo.getId())),
+          engine.getFilterService().count(todo.getId()))));
+    }
+    return answers;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> taskInstances(Map<String, Object> answers, String user) {
+    return ((List<String>) ((List<Object>) answers.get(user)).get(0)).stream().map(t -> t.split(" ")[0]).toList();
+  }
+
+  private <T> T as(String user, List<String> groups, Supplier<T> work) {
+    engine.getIdentityService().setAuthentication(user, groups);
+    try {
+      return work.get();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  private static List<String> ids(List<Task> tasks) {
+    return tasks.stream().map(t -> t.getProcessInstanceId() + " " + t.getId()).toList();
+  }
+}
