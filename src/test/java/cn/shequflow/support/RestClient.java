@@ -97,6 +97,22 @@ public class RestClient {
     }
   }
 
+  /** A POST of JSON answered with its headers (for a status's headers, e.g. Retry-After). */
+  public HttpResponse<String> exchangeJson(String path, Object body) {
+    try {
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
+      authorize(request);
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** One part of a multipart form: a text field, or a file when {@code fileName} is set. */
   public record Part(String name, String fileName, String contentType, byte[] content) {
 

@@ -20,6 +20,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -46,9 +47,26 @@ public class DatabaseUnavailable extends OncePerRequestFilter {
   /** The request property (JAX-RS) under which {@link Recorder} keeps the exception a resource threw. */
   public static final String EXCEPTION = DatabaseUnavailable.class.getName() + ".exception";
 
-  /** True if the failure is the database being unreachable (no connection), not anything it refused. */
+  /**
+   * True if the failure is the database being unreachable (no connection), not anything it refused.
+   *
+   * <p>A connection that breaks in the middle of a command fails twice: the statement (a connection
+   * error, SQL state 08) and then the rollback, because the pool has marked the connection broken and
+   * answers every call on it with a bare "Connection is closed" (no SQL state). Spring then throws the
+   * rollback's failure, {@code TransactionSystemException: JDBC rollback failed}, and keeps the
+   * statement's error as its application exception; that one decides. A rollback or commit failing on
+   * its own, with an application exception that is anything else (a bug), stays a server error.
+   */
   public static boolean causedBy(Throwable e) {
+    return causedBy(e, 0);
+  }
+
+  private static boolean causedBy(Throwable e, int depth) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+          && depth < 3 && causedBy(rollback.getApplicationException(), depth + 1)) {
+        return true; // the rollback failed after the connection broke in the middle of the command
+      }
       if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
           || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
           || t instanceof SQLRecoverableException) {

@@ -6,7 +6,17 @@ import cn.shequflow.support.RestClient;
 import cn.shequflow.support.RestTestSupport;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.PreparedStatement;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.Locale;
+import java.util.Properties;
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +40,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 class DatabaseUnavailableTest extends RestTestSupport {
 
   static volatile boolean down;
+  static final AtomicBoolean breakNextWrite = new AtomicBoolean();
 
   @Autowired JdbcTemplate jdbc;
 
@@ -40,6 +51,15 @@ class DatabaseUnavailableTest extends RestTestSupport {
       return new BeanPostProcessor() {
         @Override
         public Object postProcessAfterInitialization(Object bean, String name) {
+          if (bean instanceof HikariDataSource pool) {
+            // The pool's physical connections can break under it, as the database's do when it restarts.
+            pool.setDataSource(new DriverManagerDataSource(pool.getJdbcUrl()) {
+              @Override
+              protected Connection getConnectionFromDriverManager(String url, Properties props) throws SQLException {
+                return breakable(super.getConnectionFromDriverManager(url, props));
+              }
+            });
+          }
           return bean instanceof DataSource ds && !(bean instanceof DelegatingDataSource) ? new DelegatingDataSource(ds) {
             @Override
             public Connection getConnection() throws SQLException {
@@ -57,6 +77,53 @@ class DatabaseUnavailableTest extends RestTestSupport {
       };
     }
 
+    /**
+     * A physical connection that breaks as the database's does when it restarts in the middle of a
+     * command: while {@link #breakNextWrite} is set, the next statement that writes fails with a
+     * communications error (SQL state 08S01, as MariaDB's driver reports it) and the connection is
+     * gone. The pool then marks it broken and puts its own closed connection in its place, so the
+     * rollback that follows fails with the pool's "Connection is closed" (no SQL state): Spring's
+     * {@code TransactionSystemException: JDBC rollback failed}, the error the fault test met.
+     * Closing it closes the real one, which rolls back: nothing is written.
+     */
+    static Connection breakable(Connection real) {
+      boolean[] broken = {false};
+      return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+          (proxy, method, args) -> {
+            String name = method.getName();
+            if (broken[0] && !Set.of("close", "abort", "isClosed", "isValid", "unwrap", "isWrapperFor", "hashCode",
+                "equals", "toString").contains(name)) {
+              throw new SQLNonTransientConnectionException("(conn=7) Connection is closed", "08003");
+            }
+            Object result = invoke(method, real, args);
+            if (result instanceof PreparedStatement statement && args != null && args[0] instanceof String sql) {
+              return breakingStatement(statement, sql, broken);
+            }
+            return result;
+          });
+    }
+
+    private static Object breakingStatement(PreparedStatement real, String sql, boolean[] broken) {
+      boolean write = sql.stripLeading().toLowerCase(Locale.ROOT).matches("(?s)(insert|update|delete)\\b.*");
+      return Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(), new Class<?>[] {PreparedStatement.class},
+          (proxy, method, args) -> {
+            if (write && method.getName().startsWith("execute") && breakNextWrite.compareAndSet(true, false)) {
+              broken[0] = true;
+              throw new SQLNonTransientConnectionException(
+                  "(conn=7) Communications link failure: socket closed by the server", "08S01");
+            }
+            return invoke(method, real, args);
+          });
+    }
+
+    private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
+      try {
+        return method.invoke(target, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    }
+
     static void check() throws SQLException {
       if (down) {
         throw new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out after 30000ms.");
@@ -67,6 +134,7 @@ class DatabaseUnavailableTest extends RestTestSupport {
   @AfterEach
   void up() {
     down = false;
+    breakNextWrite.set(false);
   }
 
   private static void assertUnavailable(RestClient.Response r, String what) {
@@ -107,6 +175,50 @@ class DatabaseUnavailableTest extends RestTestSupport {
   }
 
   @Test
+  @DisplayName("The connection breaks in the middle of a command (and so its rollback fails): /engine-rest's task completion and /api's 抄送 answer 503 with Retry-After, nothing written; sent again they succeed")
+  void connectionBrokenMidCommandIs503() throws Exception {
+    String instance = start("liu.staff", leave(1)).get("id").asText();
+    String task = onlyTaskId("zhang.director", instance);
+    long events = jdbc.queryForObject("select count(*) from case_event", Long.class);
+    Map<String, Object> approve = RestClient.variables(Map.of("approved", true, "comment", "同意"));
+
+    // The product API: 抄送 in one Spring transaction whose rollback fails the same way.
+    Map<String, Object> copy = Map.of("userIds", java.util.List.of("he.grid"), "note", "请知悉");
+    breakNextWrite.set(true);
+    var cc = as("zhang.director").exchangeJson("/api/tasks/" + task + "/cc", copy);
+    assertThat(breakNextWrite.get()).as("the connection broke during 抄送").isFalse();
+    assertThat(cc.statusCode()).as(cc.body()).isEqualTo(503);
+    assertThat(cc.body()).contains(DatabaseUnavailable.MESSAGE).doesNotContain("SQL", "JDBC", "java.", "org.");
+    assertThat(cc.headers().firstValue("Retry-After")).hasValue(String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+    assertThat(jdbc.queryForObject("select count(*) from case_event", Long.class)).isEqualTo(events);
+    assertThat(as("he.grid").get("/api/cc?size=100").body()).doesNotContain("请知悉");
+    RestClient.Response copied = as("zhang.director").post("/api/tasks/" + task + "/cc", copy);
+    assertThat(copied.status()).as(copied.body()).isEqualTo(200);
+    events = jdbc.queryForObject("select count(*) from case_event", Long.class);
+
+    breakNextWrite.set(true);
+    var raw = as("zhang.director").exchangeJson("/engine-rest/task/" + task + "/complete", approve);
+    assertThat(breakNextWrite.get()).as("the connection broke during the command").isFalse();
+    assertThat(raw.statusCode()).as(raw.body()).isEqualTo(503);
+    assertThat(raw.body()).contains(DatabaseUnavailable.MESSAGE).doesNotContain("SQL", "JDBC", "java.", "org.");
+    assertThat(raw.headers().firstValue("Retry-After")).hasValue(String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+
+    // Nothing of the completion was written: the task is open, the timeline unchanged; sent again it succeeds.
+    assertThat(onlyTaskId("zhang.director", instance)).isEqualTo(task);
+    assertThat(jdbc.queryForObject("select count(*) from case_event", Long.class)).isEqualTo(events);
+    RestClient.Response again = as("zhang.director").post("/engine-rest/task/" + task + "/complete", approve);
+    assertThat(again.status()).as(again.body()).isIn(200, 204);
+  }
+
+  /** Spring's exception when the rollback after {@code application} failed on a connection the pool closed. */
+  private static org.springframework.transaction.TransactionSystemException rollbackFailedAfter(Throwable application) {
+    var rollback = new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+        new SQLException("Connection is closed"));
+    rollback.initApplicationException(application);
+    return rollback;
+  }
+
+  @Test
   @DisplayName("Only an unreachable database is 'unavailable': a refused value or a plain error is not")
   void whatCountsAsUnavailable() {
     assertThat(DatabaseUnavailable.causedBy(new RuntimeException(new SQLTransientConnectionException("timeout")))).isTrue();
@@ -115,5 +227,16 @@ class DatabaseUnavailableTest extends RestTestSupport {
     assertThat(DatabaseUnavailable.causedBy(new org.springframework.transaction.CannotCreateTransactionException("x"))).isTrue();
     assertThat(DatabaseUnavailable.causedBy(new SQLException("Duplicate entry", "23000"))).isFalse();
     assertThat(DatabaseUnavailable.causedBy(new IllegalStateException("x"))).isFalse();
+    // The rollback after a broken connection fails with the pool's bare "Connection is closed": the
+    // statement's error (its application exception) decides; a bug's rollback failing stays a 500.
+    assertThat(DatabaseUnavailable.causedBy(rollbackFailedAfter(new org.camunda.bpm.engine.ProcessEngineException(
+        new SQLNonTransientConnectionException("Communications link failure", "08S01"))))).isTrue();
+    assertThat(DatabaseUnavailable.causedBy(new org.glassfish.jersey.server.internal.process.MappableException(
+        rollbackFailedAfter(new RuntimeException(new SQLException("Socket error", "08S01")))))).isTrue();
+    assertThat(DatabaseUnavailable.causedBy(rollbackFailedAfter(new NullPointerException("bug")))).isFalse();
+    assertThat(DatabaseUnavailable.causedBy(rollbackFailedAfter(new org.camunda.bpm.engine.ProcessEngineException(
+        new SQLException("Duplicate entry", "23000"))))).isFalse();
+    assertThat(DatabaseUnavailable.causedBy(new org.springframework.transaction.TransactionSystemException(
+        "JDBC commit failed", new SQLException("Connection is closed")))).isFalse();
   }
 }
