@@ -86,24 +86,23 @@ public class RestClient {
     if (headers.length > 0) {
       request.headers(headers);
     }
-    authorize(request);
-    try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return exchange(request);
   }
 
   /** A POST of JSON answered with its headers (for a status's headers, e.g. Retry-After). */
   public HttpResponse<String> exchangeJson(String path, Object body) {
     try {
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+      return exchange(HttpRequest.newBuilder(URI.create(base + path))
           .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
-      authorize(request);
+          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private HttpResponse<String> exchange(HttpRequest.Builder request) {
+    authorize(request);
+    try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new IllegalStateException(e);
