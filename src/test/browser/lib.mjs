@@ -179,15 +179,21 @@ export async function assertChinese(page, where) {
 // ---------------------------------------------------------------- forms (form-js)
 
 /** The form-js field whose label is exactly `label` (asterisk of required fields ignored). */
-async function fieldId(scope, label) {
-  const id = await scope.evaluate(label => {
-    const labels = [...document.querySelectorAll('.fjs-form-field-label, .fjs-form-field label')];
-    const clean = s => (s || '').replace(/\*/g, '').trim();
-    const hit = labels.find(l => clean(l.textContent) === label && l.offsetParent !== null);
-    return hit ? (hit.getAttribute('for') || hit.closest('.fjs-form-field').querySelector('input,textarea').id) : null;
-  }, label);
-  if (!id) throw new Error(`no form field labelled ${label}`);
-  return id;
+async function fieldId(scope, label, timeout = 15000) {
+  // Tasklist builds a task's form anew (asynchronously) whenever its 表单 tab is shown again and
+  // after a claim, so the field is waited for like any locator would be, not looked up once.
+  const until = Date.now() + timeout;
+  for (;;) {
+    const id = await scope.evaluate(label => {
+      const labels = [...document.querySelectorAll('.fjs-form-field-label, .fjs-form-field label')];
+      const clean = s => (s || '').replace(/\*/g, '').trim();
+      const hit = labels.find(l => clean(l.textContent) === label && l.offsetParent !== null);
+      return hit ? (hit.getAttribute('for') || hit.closest('.fjs-form-field').querySelector('input,textarea').id) : null;
+    }, label);
+    if (id) return id;
+    if (Date.now() > until) throw new Error(`no form field labelled ${label}`);
+    await sleep(200);
+  }
 }
 
 export async function fill(page, label, value) {

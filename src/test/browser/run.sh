@@ -70,6 +70,12 @@ if [ "$code" != "200" ] && [ "$code" != "302" ]; then
   exit 1
 fi
 echo "== App up after $(( $(date +%s) - START )) s"
+# The webapps' APIs (Jersey applications) start on their first request. On a busy machine the first
+# one can take longer than the 7 s RequireJS gives a plugin module, and the first page then stays on
+# its splash ("Load timeout for modules: tasklist-plugin-tasklistPlugins/plugin"): ask each once first.
+for app in tasklist cockpit admin; do
+  node -e "fetch(process.argv[1]).then(r=>r.text(),()=>{})" "$URL/camunda/api/$app/plugin/${app}Plugins/static/app/plugin.js"
+done
 
 rm -rf "$ROOT/target/browser-screenshots"
 cd "$HERE"
