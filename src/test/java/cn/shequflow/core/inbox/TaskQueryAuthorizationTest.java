@@ -92,7 +92,17 @@ class TaskQueryAuthorizationTest extends RestTestSupport {
           variables(engine.getRuntimeService().createVariableInstanceQuery()
               .variableScopeIdIn(scopes(engine.getTaskService().createTaskQuery().list()))
               .variableNameIn(TaskListColumns.COLUMNS.stream().map(TaskListColumns.Column::name).toArray(String[]::new))
-              .list()))));
+              .list()),
+          // Review: or-query naming the definition (D joined by the criterion only), sorting by a
+          // process variable and by name case-insensitively, both through the EXISTS form.
+          ids(engine.getTaskService().createTaskQuery().or().processDefinitionKey("leave-request")
+              .taskAssignee(user).processDefinitionNameLike("%").endOr().orderByTaskId().asc().list()),
+          engine.getTaskService().createTaskQuery().or().processDefinitionKey("incident-report")
+              .taskCandidateGroupIn(groups.isEmpty() ? List.of("none") : groups).endOr().count(),
+          ids(engine.getTaskService().createTaskQuery()
+              .orderByProcessVariable(TaskListColumns.COLUMNS.get(0).name(), org.camunda.bpm.engine.variable.type.ValueType.STRING).asc()
+              .orderByTaskId().asc().list()),
+          ids(engine.getTaskService().createTaskQuery().orderByTaskNameCaseInsensitive().asc().orderByTaskId().asc().listPage(0, 3)))));
     }
     return answers;
   }
