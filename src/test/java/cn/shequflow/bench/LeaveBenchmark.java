@@ -120,6 +120,7 @@ class LeaveBenchmark {
     Map<SqlCounter.Key, Long> counts = counter.counts();
     Map<SqlCounter.Key, Long> rows = counter.rows();
     costTables(out, costCases, counts, rows);
+    frequentStatements(out, costCases, counter.statements());
 
     // 2. Throughput and latency per call, 1 and 8 clients.
     counter.detailed(false);
@@ -256,6 +257,15 @@ class LeaveBenchmark {
     out.append("\n-- Cost per REST call (per call, averaged over the cases)\n");
     header(out, "REST call");
     section(out, cases, inCalls, rows, SqlCounter.Key::call, true);
+  }
+
+  /** The statements sent most often per case (background work included), to see what to cut. */
+  static void frequentStatements(StringBuilder out, int cases, Map<String, Long> statements) {
+    out.append("\n-- Most frequent statements (executions per case, background included; text cut at 110 characters)\n");
+    statements.entrySet().stream()
+        .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+        .limit(Integer.getInteger("bench.statements", 40))
+        .forEach(e -> out.append(String.format("%7.1f  %s%n", e.getValue() / (double) cases, e.getKey())));
   }
 
   static void header(StringBuilder out, String first) {

@@ -33,6 +33,7 @@ public final class SqlCounter implements QueryExecutionListener, MethodExecution
 
   private final Map<Key, LongAdder> counts = new ConcurrentHashMap<>();
   private final Map<Key, LongAdder> rows = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> statements = new ConcurrentHashMap<>();
   private final ThreadLocal<Key> pendingUpdateCount = new ThreadLocal<>();
   private volatile boolean detailed = true;
 
@@ -44,6 +45,14 @@ public final class SqlCounter implements QueryExecutionListener, MethodExecution
   public void reset() {
     counts.clear();
     rows.clear();
+    statements.clear();
+  }
+
+  /** Executions per statement text (whitespace collapsed, cut at 110 characters), counted while detailed. */
+  public Map<String, Long> statements() {
+    Map<String, Long> copy = new TreeMap<>();
+    statements.forEach((k, v) -> copy.put(k, v.sum()));
+    return copy;
   }
 
   public Map<Key, Long> counts() {
@@ -79,6 +88,10 @@ public final class SqlCounter implements QueryExecutionListener, MethodExecution
       int executions = info.isBatch() ? Math.max(1, q.getParametersList().size()) : 1;
       Key key = new Key(call, caller, tables, kind);
       add(counts, key, executions);
+      if (detailed) {
+        String text = sql.replaceAll("\\s+", " ").strip();
+        statements.computeIfAbsent(text.length() > 110 ? text.substring(0, 110) : text, k -> new LongAdder()).add(executions);
+      }
       if (autoCommit && !"SELECT".equals(kind)) {
         add(counts, new Key(call, caller, tables, "AUTOCOMMIT"), executions);
       }
@@ -182,16 +195,16 @@ public final class SqlCounter implements QueryExecutionListener, MethodExecution
       return "DMN history (ACT_HI_DEC*)";
     }
     if (table.startsWith("act_hi_")) {
-      return "history (ACT_HI_*)";
+      return "history (" + table.toUpperCase(Locale.ROOT) + ")";
     }
     if (table.startsWith("act_ru_meter") || table.startsWith("act_ru_task_meter")) {
       return "engine metrics (ACT_RU_METER_LOG)";
     }
     if (table.startsWith("act_ru_")) {
-      return "engine runtime (ACT_RU_*)";
+      return "engine runtime (" + table.toUpperCase(Locale.ROOT) + ")";
     }
     if (table.startsWith("act_re_") || table.startsWith("act_ge_")) {
-      return "engine repository (ACT_RE_*, ACT_GE_*)";
+      return "engine repository (" + table.toUpperCase(Locale.ROOT) + ")";
     }
     return switch (table) {
       case "biz_case", "biz_key_sequence", "case_event", "chain_head", "case_deadline" -> "register+timeline (biz_case, case_event, ...)";
