@@ -82,6 +82,7 @@ class LeaveBenchmark {
   @Autowired ProcessEngine engine;
   @Autowired SqlCounter counter;
   @Autowired Environment environment;
+  @Autowired javax.sql.DataSource dataSource;
 
   final ObjectMapper json = new ObjectMapper();
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -114,12 +115,25 @@ class LeaveBenchmark {
     // 1. Cost per case, one client, every statement classified by its caller.
     counter.detailed(true);
     counter.reset();
+    Map<String, Long> serverBefore = serverCounters();
     for (int i = 0; i < costCases; i++) {
       runCase(i % PEOPLE.length, i, null);
     }
+    Map<String, Long> serverAfter = serverCounters();
     Map<SqlCounter.Key, Long> counts = counter.counts();
     Map<SqlCounter.Key, Long> rows = counter.rows();
     costTables(out, costCases, counts, rows);
+    out.append(String.format("round trips to the database per case: %.1f (a JDBC batch is one; %.1f statements per case "
+        + "were sent in batches%s)%n", counter.roundTrips() / (double) costCases,
+        counter.batchedStatements() / (double) costCases, rewritesBatches() ? ", and the driver rewrites a batch of "
+        + "INSERTs into one statement: rewriteBatchedStatements" : ""));
+    if (!serverAfter.isEmpty()) {
+      out.append("the server's own counters per case (SHOW GLOBAL STATUS: every client of the server, so exact only on a "
+          + "quiet server; a rewritten batch of INSERTs is one):");
+      serverAfter.forEach((name, value) -> out.append(String.format(" %s %.1f", name,
+          (value - serverBefore.getOrDefault(name, 0L)) / (double) costCases)));
+      out.append('\n');
+    }
     frequentStatements(out, costCases, counter.statements());
 
     // 2. Throughput and latency per call, 1 and 8 clients.
@@ -257,6 +271,28 @@ class LeaveBenchmark {
     out.append("\n-- Cost per REST call (per call, averaged over the cases)\n");
     header(out, "REST call");
     section(out, cases, inCalls, rows, SqlCounter.Key::call, true);
+  }
+
+  /** MariaDB/MySQL's statement and commit counters (empty on H2). */
+  Map<String, Long> serverCounters() {
+    Map<String, Long> counters = new TreeMap<>();
+    if (!mariadb()) {
+      return counters;
+    }
+    try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
+        var result = statement.executeQuery("show global status where Variable_name in ('Com_select', 'Com_insert', "
+            + "'Com_update', 'Com_delete', 'Com_commit', 'Questions')")) {
+      while (result.next()) {
+        counters.put(result.getString(1), result.getLong(2));
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return counters;
+  }
+
+  boolean rewritesBatches() {
+    return String.valueOf(environment.getProperty("spring.datasource.url")).contains("rewriteBatchedStatements=true");
   }
 
   /** The statements sent most often per case (background work included), to see what to cut. */

@@ -34,6 +34,8 @@ public final class SqlCounter implements QueryExecutionListener, MethodExecution
   private final Map<Key, LongAdder> counts = new ConcurrentHashMap<>();
   private final Map<Key, LongAdder> rows = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> statements = new ConcurrentHashMap<>();
+  private final LongAdder roundTrips = new LongAdder();
+  private final LongAdder batchedStatements = new LongAdder();
   private final ThreadLocal<Key> pendingUpdateCount = new ThreadLocal<>();
   private volatile boolean detailed = true;
 
@@ -46,6 +48,18 @@ public final class SqlCounter implements QueryExecutionListener, MethodExecution
     counts.clear();
     rows.clear();
     statements.clear();
+    roundTrips.reset();
+    batchedStatements.reset();
+  }
+
+  /** Executions sent to the server while serving REST calls, a JDBC batch counting once. */
+  public long roundTrips() {
+    return roundTrips.sum();
+  }
+
+  /** Statements that were sent inside a JDBC batch while serving REST calls. */
+  public long batchedStatements() {
+    return batchedStatements.sum();
   }
 
   /** Executions per statement text (whitespace collapsed, cut at 110 characters), counted while detailed. */
@@ -81,12 +95,18 @@ public final class SqlCounter implements QueryExecutionListener, MethodExecution
     Object result = info.getResult();
     int[] batchRows = result instanceof int[] a ? a : null;
     int batchIndex = 0;
+    if (!"background".equals(call)) {
+      roundTrips.increment();
+    }
     for (QueryInfo q : queries) {
       String sql = q.getQuery();
       String kind = kind(sql);
       String tables = tableGroup(table(sql));
       int executions = info.isBatch() ? Math.max(1, q.getParametersList().size()) : 1;
       Key key = new Key(call, caller, tables, kind);
+      if (info.isBatch() && !"background".equals(call)) {
+        batchedStatements.add(executions);
+      }
       add(counts, key, executions);
       if (detailed) {
         String text = sql.replaceAll("\\s+", " ").strip();

@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.impl.history.HistoryLevelFull;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
+import cn.shequflow.core.cases.TaskListColumns;
+import java.util.HashSet;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +23,9 @@ import org.springframework.stereotype.Component;
  *       decided what, when, is the product's own record (the timeline {@code case_event}, the approval
  *       chain, the audit log); these rows were about 45 inserts per leave case, a third of its history;</li>
  *   <li>the counters the engine keeps for a multi-instance activity ({@link #MULTI_INSTANCE_COUNTERS}):
- *       bookkeeping of the approval chain's loop, rewritten at every step.</li>
+ *       bookkeeping of the approval chain's loop, rewritten at every step;</li>
+ *   <li>the task list's columns ({@link TaskListColumns}): copies of the register's number, applicant,
+ *       community and subject on every open task, for Tasklist's list; the register keeps them.</li>
  * </ul>
  * Everything else of level full is written as before: process, activity and task instances,
  * variable instances, identity links, the user operation log, incidents, job log, decisions.
@@ -38,7 +42,16 @@ public class LeanFullHistory extends AbstractProcessEnginePlugin {
   public static final Set<String> MULTI_INSTANCE_COUNTERS =
       Set.of("nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter");
 
-  /** The level: {@code full} without variable-change details and multi-instance counters. */
+  /** Variables whose history is not kept: the multi-instance counters and the task list's columns. */
+  static final Set<String> NOT_KEPT = notKept();
+
+  private static Set<String> notKept() {
+    Set<String> names = new HashSet<>(MULTI_INSTANCE_COUNTERS);
+    TaskListColumns.COLUMNS.forEach(column -> names.add(column.name()));
+    return Set.copyOf(names);
+  }
+
+  /** The level: {@code full} without variable-change details, multi-instance counters and list columns. */
   public static final HistoryLevel LEVEL = new HistoryLevelFull() {
     @Override
     public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
@@ -47,7 +60,7 @@ public class LeanFullHistory extends AbstractProcessEnginePlugin {
         return false;
       }
       if (entity instanceof VariableInstanceEntity variable
-          && MULTI_INSTANCE_COUNTERS.contains(variable.getName())) {
+          && NOT_KEPT.contains(variable.getName())) {
         return false;
       }
       return super.isHistoryEventProduced(eventType, entity);
@@ -55,7 +68,7 @@ public class LeanFullHistory extends AbstractProcessEnginePlugin {
 
     @Override
     public String toString() {
-      return "full (without variable-change details and multi-instance counters)";
+      return "full (without variable-change details, multi-instance counters and task list columns)";
     }
   };
 

@@ -19,8 +19,8 @@ class LeanFullHistoryTest extends ProcessTestSupport {
   @Autowired HistoryService history;
 
   @Test
-  @DisplayName("History level full (id 3) is kept; a leave case leaves no variable-change details and no multi-instance "
-      + "counters, and everything else full writes is there")
+  @DisplayName("History level full (id 3) is kept; a leave case leaves no variable-change details, no multi-instance "
+      + "counters and no list columns in history, and everything else full writes is there")
   void fullWithoutDetailsAndCounters() {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     assertThat(configuration.getHistoryLevel()).isSameAs(LeanFullHistory.LEVEL);
@@ -31,14 +31,17 @@ class LeanFullHistoryTest extends ProcessTestSupport {
     ProcessInstance pi = startAs("liu.staff", "leave-request",
         Map.of("leaveType", "personal", "startDate", start, "endDate", start, "days", 1, "reason", "家中有事需要处理"));
     Task approval = onlyTaskFor("zhang.director", pi);
+    assertThat(tasks.getVariableLocal(approval.getId(), "listNo")).as("the open task has its list column")
+        .isEqualTo(pi.getBusinessKey());
     completeAs("zhang.director", approval, Map.of("approved", true, "comment", "同意"));
 
     assertThat(history.createHistoricDetailQuery().processInstanceId(pi.getId()).count())
         .as("detail rows of variable changes (ACT_HI_DETAIL)").isZero();
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).list())
         .extracting(HistoricVariableInstance::getName)
-        .as("the multi-instance counters are not kept")
+        .as("the multi-instance counters and the task list's columns are not kept")
         .doesNotContainAnyElementsOf(LeanFullHistory.MULTI_INSTANCE_COUNTERS)
+        .doesNotContain("listNo", "listApplicant", "listCommunity", "listSubject")
         .contains("leaveType", "approved", "comment");
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("approved")
         .singleResult().getValue()).as("the latest value of each variable stays").isEqualTo(true);

@@ -35,9 +35,9 @@ import org.slf4j.LoggerFactory;
  * engine's authorization question as EXISTS ({@link TaskQueryAuthorization}); every demo user gets
  * exactly what the engine's own SQL gives, and one community's tasks stay with it (ORG-5).
  */
-class TaskQueryAuthorizationTest extends RestTestSupport {
+public class TaskQueryAuthorizationTest extends RestTestSupport {
 
-  static final List<String> USERS = List.of("zhang.director", "gao.director", "liu.staff", "chen.staff",
+  public static final List<String> USERS = List.of("zhang.director", "gao.director", "liu.staff", "chen.staff",
       "ma.staff", "he.grid", "xu.grid", "zhou.liaison", "sun.liaison", "li.leader", "wang.principal",
       "qian.social", "feng.dept", "wei.justice", "zheng.district", "jiang.county", "admin");
 
