@@ -297,7 +297,7 @@ class LeaveBenchmark {
 
   /** The statements sent most often per case (background work included), to see what to cut. */
   static void frequentStatements(StringBuilder out, int cases, Map<String, Long> statements) {
-    out.append("\n-- Most frequent statements (executions per case, background included; text cut at 110 characters)\n");
+    out.append("\n-- Most frequent statements (executions per case, background included; source, then the text cut at 100 characters)\n");
     statements.entrySet().stream()
         .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
         .limit(Integer.getInteger("bench.statements", 40))

@@ -62,7 +62,7 @@ public final class SqlCounter implements QueryExecutionListener, MethodExecution
     return batchedStatements.sum();
   }
 
-  /** Executions per statement text (whitespace collapsed, cut at 110 characters), counted while detailed. */
+  /** Executions per source and statement text (whitespace collapsed, cut at 100 characters), counted while detailed. */
   public Map<String, Long> statements() {
     Map<String, Long> copy = new TreeMap<>();
     statements.forEach((k, v) -> copy.put(k, v.sum()));
@@ -110,7 +110,7 @@ public final class SqlCounter implements QueryExecutionListener, MethodExecution
       add(counts, key, executions);
       if (detailed) {
         String text = sql.replaceAll("\\s+", " ").strip();
-        statements.computeIfAbsent(text.length() > 110 ? text.substring(0, 110) : text, k -> new LongAdder()).add(executions);
+        statements.computeIfAbsent(String.format("%-32s %s", caller.length() > 32 ? caller.substring(0, 32) : caller, text.length() > 100 ? text.substring(0, 100) : text), k -> new LongAdder()).add(executions);
       }
       if (autoCommit && !"SELECT".equals(kind)) {
         add(counts, new Key(call, caller, tables, "AUTOCOMMIT"), executions);

@@ -17,7 +17,14 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.DisplayName;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +69,34 @@ class UnfilteredAuthorizationGroupsTest extends RestTestSupport {
     }
     assertThat(visible("zhang.director", List.of("zaozhi-director"))).as("not trivially empty").isNotEmpty();
   }
+
+  @Test
+  @DisplayName("Whether revokes apply is read once per transaction, and again after an authorization is written in it")
+  void revokeWrittenInTheTransactionApplies() {
+    String instance = start("liu.staff", leave(1)).get("id").asText();
+    String task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    String[] revoke = new String[1];
+    try {
+      new TransactionTemplate(transactions).executeWithoutResult(status -> {
+        assertThat(visible("zhang.director", List.of("zaozhi-director"))).contains(task);
+        Authorization denied = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+        denied.setUserId("zhang.director");
+        denied.setResource(Resources.TASK);
+        denied.setResourceId(task);
+        denied.removePermission(Permissions.READ);
+        revoke[0] = authorizations.saveAuthorization(denied).getId();
+        assertThat(visible("zhang.director", List.of("zaozhi-director"))).as("the revoke applies at once").doesNotContain(task);
+      });
+    } finally {
+      if (revoke[0] != null && authorizations.createAuthorizationQuery().authorizationId(revoke[0]).count() > 0) {
+        authorizations.deleteAuthorization(revoke[0]);
+      }
+    }
+    assertThat(visible("zhang.director", List.of("zaozhi-director"))).contains(task);
+  }
+
+  @Autowired PlatformTransactionManager transactions;
 
   private List<String> visible(String user, List<String> groups) {
     IdentityService identity = engine.getIdentityService();
