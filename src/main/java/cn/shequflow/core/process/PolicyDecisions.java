@@ -1,6 +1,5 @@
 package cn.shequflow.core.process;
 
-import cn.shequflow.core.TransactionMemo;
 import java.io.ByteArrayInputStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,16 +21,12 @@ import org.springframework.stereotype.Service;
  * without the caller's permissions (nobody needs a right to read policy) and without writing
  * decision history (a policy is read on every claim and completion; its answer shows in what the
  * product does, not in Cockpit's decision instances). The decisions of a process model (business
- * rule tasks) are evaluated by the engine, with their history, as before. Which version is the
- * latest is looked up once per transaction.
+ * rule tasks) are evaluated by the engine, with their history, as before.
  */
 @Service
 public class PolicyDecisions {
 
   private static final DmnEngine POLICY_ENGINE = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-
-  /** The latest version of each policy: looked up once per transaction (a request's guards ask several times). */
-  private static final TransactionMemo LATEST = new TransactionMemo("latest policy decision");
 
   private final ProcessEngineConfigurationImpl engine;
   private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
@@ -45,8 +40,7 @@ public class PolicyDecisions {
     ProcessEngineConfigurationImpl config = Context.getProcessEngineConfiguration() != null
         ? Context.getProcessEngineConfiguration() : engine;
     DmnDecision decision = config.getCommandExecutorTxRequired().execute(context -> {
-      DecisionDefinitionEntity latest = LATEST.get(decisionKey,
-          () -> context.getDecisionDefinitionManager().findLatestDecisionDefinitionByKey(decisionKey));
+      DecisionDefinitionEntity latest = context.getDecisionDefinitionManager().findLatestDecisionDefinitionByKey(decisionKey);
       if (latest == null) {
         throw new IllegalStateException("Policy decision " + decisionKey + " is not deployed");
       }
