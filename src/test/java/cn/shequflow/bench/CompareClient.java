@@ -1,0 +1,242 @@
+package cn.shequflow.bench;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The client of {@code ops/bench/compare} (docs/benchmarks.md, "Against today's main and plain
+ * Camunda"): drives {@link LeavePath} against a server started apart and writes its figures to a
+ * file; {@code --table} prints the figures of several servers side by side with their ratios.
+ *
+ * <pre>
+ * java … CompareClient --measure LABEL URL RESULT_FILE
+ * java … CompareClient --table RESULT_FILE…   (the first is the subject: HEAD; ratios against the others)
+ * </pre>
+ *
+ * Options as system properties: {@code bench.warmup} (20), {@code bench.cases} (cases between the two
+ * readings of the server's counters, 20), {@code bench.throughput.cases} (1 client, 40),
+ * {@code bench.throughput.cases8} (per client of 8, 15). The statements and commits are MariaDB's own
+ * counters ({@code SHOW GLOBAL STATUS}: {@code TEST_DB_HOST}, {@code TEST_DB_PORT}, {@code TEST_DB_USER},
+ * {@code TEST_DB_PASSWORD}), read before and after the counted cases: they include whatever else the
+ * server ran meanwhile (the app's job executor, other clients of the same MariaDB), which is why the
+ * rate of statements with no case running is measured and printed too.
+ */
+public final class CompareClient {
+
+  static final String[] STATUS = {"Com_select", "Com_insert", "Com_update", "Com_delete", "Com_commit",
+      "Com_rollback", "Questions"};
+
+  private CompareClient() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args.length >= 4 && args[0].equals("--measure")) {
+      measure(args[1], args[2], Path.of(args[3]));
+    } else if (args.length >= 2 && args[0].equals("--table")) {
+      List<Path> files = new ArrayList<>();
+      for (int i = 1; i < args.length; i++) {
+        files.add(Path.of(args[i]));
+      }
+      System.out.print(table(files));
+    } else {
+      System.err.println("usage: CompareClient --measure LABEL URL RESULT_FILE | --table RESULT_FILE...");
+      System.exit(2);
+    }
+  }
+
+  static void measure(String label, String url, Path result) throws Exception {
+    int warmup = Integer.getInteger("bench.warmup", 20);
+    int cases = Integer.getInteger("bench.cases", 20);
+    int perClient1 = Integer.getInteger("bench.throughput.cases", 40);
+    int perClient8 = Integer.getInteger("bench.throughput.cases8", 15);
+    LeavePath path = new LeavePath(url, () -> LocalDate.now(ZoneId.of("Asia/Shanghai")));
+    Properties out = new Properties();
+    out.setProperty("label", label);
+    out.setProperty("url", url);
+
+    System.out.printf("[%s] warm-up: %d cases%n", label, warmup);
+    for (int i = 0; i < warmup; i++) {
+      path.runCase(i % LeavePath.PEOPLE.length, i, null);
+    }
+
+    try (Connection db = server()) {
+      // What the server counts with no case running (job executor, metrics, other clients): 10 s.
+      Map<String, Long> a = status(db);
+      long t0 = System.nanoTime();
+      Thread.sleep(10_000);
+      Map<String, Long> b = status(db);
+      double idle = (System.nanoTime() - t0) / 1e9;
+      out.setProperty("idle.Questions.per.s", String.format("%.1f", (b.get("Questions") - a.get("Questions")) / idle));
+
+      System.out.printf("[%s] counted: %d cases, 1 client%n", label, cases);
+      Map<String, Long> before = status(db);
+      t0 = System.nanoTime();
+      for (int i = 0; i < cases; i++) {
+        path.runCase(i % LeavePath.PEOPLE.length, i, null);
+      }
+      Map<String, Long> after = status(db);
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      out.setProperty("counted.cases", String.valueOf(cases));
+      out.setProperty("counted.seconds", String.format("%.1f", seconds));
+      for (String s : STATUS) {
+        out.setProperty("per.case." + s, String.format("%.1f", (after.get(s) - before.get(s)) / (double) cases));
+      }
+    }
+
+    for (int clients : new int[] {1, 8}) {
+      int perClient = clients == 1 ? perClient1 : perClient8;
+      System.out.printf("[%s] throughput: %d client(s) x %d cases%n", label, clients, perClient);
+      Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
+      ExecutorService pool = Executors.newFixedThreadPool(clients);
+      long t0 = System.nanoTime();
+      List<Future<?>> futures = new ArrayList<>();
+      for (int k = 0; k < clients; k++) {
+        int client = k;
+        futures.add(pool.submit(() -> {
+          for (int i = 0; i < perClient; i++) {
+            path.runCase(client % LeavePath.PEOPLE.length, i, latencies);
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      pool.shutdown();
+      String p = "c" + clients + ".";
+      out.setProperty(p + "cases", String.valueOf(clients * perClient));
+      out.setProperty(p + "cases.per.s", String.format("%.2f", clients * perClient / seconds));
+      List<Long> all = new ArrayList<>();
+      latencies.values().forEach(all::addAll);
+      out.setProperty(p + "all.p50", String.format("%.1f", LeavePath.pct(all, 50)));
+      out.setProperty(p + "all.p95", String.format("%.1f", LeavePath.pct(all, 95)));
+      for (int i = 0; i < LeavePath.CALLS.length; i++) {
+        List<Long> l = latencies.getOrDefault(LeavePath.CALLS[i], List.of());
+        out.setProperty(p + "call" + (i + 1) + ".p50", String.format("%.1f", LeavePath.pct(l, 50)));
+        out.setProperty(p + "call" + (i + 1) + ".p95", String.format("%.1f", LeavePath.pct(l, 95)));
+      }
+    }
+    Files.createDirectories(result.toAbsolutePath().getParent());
+    try (Writer w = Files.newBufferedWriter(result, StandardCharsets.UTF_8)) {
+      out.store(w, "ops/bench/compare: " + label);
+    }
+    System.out.printf("[%s] %s cases/s with 1 client, %s with 8%n", label, out.getProperty("c1.cases.per.s"),
+        out.getProperty("c8.cases.per.s"));
+  }
+
+  static Connection server() throws SQLException {
+    String host = System.getenv().getOrDefault("TEST_DB_HOST", "127.0.0.1");
+    String port = System.getenv().getOrDefault("TEST_DB_PORT", "3306");
+    return DriverManager.getConnection("jdbc:mysql://" + host + ":" + port + "/?useSSL=false&allowPublicKeyRetrieval=true",
+        System.getenv().getOrDefault("TEST_DB_USER", "root"), System.getenv().getOrDefault("TEST_DB_PASSWORD", ""));
+  }
+
+  /** The server's global counters; the reading itself adds one statement to Questions. */
+  static Map<String, Long> status(Connection db) throws SQLException {
+    Map<String, Long> m = new LinkedHashMap<>();
+    try (ResultSet rs = db.createStatement().executeQuery("show global status where Variable_name in "
+        + "('Com_select','Com_insert','Com_update','Com_delete','Com_commit','Com_rollback','Questions')")) {
+      while (rs.next()) {
+        m.put(rs.getString(1), rs.getLong(2));
+      }
+    }
+    return m;
+  }
+
+  // ---- the table ----
+
+  static String table(List<Path> files) throws IOException {
+    List<Properties> servers = new ArrayList<>();
+    for (Path f : files) {
+      Properties p = new Properties();
+      try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+        p.load(r);
+      }
+      servers.add(p);
+    }
+    StringBuilder out = new StringBuilder();
+    out.append("\n== Leave path, 5 REST calls per case: the product at HEAD against others, same run, MariaDB\n");
+    String[] cols = {"c1.cases.per.s", "c8.cases.per.s", "c1.all.p95", "c8.all.p95", "per.case.Com_select",
+        "per.case.Com_insert", "per.case.Com_update", "per.case.Com_delete", "per.case.Com_commit",
+        "per.case.Questions"};
+    String[] heads = {"cases/s 1c", "cases/s 8c", "p95 1c ms", "p95 8c ms", "SELECT", "INSERT", "UPDATE", "DELETE",
+        "COMMIT", "Questions"};
+    out.append(String.format("%-22s", "server"));
+    for (String h : heads) {
+      out.append(String.format(" %10s", h));
+    }
+    out.append(String.format(" %10s%n", "idle Q/s"));
+    for (Properties p : servers) {
+      out.append(String.format("%-22s", p.getProperty("label")));
+      for (String c : cols) {
+        out.append(String.format(" %10s", p.getProperty(c, "-")));
+      }
+      out.append(String.format(" %10s%n", p.getProperty("idle.Questions.per.s", "-")));
+    }
+    Properties subject = servers.get(0);
+    for (int i = 1; i < servers.size(); i++) {
+      Properties other = servers.get(i);
+      out.append(String.format("%-22s", "ratio " + short_(subject) + "/" + short_(other)));
+      for (String c : cols) {
+        out.append(String.format(" %10s", ratio(subject.getProperty(c), other.getProperty(c))));
+      }
+      out.append('\n');
+    }
+    out.append("(SELECT…Questions: MariaDB's SHOW GLOBAL STATUS deltas over the counted cases, per case; they include\n")
+        .append(" the job executor and anything else the server ran meanwhile: \"idle Q/s\" is the Questions per second\n")
+        .append(" with no case running. COMMIT counts explicit commits; writes in autocommit are not in it.)\n");
+
+    out.append("\n-- p50 / p95 per REST call, ms (1 client | 8 clients)\n");
+    out.append(String.format("%-26s", "call"));
+    for (Properties p : servers) {
+      out.append(String.format(" %-27s", p.getProperty("label")));
+    }
+    out.append('\n');
+    for (int k = 0; k < LeavePath.CALLS.length; k++) {
+      out.append(String.format("%-26s", LeavePath.CALLS[k]));
+      for (Properties p : servers) {
+        String c = "call" + (k + 1);
+        out.append(String.format(" %-27s", p.getProperty("c1." + c + ".p50") + " / " + p.getProperty("c1." + c + ".p95")
+            + " | " + p.getProperty("c8." + c + ".p50") + " / " + p.getProperty("c8." + c + ".p95")));
+      }
+      out.append('\n');
+    }
+    return out.toString();
+  }
+
+  private static String short_(Properties p) {
+    String label = p.getProperty("label");
+    int space = label.indexOf(' ');
+    return space > 0 ? label.substring(0, space) : label;
+  }
+
+  private static String ratio(String a, String b) {
+    try {
+      double x = Double.parseDouble(a);
+      double y = Double.parseDouble(b);
+      return y == 0 ? "-" : String.format("%.2f", x / y);
+    } catch (RuntimeException e) {
+      return "-";
+    }
+  }
+}
