@@ -44,6 +44,9 @@ public final class CompareClient {
 
   static final String[] STATUS = {"Com_select", "Com_insert", "Com_update", "Com_delete", "Com_commit",
       "Com_rollback", "Questions"};
+  /** information_schema.USER_STATISTICS (MariaDB with userstat on): what the server's own user sent. */
+  static final String[] USER_STATS = {"SELECT_COMMANDS", "UPDATE_COMMANDS", "OTHER_COMMANDS", "COMMIT_TRANSACTIONS",
+      "ROLLBACK_TRANSACTIONS", "ROWS_INSERTED", "ROWS_UPDATED", "ROWS_DELETED", "BUSY_TIME", "CPU_TIME"};
 
   private CompareClient() {
   }
@@ -88,12 +91,21 @@ public final class CompareClient {
       out.setProperty("idle.Questions.per.s", String.format("%.1f", (b.get("Questions") - a.get("Questions")) / idle));
 
       System.out.printf("[%s] counted: %d cases, 1 client%n", label, cases);
+      String user = System.getProperty("bench.db.user");
+      Map<String, Double> userBefore = userStatistics(db, user);
       Map<String, Long> before = status(db);
       t0 = System.nanoTime();
       for (int i = 0; i < cases; i++) {
         path.runCase(i % LeavePath.PEOPLE.length, i, null);
       }
       Map<String, Long> after = status(db);
+      Map<String, Double> userAfter = userStatistics(db, user);
+      if (userBefore != null && userAfter != null) {
+        for (String s : USER_STATS) {
+          out.setProperty("user.per.case." + s, String.format(s.endsWith("_TIME") ? "%.3f" : "%.1f",
+              (userAfter.get(s) - userBefore.get(s)) / cases));
+        }
+      }
       double seconds = (System.nanoTime() - t0) / 1e9;
       out.setProperty("counted.cases", String.valueOf(cases));
       out.setProperty("counted.seconds", String.format("%.1f", seconds));
@@ -163,6 +175,27 @@ public final class CompareClient {
     return m;
   }
 
+  /** The user's line of USER_STATISTICS, or null when there is none (userstat off, no user named). */
+  static Map<String, Double> userStatistics(Connection db, String user) throws SQLException {
+    if (user == null || user.isBlank()) {
+      return null;
+    }
+    try (var statement = db.prepareStatement("select " + String.join(", ", USER_STATS)
+        + " from information_schema.USER_STATISTICS where USER = ?")) {
+      statement.setString(1, user);
+      try (ResultSet rs = statement.executeQuery()) {
+        if (!rs.next()) {
+          return null;
+        }
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (String s : USER_STATS) {
+          m.put(s, rs.getDouble(s));
+        }
+        return m;
+      }
+    }
+  }
+
   // ---- the table ----
 
   static String table(List<Path> files) throws IOException {
@@ -176,35 +209,52 @@ public final class CompareClient {
     }
     StringBuilder out = new StringBuilder();
     out.append("\n== Leave path, 5 REST calls per case: the product at HEAD against others, same run, MariaDB\n");
-    String[] cols = {"c1.cases.per.s", "c8.cases.per.s", "c1.all.p95", "c8.all.p95", "per.case.Com_select",
-        "per.case.Com_insert", "per.case.Com_update", "per.case.Com_delete", "per.case.Com_commit",
-        "per.case.Questions"};
-    String[] heads = {"cases/s 1c", "cases/s 8c", "p95 1c ms", "p95 8c ms", "SELECT", "INSERT", "UPDATE", "DELETE",
-        "COMMIT", "Questions"};
-    out.append(String.format("%-22s", "server"));
-    for (String h : heads) {
-      out.append(String.format(" %10s", h));
-    }
-    out.append(String.format(" %10s%n", "idle Q/s"));
+    String[] cols = {"c1.cases.per.s", "c8.cases.per.s", "c1.all.p95", "c8.all.p95",
+        "user.per.case.SELECT_COMMANDS", "user.per.case.UPDATE_COMMANDS", "user.per.case.OTHER_COMMANDS",
+        "user.per.case.COMMIT_TRANSACTIONS", "user.rows.written"};
+    String[] heads = {"cases/s 1c", "cases/s 8c", "p95 1c ms", "p95 8c ms", "SELECT", "INS/UPD/DEL", "other",
+        "commits", "rows wr"};
     for (Properties p : servers) {
-      out.append(String.format("%-22s", p.getProperty("label")));
-      for (String c : cols) {
-        out.append(String.format(" %10s", p.getProperty(c, "-")));
+      double written = 0;
+      boolean any = false;
+      for (String k : new String[] {"ROWS_INSERTED", "ROWS_UPDATED", "ROWS_DELETED"}) {
+        String v = p.getProperty("user.per.case." + k);
+        if (v != null) {
+          written += Double.parseDouble(v);
+          any = true;
+        }
       }
-      out.append(String.format(" %10s%n", p.getProperty("idle.Questions.per.s", "-")));
+      if (any) {
+        p.setProperty("user.rows.written", String.format("%.1f", written));
+      }
+    }
+    row(out, "server", heads);
+    for (Properties p : servers) {
+      row(out, p.getProperty("label"), values(p, cols));
     }
     Properties subject = servers.get(0);
     for (int i = 1; i < servers.size(); i++) {
       Properties other = servers.get(i);
-      out.append(String.format("%-22s", "ratio " + short_(subject) + "/" + short_(other)));
-      for (String c : cols) {
-        out.append(String.format(" %10s", ratio(subject.getProperty(c), other.getProperty(c))));
+      String[] r = new String[cols.length];
+      for (int k = 0; k < cols.length; k++) {
+        r[k] = ratio(subject.getProperty(cols[k]), other.getProperty(cols[k]));
       }
-      out.append('\n');
+      row(out, "ratio " + short_(subject) + "/" + short_(other), r);
     }
-    out.append("(SELECT…Questions: MariaDB's SHOW GLOBAL STATUS deltas over the counted cases, per case; they include\n")
-        .append(" the job executor and anything else the server ran meanwhile: \"idle Q/s\" is the Questions per second\n")
-        .append(" with no case running. COMMIT counts explicit commits; writes in autocommit are not in it.)\n");
+    out.append("(cases/s and p95 (all calls): wall clock, 1 and 8 clients. SELECT…rows wr: per case, the statements, commits\n")
+        .append(" and rows written of the server's own MariaDB user over the counted cases (USER_STATISTICS; INS/UPD/DEL\n")
+        .append(" counts every write statement; commits include autocommitted statements). They include the server's\n")
+        .append(" background work (job executor, metrics) in that time.)\n");
+
+    out.append("\n-- The same interval in SHOW GLOBAL STATUS (the whole MariaDB server: other clients included), per case\n");
+    String[] gcols = {"per.case.Com_select", "per.case.Com_insert", "per.case.Com_update", "per.case.Com_delete",
+        "per.case.Com_commit", "per.case.Questions", "idle.Questions.per.s"};
+    row(out, "server", new String[] {"Com_select", "Com_insert", "Com_update", "Com_delete", "Com_commit", "Questions",
+        "idle Q/s"});
+    for (Properties p : servers) {
+      row(out, p.getProperty("label"), values(p, gcols));
+    }
+    out.append("(idle Q/s: Questions per second on the whole server over 10 s with no case running, after the warm-up.)\n");
 
     out.append("\n-- p50 / p95 per REST call, ms (1 client | 8 clients)\n");
     out.append(String.format("%-26s", "call"));
@@ -222,6 +272,22 @@ public final class CompareClient {
       out.append('\n');
     }
     return out.toString();
+  }
+
+  private static void row(StringBuilder out, String name, String[] values) {
+    out.append(String.format("%-24s", name));
+    for (String v : values) {
+      out.append(String.format(" %11s", v));
+    }
+    out.append('\n');
+  }
+
+  private static String[] values(Properties p, String[] keys) {
+    String[] v = new String[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      v[i] = p.getProperty(keys[i], "-");
+    }
+    return v;
   }
 
   private static String short_(Properties p) {
