@@ -1,24 +1,10 @@
 package cn.shequflow.bench;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -63,11 +49,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(BenchConfiguration.class)
 class LeaveBenchmark {
 
-  static final String[] CALLS = {"1 start", "2 director lists tasks", "3 director approves",
-      "4 applicant lists tasks", "5 applicant reports back"};
-  /** Applicant and the director who approves: zaozhi's staff to zhang.director, taiping's to gao.director. */
-  static final String[][] PEOPLE = {{"liu.staff", "zhang.director"}, {"chen.staff", "zhang.director"},
-      {"ma.staff", "gao.director"}};
+  static final String[] CALLS = LeavePath.CALLS;
+  static final String[][] PEOPLE = LeavePath.PEOPLE;
 
   static boolean mariadb() {
     return BenchDatabase.mariadb();
@@ -84,12 +67,11 @@ class LeaveBenchmark {
   @Autowired Environment environment;
   @Autowired javax.sql.DataSource dataSource;
 
-  final ObjectMapper json = new ObjectMapper();
-  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   @Test
   void leavePath() throws Exception {
     ProcessEngines.registerProcessEngine(engine);
+    LeavePath path = new LeavePath("http://localhost:" + port, cn.shequflow.core.process.Clock::today);
     boolean smoke = "smoke".equals(System.getProperty("shequ.bench"));
     int warmup = smoke ? 0 : Integer.getInteger("bench.warmup", 20);
     int costCases = smoke ? 3 : Integer.getInteger("bench.cases", 20);
@@ -109,7 +91,7 @@ class LeaveBenchmark {
     // Warm-up, not counted.
     counter.detailed(false);
     for (int i = 0; i < warmup; i++) {
-      runCase(0, i, null);
+      path.runCase(0, i, null);
     }
 
     // 1. Cost per case, one client, every statement classified by its caller.
@@ -117,7 +99,7 @@ class LeaveBenchmark {
     counter.reset();
     Map<String, Long> serverBefore = serverCounters();
     for (int i = 0; i < costCases; i++) {
-      runCase(i % PEOPLE.length, i, null);
+      path.runCase(i % PEOPLE.length, i, null);
     }
     Map<String, Long> serverAfter = serverCounters();
     Map<SqlCounter.Key, Long> counts = counter.counts();
@@ -154,7 +136,7 @@ class LeaveBenchmark {
         int client = k;
         futures.add(pool.submit(() -> {
           for (int i = 0; i < perClient; i++) {
-            runCase(client % PEOPLE.length, i, latencies);
+            path.runCase(client % PEOPLE.length, i, latencies);
           }
           return null;
         }));
@@ -168,82 +150,16 @@ class LeaveBenchmark {
       List<Long> all = new ArrayList<>();
       latencies.values().forEach(all::addAll);
       out.append(String.format("%-8d %6d %9.1f %9.1f   %-26s %8.1f %8.1f %8.1f%n", c, cases, cases / seconds,
-          cases * CALLS.length / seconds, "all calls", pct(all, 50), pct(all, 95), pct(all, 99)));
+          cases * CALLS.length / seconds, "all calls", LeavePath.pct(all, 50), LeavePath.pct(all, 95), LeavePath.pct(all, 99)));
       for (String call : CALLS) {
         List<Long> l = latencies.getOrDefault(call, List.of());
         out.append(String.format("%-8s %6s %9s %9s   %-26s %8.1f %8.1f %8.1f%n", "", "", "", "", call,
-            pct(l, 50), pct(l, 95), pct(l, 99)));
+            LeavePath.pct(l, 50), LeavePath.pct(l, 95), LeavePath.pct(l, 99)));
       }
     }
     String report = out.toString();
     System.out.println(report);
     Files.writeString(Path.of("target/benchmark-" + (mariadb() ? "mariadb" : "h2") + (smoke ? "-smoke" : "") + ".txt"), report);
-  }
-
-  // ---- the leave path over REST ----
-
-  void runCase(int who, int n, Map<String, List<Long>> latencies) throws Exception {
-    String applicant = PEOPLE[who][0];
-    String director = PEOPLE[who][1];
-    LocalDate today = cn.shequflow.core.process.Clock.today();
-    Map<String, Object> start = new LinkedHashMap<>();
-    start.put("leaveType", "personal");
-    start.put("startDate", today.toString());
-    start.put("endDate", today.toString());
-    start.put("days", 1);
-    start.put("reason", "家中有事需要处理" + n);
-    JsonNode instance = call(latencies, CALLS[0], applicant, "POST",
-        "/engine-rest/process-definition/key/leave-request/start", variables(start), 200);
-    String pi = instance.get("id").asText();
-    JsonNode tasks = call(latencies, CALLS[1], director, "GET", "/engine-rest/task?processInstanceId=" + pi, null, 200);
-    assertThat(tasks).as("the director's tasks in %s", pi).hasSize(1);
-    call(latencies, CALLS[2], director, "POST", "/engine-rest/task/" + tasks.get(0).get("id").asText() + "/complete",
-        variables(Map.of("approved", true, "comment", "同意")), 204);
-    JsonNode mine = call(latencies, CALLS[3], applicant, "GET", "/engine-rest/task?processInstanceId=" + pi, null, 200);
-    assertThat(mine).as("the applicant's tasks in %s", pi).hasSize(1);
-    assertThat(mine.get(0).get("taskDefinitionKey").asText()).isEqualTo("reportBack");
-    call(latencies, CALLS[4], applicant, "POST", "/engine-rest/task/" + mine.get(0).get("id").asText() + "/complete",
-        variables(Map.of("returnedOn", today.toString())), 204);
-  }
-
-  static Map<String, Object> variables(Map<String, ?> values) {
-    Map<String, Object> vars = new LinkedHashMap<>();
-    values.forEach((k, v) -> vars.put(k, Map.of("value", v)));
-    return Map.of("variables", vars);
-  }
-
-  JsonNode call(Map<String, List<Long>> latencies, String name, String user, String method, String path, Object body,
-      int expected) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
-        .header(BenchConfiguration.CALL_HEADER, name)
-        .header("Accept", "application/json");
-    if (body == null) {
-      request.GET();
-    } else {
-      request.header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8));
-    }
-    long t0 = System.nanoTime();
-    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    long elapsed = System.nanoTime() - t0;
-    if (latencies != null) {
-      latencies.computeIfAbsent(name, k -> Collections.synchronizedList(new ArrayList<>())).add(elapsed);
-    }
-    assertThat(response.statusCode()).as("%s as %s: %s", name, user, response.body()).isEqualTo(expected);
-    return response.body().isEmpty() ? null : json.readTree(response.body());
-  }
-
-  static double pct(List<Long> nanos, int p) {
-    if (nanos.isEmpty()) {
-      return Double.NaN;
-    }
-    long[] sorted;
-    synchronized (nanos) {
-      sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-    }
-    int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
   }
 
   // ---- the cost tables ----

@@ -167,7 +167,7 @@ class ScaleBenchmark {
     }
     long monthRows = director.get("/api/leave/ledger?month=" + month).json().get("total").asLong();
     out.append(String.format("%-15s %10s %9.1f %9.1f %9.1f   %s%n", "zhang.director", String.format("%,d", monthRows),
-        LeaveBenchmark.pct(nanos, 50), LeaveBenchmark.pct(nanos, 95), LeaveBenchmark.pct(nanos, 100),
+        LeavePath.pct(nanos, 50), LeavePath.pct(nanos, 95), LeavePath.pct(nanos, 100),
         "请假台账, one month, .xlsx"));
     out.append(String.format("    GET /api/leave/ledger?format=xlsx&month=%s  (%,d bytes)%n", month, bytes));
 
@@ -195,7 +195,7 @@ class ScaleBenchmark {
       }
     }
     out.append(String.format("%-15s %10s %9.1f %9.1f %9.1f   %s%n", user, rows.apply(last),
-        LeaveBenchmark.pct(nanos, 50), LeaveBenchmark.pct(nanos, 95), LeaveBenchmark.pct(nanos, 100),
+        LeavePath.pct(nanos, 50), LeavePath.pct(nanos, 95), LeavePath.pct(nanos, 100),
         label + " (" + nanos.size() + ")"));
     out.append(String.format("    %s%n", route));
   }
