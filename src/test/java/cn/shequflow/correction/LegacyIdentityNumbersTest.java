@@ -56,11 +56,15 @@ class LegacyIdentityNumbersTest extends RestTestSupport {
   private void writeTheOldWay(String whole) {
     // An earlier version kept the engine's full history, with a detail row for every variable change
     // (ACT_HI_DETAIL); LeanFullHistory writes none, so the rows such a version left are made here.
-    int details = jdbc.update("insert into ACT_HI_DETAIL (ID_, TYPE_, PROC_DEF_KEY_, PROC_DEF_ID_, ROOT_PROC_INST_ID_, "
-        + "PROC_INST_ID_, EXECUTION_ID_, ACT_INST_ID_, VAR_INST_ID_, NAME_, VAR_TYPE_, REV_, TIME_, TEXT_, "
-        + "SEQUENCE_COUNTER_, INITIAL_) select concat('legacy-', ID_), 'VariableUpdate', PROC_DEF_KEY_, PROC_DEF_ID_, "
-        + "ROOT_PROC_INST_ID_, PROC_INST_ID_, EXECUTION_ID_, ACT_INST_ID_, ID_, NAME_, VAR_TYPE_, 0, CREATE_TIME_, TEXT_, "
-        + "1, true from ACT_HI_VARINST where NAME_ = 'idNumber' and TEXT_ = ?", masked(whole));
+    int details = 0;
+    for (String varinst : jdbc.queryForList("select ID_ from ACT_HI_VARINST where NAME_ = 'idNumber' and TEXT_ = ?",
+        String.class, masked(whole))) {
+      details += jdbc.update("insert into ACT_HI_DETAIL (ID_, TYPE_, PROC_DEF_KEY_, PROC_DEF_ID_, ROOT_PROC_INST_ID_, "
+          + "PROC_INST_ID_, EXECUTION_ID_, ACT_INST_ID_, VAR_INST_ID_, NAME_, VAR_TYPE_, REV_, TIME_, TEXT_, "
+          + "SEQUENCE_COUNTER_, INITIAL_) select ?, 'VariableUpdate', PROC_DEF_KEY_, PROC_DEF_ID_, ROOT_PROC_INST_ID_, "
+          + "PROC_INST_ID_, EXECUTION_ID_, ACT_INST_ID_, ID_, NAME_, VAR_TYPE_, 0, CREATE_TIME_, TEXT_, 1, true "
+          + "from ACT_HI_VARINST where ID_ = ?", UUID.randomUUID().toString(), varinst);
+    }
     assertThat(details).as("detail rows of the idNumber variables as an earlier version wrote them").isPositive();
     for (String table : List.of("ACT_RU_VARIABLE", "ACT_HI_VARINST", "ACT_HI_DETAIL")) {
       int rows = jdbc.update("update " + table + " set TEXT_ = ? where NAME_ = 'idNumber' and TEXT_ = ?", whole,
