@@ -106,6 +106,7 @@ class TimerBenchmark {
 
     // 3. Due now: the job executor takes them from here.
     counter.reset();
+    counter.detailed(true);
     Timestamp due = new Timestamp(ClockUtil.getCurrentTime().getTime() - 60_000);
     long start = System.nanoTime();
     int made = jdbc.update("update ACT_RU_JOB set DUEDATE_ = ? where JOB_DEF_ID_ = ? and PROCESS_INSTANCE_ID_ <> ?",
@@ -178,6 +179,12 @@ class TimerBenchmark {
     out.append(String.format("%-44s %,12d%n", "督促销假 tasks created", reminders));
     out.append(String.format("%-44s %12.1f%n", "statements per timer (background)", statements / (double) Math.max(1, ran)));
     counts.forEach((kind, n) -> out.append(String.format("%-44s %12.1f%n", "  " + kind, n / (double) Math.max(1, ran))));
+    Map<String, Long> byCaller = counter.counts().entrySet().stream()
+        .filter(e -> "background".equals(e.getKey().call()))
+        .collect(java.util.stream.Collectors.groupingBy(e -> e.getKey().caller() + " " + e.getKey().kind(),
+            java.util.TreeMap::new, java.util.stream.Collectors.summingLong(Map.Entry::getValue)));
+    out.append("per timer, by source (calling stack) and kind:\n");
+    byCaller.forEach((k, n) -> out.append(String.format("  %-60s %8.2f%n", k, n / (double) Math.max(1, ran))));
     out.append("progress (seconds:timers ran):").append(progress).append('\n');
     out.append(Heap.line("after the timers ran"));
 
