@@ -37,6 +37,33 @@ final class EngineRowCloner {
     rows.values().forEach(list -> list.forEach(r -> ids.add(String.valueOf(r.get("ID_")))));
   }
 
+  /**
+   * Also copies the instance's jobs (its timers, {@code ACT_RU_JOB}) and the product's rows of its case
+   * (the register and the family's tables, by business key), with the business key suffixed like an id,
+   * so that each copy is a case whose timer the job executor can run (the timers benchmark).
+   */
+  EngineRowCloner withJobsAndCase(String processInstanceId, String businessKey) throws SQLException {
+    read("ACT_RU_JOB", "PROCESS_INSTANCE_ID_ = ?", processInstanceId);
+    for (String table : CaseCloner.TABLES) {
+      read(table, "business_key = ?", businessKey);
+    }
+    rows.values().forEach(list -> list.forEach(r -> {
+      if (r.get("ID_") != null) {
+        ids.add(String.valueOf(r.get("ID_")));
+      }
+      if (r.get("ID") instanceof String id) {
+        ids.add(id);
+      }
+    }));
+    ids.add(businessKey);
+    return this;
+  }
+
+  /** The rows of one table of the template (column names upper case). */
+  List<Map<String, Object>> rows(String table) {
+    return rows.getOrDefault(table, List.of());
+  }
+
   private void read(String table, String where, String... params) throws SQLException {
     List<Map<String, Object>> list = new ArrayList<>();
     try (PreparedStatement ps = connection.prepareStatement("select * from " + table + " where " + where)) {
@@ -48,6 +75,9 @@ final class EngineRowCloner {
         while (rs.next()) {
           Map<String, Object> row = new LinkedHashMap<>();
           for (int i = 1; i <= md.getColumnCount(); i++) {
+            if (md.isAutoIncrement(i)) {
+              continue;
+            }
             row.put(md.getColumnName(i).toUpperCase(), rs.getObject(i));
           }
           list.add(row);
@@ -55,6 +85,12 @@ final class EngineRowCloner {
       }
     }
     rows.put(table, list);
+  }
+
+  /** The id of copy {@code n}: suffixed, and cut in front of the suffix to stay within 36 characters (the product's ids). */
+  static String copyId(String id, int n) {
+    String suffix = "-" + n;
+    return (id.length() + suffix.length() > 36 ? id.substring(0, 36 - suffix.length()) : id) + suffix;
   }
 
   /** The number of rows one copy writes. */
@@ -78,7 +114,7 @@ final class EngineRowCloner {
               int i = 1;
               for (String column : columns) {
                 Object v = row.get(column);
-                ps.setObject(i++, v instanceof String s && ids.contains(s) ? s + "-" + n : v);
+                ps.setObject(i++, v instanceof String s && ids.contains(s) ? copyId(s, n) : v);
               }
               ps.addBatch();
             }

@@ -85,6 +85,7 @@ class ScaleBenchmark {
         ? "MariaDB/MySQL " + environment.getProperty("spring.datasource.url").replaceAll("\\?.*", "")
         : "H2 file " + environment.getProperty("spring.datasource.url").replaceAll(";.*", "")).append('\n');
 
+    out.append(Heap.line("before loading"));
     // 1. The templates: real cases through the API.
     List<String> templates = fileTemplates();
 
@@ -108,6 +109,7 @@ class ScaleBenchmark {
           tasks, (long) tasks * engineRows.rowsPerCopy(), (System.nanoTime() - t0) / 1e9));
     }
     analyze();
+    out.append(Heap.line(String.format("%,d cases and %,d open tasks loaded", cases, tasks)));
     out.append("register: ").append(jdbc.queryForList(
         "select family, count(*) as n from biz_case group by family order by family").stream()
         .map(r -> r.values().toArray()[0] + " " + String.format("%,d", ((Number) r.values().toArray()[1]).longValue()))
@@ -150,6 +152,8 @@ class ScaleBenchmark {
     measure(out, reps, budget, "zhang.director", "待办, count", "GET /engine-rest/filter/{待办}/count",
         () -> inbox.get("/engine-rest/filter/" + todo + "/count"),
         r -> String.format("%,d", r.json().get("count").asLong()));
+
+    out.append(Heap.line("after the inbox queries"));
 
     // 5. A month of a community's leave ledger to Excel (read through the JSON route page by page).
     RestClient director = RestClient.as(port, "zhang.director");
