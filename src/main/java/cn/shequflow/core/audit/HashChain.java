@@ -1,5 +1,6 @@
 package cn.shequflow.core.audit;
 
+import cn.shequflow.core.TransactionMemo;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,19 +28,36 @@ public class HashChain {
   private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
   private final JdbcTemplate jdbc;
+  /** The heads this transaction holds locked, as it has moved them (issue 21). */
+  private final TransactionMemo locked = new TransactionMemo("locked chain heads");
 
   public HashChain(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
+  /** A head this transaction has locked, as it stands after the transaction's own appends. */
+  private static final class Locked {
+    private Head head;
+  }
+
   /**
    * Locks the head of {@code chainId} until the current transaction ends, creating it when the
-   * chain is new. Must run in a transaction.
+   * chain is new. Must run in a transaction. A transaction that appends to one chain several times
+   * locks and reads its head once: the lock is its own until it ends, so the head moves only by
+   * its own {@link #advance}.
    */
   public Head lock(String chainId) {
     if (!TransactionSynchronizationManager.isActualTransactionActive()) {
       throw new IllegalStateException("Appending to chain " + chainId + " needs a transaction");
     }
+    Locked held = locked.get(chainId, Locked::new);
+    if (held.head == null) {
+      held.head = lockOrCreate(chainId);
+    }
+    return held.head;
+  }
+
+  private Head lockOrCreate(String chainId) {
     Head head = select(chainId);
     if (head != null) {
       return head;
@@ -66,6 +84,10 @@ public class HashChain {
   /** Moves the locked head of {@code chainId} on to {@code hash}. */
   public void advance(String chainId, String hash) {
     jdbc.update("update chain_head set last_hash = ?, entries = entries + 1 where chain_id = ?", hash, chainId);
+    Locked held = locked.get(chainId, Locked::new);
+    if (held.head != null) {
+      held.head = new Head(hash, held.head.entries() + 1);
+    }
   }
 
   public static String hash(String prevHash, String canonical) {

@@ -1,5 +1,6 @@
 package cn.shequflow.core.audit;
 
+import cn.shequflow.core.TransactionMemo;
 import cn.shequflow.core.cases.CaseEvent;
 import java.sql.Timestamp;
 import java.util.List;
@@ -21,6 +22,8 @@ public class TimelineChain {
   private final JdbcTemplate jdbc;
   private final HashChain chain;
   private final AuditLog audit;
+  /** The case rows this transaction holds locked (issue 21: locked once, held until it ends). */
+  private final TransactionMemo lockedCases = new TransactionMemo("locked case rows");
 
   public TimelineChain(JdbcTemplate jdbc, HashChain chain, AuditLog audit) {
     this.jdbc = jdbc;
@@ -46,8 +49,8 @@ public class TimelineChain {
     String chainId = chainId(e.businessKey());
     // The case row first, then its chain head: every operation that changes a case locks the case row
     // (its status, CcMapper.lockCase), so taking both in this one order never deadlocks with them.
-    jdbc.queryForList("select business_key from biz_case where business_key = ? for update", String.class,
-        e.businessKey());
+    lockedCases.get(e.businessKey(), () -> jdbc.queryForList(
+        "select business_key from biz_case where business_key = ? for update", String.class, e.businessKey()));
     HashChain.Head head = chain.lock(chainId);
     String hash = HashChain.hash(head.lastHash(), canonical(e));
     jdbc.update("insert into case_event (business_key, occurred_at, user_id, user_name, action, task_name, approved, "

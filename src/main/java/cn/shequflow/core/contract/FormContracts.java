@@ -1,5 +1,6 @@
 package cn.shequflow.core.contract;
 
+import cn.shequflow.core.process.LatestVersions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
 import org.camunda.bpm.engine.impl.form.handler.DefaultFormHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.repository.CamundaFormDefinition;
@@ -36,10 +36,12 @@ public class FormContracts {
   private final Map<String, FormContract> parsed = new ConcurrentHashMap<>();
   private final Map<String, FormContract> byDefinition = new ConcurrentHashMap<>();
   private final ProcessEngineConfigurationImpl engine;
+  private final LatestVersions latest;
 
   public FormContracts(TaskService tasks, FormService forms, RepositoryService repository, ObjectMapper json,
-      @Lazy ProcessEngineConfigurationImpl engine) {
+      @Lazy ProcessEngineConfigurationImpl engine, LatestVersions latest) {
     this.engine = engine;
+    this.latest = latest;
     this.tasks = tasks;
     this.forms = forms;
     this.repository = repository;
@@ -83,8 +85,8 @@ public class FormContracts {
   /**
    * The contract of the form a reference names, resolved as the engine resolves it for Tasklist
    * ({@code latest}, {@code deployment} or {@code version} binding): which form definition is read
-   * each time (a new deployment of a form takes effect at once), its content only once per form
-   * definition id, which never changes (issue 21). Read with the engine's own rights, as the engine
+   * once per transaction ({@link LatestVersions}: a new deployment of a form takes effect from the
+   * next transaction), its content only once per form definition id, which never changes (issue 21). Read with the engine's own rights, as the engine
    * reads a deployed form for a person who may see the task or the definition.
    */
   private FormContract deployed(CamundaFormRef ref, String processDefinitionId) {
@@ -93,7 +95,7 @@ public class FormContracts {
           ? context.getProcessEngineConfiguration().getDeploymentCache()
               .findDeployedProcessDefinitionById(processDefinitionId).getDeploymentId()
           : null;
-      CamundaFormDefinition definition = new GetCamundaFormDefinitionCmd(ref, deploymentId).execute(context);
+      CamundaFormDefinition definition = latest.form(context, ref, deploymentId);
       if (definition == null) {
         throw new NotFoundException("No Camunda Form Definition was found for Camunda Form Ref: " + ref);
       }

@@ -3,18 +3,17 @@ package cn.shequflow.core.files;
 import static cn.shequflow.core.guard.Refusals.field;
 
 import cn.shequflow.core.cases.CaseRecord;
-import cn.shequflow.core.cases.Cases;
+import cn.shequflow.core.cases.CaseMapper;
 import cn.shequflow.core.guard.Caller;
 import cn.shequflow.core.guard.CommandGuard;
+import cn.shequflow.core.guard.GuardLookups;
+import cn.shequflow.core.guard.TaskHandOnGuard;
 import cn.shequflow.core.inbox.ProductRights;
 import cn.shequflow.core.process.InvalidInputException;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -27,7 +26,9 @@ import org.springframework.stereotype.Component;
  * on the case, is refused with 400 naming {@code attachments} and the policy's Chinese message, before
  * anything is written. Runs after the form contract ({@code ContractGuard}) has checked the values.
  * A delegate handing a task back (委派 resolved) gives an opinion, not the decision: not checked.
- * Nor is someone who does not hold the task: the engine refuses him as before (403/404).
+ * Nor is someone who does not hold the task ({@link TaskHandOnGuard#holds}, the one rule): the
+ * engine refuses him as before (403/404). The task is read from the guards' shared command (an
+ * earlier guard has read it), not queried again (issue 21).
  */
 @Component
 @Order(30)
@@ -36,20 +37,18 @@ public class RequiredAttachmentsGuard implements CommandGuard {
   public static final String FIELD = "attachments";
 
   private final RequiredAttachments policy;
-  private final TaskService tasks;
-  private final RuntimeService runtime;
-  private final Cases cases;
+  private final CaseMapper cases;
   private final ProductRights product;
   private final FileSettings settings;
+  private final TaskHandOnGuard handOn;
 
-  public RequiredAttachmentsGuard(RequiredAttachments policy, TaskService tasks, RuntimeService runtime, Cases cases,
-      ProductRights product, FileSettings settings) {
+  public RequiredAttachmentsGuard(RequiredAttachments policy, CaseMapper cases, ProductRights product, FileSettings settings,
+      TaskHandOnGuard handOn) {
     this.settings = settings;
     this.policy = policy;
-    this.tasks = tasks;
-    this.runtime = runtime;
     this.cases = cases;
     this.product = product;
+    this.handOn = handOn;
   }
 
   @Override
@@ -66,18 +65,16 @@ public class RequiredAttachmentsGuard implements CommandGuard {
       return;
     }
     String taskId = field(command, "taskId");
-    Task task = taskId == null ? null : product.run(() -> tasks.createTaskQuery().taskId(taskId).singleResult());
+    Task task = taskId == null ? null : GuardLookups.task(taskId);
     if (task == null || task.getProcessInstanceId() == null || task.getDelegationState() == DelegationState.PENDING) {
       return;
     }
     // Someone who may not complete the task is refused by the engine's authorization (403/404), not
     // told what the case lacks.
-    if (!holds(caller, task)) {
+    if (!product.run(() -> handOn.holds(task, caller.userId(), caller.groupIds()))) {
       return;
     }
-    ProcessInstance instance = product.run(() -> runtime.createProcessInstanceQuery()
-        .processInstanceId(task.getProcessInstanceId()).singleResult());
-    CaseRecord c = instance == null ? null : cases.get(instance.getBusinessKey());
+    CaseRecord c = cases.findByProcessInstance(task.getProcessInstanceId());
     if (c == null) {
       return;
     }
@@ -88,14 +85,5 @@ public class RequiredAttachmentsGuard implements CommandGuard {
     policy.missing(c, task.getTaskDefinitionKey(), Boolean.TRUE.equals(approved)).ifPresent(r -> {
       throw new InvalidInputException(FIELD, r.message());
     });
-  }
-
-  /** The assignee, or for an unclaimed task one of its candidates (who may complete it). */
-  private boolean holds(Caller caller, Task task) {
-    if (task.getAssignee() != null) {
-      return task.getAssignee().equals(caller.userId());
-    }
-    return product.run(() -> tasks.createTaskQuery().taskId(task.getId()).taskCandidateUser(caller.userId())
-        .count() > 0);
   }
 }

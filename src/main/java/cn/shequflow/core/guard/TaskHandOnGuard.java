@@ -253,6 +253,15 @@ public class TaskHandOnGuard implements CommandGuard {
     return new Candidates(candidateUsers, candidateGroups);
   }
 
+  /**
+   * {@link #holds(Task, Candidates, String, java.util.Collection)}, reading the task's candidates only
+   * when the person is neither its assignee nor its owner; call it with rights to read them.
+   */
+  public boolean holds(Task task, String userId, java.util.Collection<String> groupIds) {
+    return userId.equals(task.getAssignee()) || userId.equals(task.getOwner())
+        || holds(task, candidates(task.getId()), userId, groupIds);
+  }
+
   /** The one rule of who holds a task: its assignee, its owner, or a candidate (directly or through a group). */
   public static boolean holds(Task task, Candidates candidates, String userId, java.util.Collection<String> groupIds) {
     return userId.equals(task.getAssignee()) || userId.equals(task.getOwner())
