@@ -85,8 +85,8 @@ public class FormContracts {
   /**
    * The contract of the form a reference names, resolved as the engine resolves it for Tasklist
    * ({@code latest}, {@code deployment} or {@code version} binding): which form definition is read
-   * once per transaction ({@link LatestVersions}: a new deployment of a form takes effect from the
-   * next transaction), its content only once per form definition id, which never changes (issue 21). Read with the engine's own rights, as the engine
+   * through {@link LatestVersions} (a new deployment of a form takes effect at once on this node, within
+   * seconds on the others), its content only once per form definition id, which never changes (issue 21). Read with the engine's own rights, as the engine
    * reads a deployed form for a person who may see the task or the definition.
    */
   private FormContract deployed(CamundaFormRef ref, String processDefinitionId) {

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
  * decision history (a policy is read on every claim and completion; its answer shows in what the
  * product does, not in Cockpit's decision instances). The decisions of a process model (business
  * rule tasks) are evaluated by the engine, with their history, as before. Which version is the latest
- * is asked once per transaction ({@link LatestVersions}).
+ * is kept for seconds and forgotten at once on a deployment ({@link LatestVersions}).
  *
  * <p>A decision version never changes, and a decision table is a function of its inputs, so each
  * answer is kept per version and inputs (issue 21: the FEEL engine parses every expression again on

@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issue 21: policy answers are kept per decision version and inputs, and which version is the
- * latest is asked once per transaction; a new version still applies at once.
+ * latest is kept for seconds; a version deployed or deleted on this node still applies at once.
  */
 class PolicyDecisionsTest extends RestTestSupport {
 
@@ -36,7 +36,7 @@ class PolicyDecisionsTest extends RestTestSupport {
 
   @Test
   @DisplayName("A policy answers by its latest version: a version deployed later applies to the next question, "
-      + "also within the transaction that deploys it")
+      + "also within the transaction that deploys it, and a deleted one no longer")
   void newVersionAppliesAtOnce() {
     deploy("\"first\"");
     assertThat(answer("a")).isEqualTo("first");
@@ -54,6 +54,9 @@ class PolicyDecisionsTest extends RestTestSupport {
         .isEqualTo("third");
     assertThat(answer("a")).isEqualTo("third");
     assertThat(answer("b")).as("no rule for other inputs").isNull();
+
+    engine.getRepositoryService().deleteDeployment(deployments.remove(deployments.size() - 1), true);
+    assertThat(answer("a")).as("the latest version deleted: the one before applies at once").isEqualTo("second");
   }
 
   @Test
