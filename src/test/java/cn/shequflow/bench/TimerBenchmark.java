@@ -114,6 +114,7 @@ class TimerBenchmark {
     counter.reset();
     counter.detailed(true);
     Timestamp due = new Timestamp(ClockUtil.getCurrentTime().getTime() - 60_000);
+    String loadAtStart = loadAverage();
     long start = System.nanoTime();
     int made = jdbc.update("update ACT_RU_JOB set DUEDATE_ = ? where JOB_DEF_ID_ = ? and PROCESS_INSTANCE_ID_ <> ?",
         due, jobDefinition, instance);
@@ -176,6 +177,7 @@ class TimerBenchmark {
     long late = jdbc.queryForObject("select count(*) from biz_case where status = 'late' and business_key <> ?", Long.class, key);
 
     out.append(String.format("%n%-44s %12s%n", "timers", "figure"));
+    out.append(String.format("%-44s %12s%n", "load average (1 min) at start / end", loadAtStart + " / " + loadAverage()));
     out.append(String.format("%-44s %,12d%n", "timers due", timers));
     out.append(String.format("%-44s %,12d%n", "ran (their jobs gone)", ran));
     out.append(String.format("%-44s %12.1f%n", "seconds until all ran" + (left > 0 ? " (NOT all ran)" : ""), seconds));
@@ -213,6 +215,11 @@ class TimerBenchmark {
 
     assertThat(events - eventCases).as("duplicate status events").isZero();
     assertThat(notices - noticeCases).as("duplicate notices").isZero();
+  }
+
+  /** The machine's load average over the last minute (shared with other builds; figures depend on it). */
+  static String loadAverage() {
+    return String.format("%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
   String jobExecutorSettings() {
