@@ -39,7 +39,8 @@ final class EngineRowCloner {
 
   /**
    * Also copies the instance's jobs (its timers, {@code ACT_RU_JOB}) and the product's rows of its case
-   * (the register and the family's tables, by business key), with the business key suffixed like an id,
+   * (the register and the family's tables, by business key, and the head of its timeline chain), with
+   * the business key suffixed like an id,
    * so that each copy is a case whose timer the job executor can run (the timers benchmark).
    */
   EngineRowCloner withJobsAndCase(String processInstanceId, String businessKey) throws SQLException {
@@ -47,6 +48,11 @@ final class EngineRowCloner {
     for (String table : CaseCloner.TABLES) {
       read(table, "business_key = ?", businessKey);
     }
+    // The head of the case's timeline chain: a case with a timeline has one, and without it each
+    // copy's first event would create it (a gap-locking insert the product never does there).
+    String chain = "case:" + businessKey;
+    read("chain_head", "chain_id = ?", chain);
+    ids.add(chain);
     rows.values().forEach(list -> list.forEach(r -> {
       if (r.get("ID_") != null) {
         ids.add(String.valueOf(r.get("ID_")));

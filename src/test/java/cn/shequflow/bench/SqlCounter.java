@@ -34,6 +34,7 @@ public final class SqlCounter implements QueryExecutionListener, MethodExecution
   private final Map<Key, LongAdder> counts = new ConcurrentHashMap<>();
   private final Map<Key, LongAdder> rows = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> statements = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> transactions = new ConcurrentHashMap<>();
   private final LongAdder roundTrips = new LongAdder();
   private final LongAdder batchedStatements = new LongAdder();
   private final ThreadLocal<Key> pendingUpdateCount = new ThreadLocal<>();
@@ -48,6 +49,7 @@ public final class SqlCounter implements QueryExecutionListener, MethodExecution
     counts.clear();
     rows.clear();
     statements.clear();
+    transactions.clear();
     roundTrips.reset();
     batchedStatements.reset();
   }
@@ -66,6 +68,13 @@ public final class SqlCounter implements QueryExecutionListener, MethodExecution
   public Map<String, Long> statements() {
     Map<String, Long> copy = new TreeMap<>();
     statements.forEach((k, v) -> copy.put(k, v.sum()));
+    return copy;
+  }
+
+  /** Commits and rollbacks by who ended the transaction ({@link #transactionOwner}), counted while detailed. */
+  public Map<String, Long> transactions() {
+    Map<String, Long> copy = new TreeMap<>();
+    transactions.forEach((k, v) -> copy.put(k, v.sum()));
     return copy;
   }
 
@@ -152,6 +161,9 @@ public final class SqlCounter implements QueryExecutionListener, MethodExecution
     } else if (("commit".equals(name) || "rollback".equals(name)) && method.getParameterCount() == 0
         && context.getTarget() instanceof java.sql.Connection) {
       add(counts, new Key(currentCall(), detailed ? caller() : "-", "-", name.toUpperCase(Locale.ROOT)), 1);
+      if (detailed) {
+        transactions.computeIfAbsent(name.toUpperCase(Locale.ROOT) + " from " + transactionOwner(), k -> new LongAdder()).increment();
+      }
     }
   }
 
@@ -240,6 +252,25 @@ public final class SqlCounter implements QueryExecutionListener, MethodExecution
   private static final StackWalker WALKER = StackWalker.getInstance();
 
   /**
+   * Who ends a transaction: the first frame of the calling stack that is not JDBC, the pool, the
+   * proxy, Spring's transaction code or a command interceptor of the engine (e.g.
+   * {@code ExecuteJobHelper.invokeJobListener} for the job executor's success listener).
+   */
+  static String transactionOwner() {
+    return WALKER.walk(frames -> frames
+        .map(f -> f.getClassName() + "." + f.getMethodName())
+        .filter(f -> !(f.startsWith("net.ttddyy.") || f.startsWith("com.zaxxer.") || f.startsWith("com.mysql.")
+            || f.startsWith("org.mariadb.") || f.startsWith("org.springframework.") || f.startsWith("java.")
+            || f.startsWith("jdk.") || f.startsWith("sun.") || f.startsWith("cn.shequflow.bench.")
+            || f.startsWith("org.camunda.bpm.engine.impl.interceptor.") || f.startsWith("org.camunda.bpm.engine.spring.")
+            || f.contains("$Proxy") || f.endsWith(".execute") && f.startsWith("cn.shequflow.core.")
+            || f.endsWith(".withProductRights") || f.contains("Interceptor")))
+        .limit(2)
+        .map(f -> f.substring(f.lastIndexOf('.', f.lastIndexOf('.') - 1) + 1))
+        .reduce((a, b) -> a + " < " + b).orElse("?"));
+  }
+
+  /**
    * Who sent the statement, from the calling stack: authentication (Camunda's REST authentication
    * filter and provider) before anything else, then a command guard, then the innermost class of
    * the product (a delegate, listener, mapper user), then the engine serving a REST call. Command
@@ -277,7 +308,9 @@ public final class SqlCounter implements QueryExecutionListener, MethodExecution
                   || was.contains("Interceptor") || was.startsWith("cn.shequflow.core."));
           boolean passOn = method.startsWith("doFilter") || was.startsWith("org.apache.catalina.core.ApplicationFilterChain")
               || was.startsWith("org.springframework.web.filter.")
-              || simple.equals("Trusted") || simple.equals("GuardInterceptor") || interceptorPassing;
+              || simple.equals("Trusted") || simple.equals("GuardInterceptor") || interceptorPassing
+              // the product's job executor (Camunda's, one transaction less per job): the engine's work
+              || simple.equals("JobExecution");
           if (passOn) {
             continue;
           }

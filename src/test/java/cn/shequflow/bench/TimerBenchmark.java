@@ -105,9 +105,16 @@ class TimerBenchmark {
     out.append(Heap.line(String.format("%,d open cases loaded", timers)));
 
     // 3. Due now: the job executor takes them from here.
+    // -Dbench.jfr=FILE: a Java Flight Recording (settings "profile") of the timers' run alone.
+    jdk.jfr.Recording recording = null;
+    if (System.getProperty("bench.jfr") != null) {
+      recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+      recording.start();
+    }
     counter.reset();
     counter.detailed(true);
     Timestamp due = new Timestamp(ClockUtil.getCurrentTime().getTime() - 60_000);
+    String loadAtStart = loadAverage();
     long start = System.nanoTime();
     int made = jdbc.update("update ACT_RU_JOB set DUEDATE_ = ? where JOB_DEF_ID_ = ? and PROCESS_INSTANCE_ID_ <> ?",
         due, jobDefinition, instance);
@@ -137,6 +144,12 @@ class TimerBenchmark {
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    if (recording != null) {
+      recording.stop();
+      recording.dump(Path.of(System.getProperty("bench.jfr")));
+      recording.close();
+      out.append("JFR recording of the run: ").append(System.getProperty("bench.jfr")).append('\n');
+    }
     if (poll != null) {
       poll.close();
     }
@@ -164,6 +177,7 @@ class TimerBenchmark {
     long late = jdbc.queryForObject("select count(*) from biz_case where status = 'late' and business_key <> ?", Long.class, key);
 
     out.append(String.format("%n%-44s %12s%n", "timers", "figure"));
+    out.append(String.format("%-44s %12s%n", "load average (1 min) at start / end", loadAtStart + " / " + loadAverage()));
     out.append(String.format("%-44s %,12d%n", "timers due", timers));
     out.append(String.format("%-44s %,12d%n", "ran (their jobs gone)", ran));
     out.append(String.format("%-44s %12.1f%n", "seconds until all ran" + (left > 0 ? " (NOT all ran)" : ""), seconds));
@@ -185,6 +199,12 @@ class TimerBenchmark {
             java.util.TreeMap::new, java.util.stream.Collectors.summingLong(Map.Entry::getValue)));
     out.append("per timer, by source (calling stack) and kind:\n");
     byCaller.forEach((k, n) -> out.append(String.format("  %-60s %8.2f%n", k, n / (double) Math.max(1, ran))));
+    out.append("statements per timer, by source and text (0.05 or more):\n");
+    counter.statements().entrySet().stream().filter(e -> e.getValue() >= Math.max(1, ran) / 20)
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(e -> out.append(String.format("  %-136s %6.2f%n", e.getKey(), e.getValue() / (double) Math.max(1, ran))));
+    out.append("transactions per timer, by who ended them (calling stack):\n");
+    counter.transactions().entrySet().stream().forEach(e -> out.append(String.format("  %-76s %8.2f%n", e.getKey(), e.getValue() / (double) Math.max(1, ran))));
     out.append("progress (seconds:timers ran):").append(progress).append('\n');
     out.append(Heap.line("after the timers ran"));
 
@@ -195,6 +215,11 @@ class TimerBenchmark {
 
     assertThat(events - eventCases).as("duplicate status events").isZero();
     assertThat(notices - noticeCases).as("duplicate notices").isZero();
+  }
+
+  /** The machine's load average over the last minute (shared with other builds; figures depend on it). */
+  static String loadAverage() {
+    return String.format("%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
   String jobExecutorSettings() {

@@ -44,12 +44,26 @@ public class TimelineChain {
   /** Appends {@code event} (time to the second) to its case's timeline. */
   @Transactional
   public void append(CaseEvent event) {
+    append(event, false);
+  }
+
+  /**
+   * As {@link #append}, for a caller that has already locked the case's row in the current transaction
+   * (it updated the row, e.g. its status): the row is not locked a second time.
+   */
+  @Transactional
+  public void appendToLockedCase(CaseEvent event) {
+    append(event, true);
+  }
+
+  private void append(CaseEvent event, boolean caseLocked) {
     CaseEvent e = new CaseEvent(null, event.businessKey(), event.occurredAt().withNano(0), event.userId(),
         event.userName(), event.action(), event.taskName(), event.approved(), event.comment());
     String chainId = chainId(e.businessKey());
     // The case row first, then its chain head: every operation that changes a case locks the case row
     // (its status, CcMapper.lockCase), so taking both in this one order never deadlocks with them.
-    lockedCases.get(e.businessKey(), () -> jdbc.queryForList(
+    // Locked once per transaction: by the caller's own update of the row, or here the first time.
+    lockedCases.get(e.businessKey(), () -> caseLocked ? List.of() : jdbc.queryForList(
         "select business_key from biz_case where business_key = ? for update", String.class, e.businessKey()));
     HashChain.Head head = chain.lock(chainId);
     String hash = HashChain.hash(head.lastHash(), canonical(e));

@@ -9,6 +9,7 @@ import cn.shequflow.core.process.Texts;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The case register: the product's own record of every request, whatever its family. Routing,
@@ -87,8 +88,10 @@ public class Cases {
   public void moveTo(CaseRecord record, String status) {
     CaseFamily family = familyOf(record);
     family.statusLabel(status); // refuses a status the family does not declare
-    mapper.setStatus(record.businessKey(), status, family.closedStatuses().contains(status), Clock.now());
-    event(record.businessKey(), currentUser.id(), status, null, null, null);
+    int updated = mapper.setStatus(record.businessKey(), status, family.closedStatuses().contains(status), Clock.now());
+    // In a transaction the update locked the case's row until it ends: the timeline entry need not lock it again.
+    event(record.businessKey(), currentUser.id(), status, null, null, null,
+        updated == 1 && TransactionSynchronizationManager.isActualTransactionActive());
   }
 
   /** End listener of every family's process: the case is closed when its process ends. */
@@ -117,10 +120,20 @@ public class Cases {
 
   public void event(String businessKey, String userId, String action, String taskName, Boolean approved,
       String comment) {
+    event(businessKey, userId, action, taskName, approved, comment, false);
+  }
+
+  private void event(String businessKey, String userId, String action, String taskName, Boolean approved,
+      String comment, boolean caseLocked) {
     String name = userId == null ? null : organisation.displayName(userId);
     // Chained to the case's previous entry (tamper evidence, issue 17); the time is kept to the second.
-    timelineChain.append(new CaseEvent(null, businessKey, Clock.now(), userId, Texts.fit(name, MAX_NAME), action,
-        Texts.fit(taskName, MAX_TASK_NAME), approved, Texts.fit(comment, MAX_COMMENT)));
+    CaseEvent event = new CaseEvent(null, businessKey, Clock.now(), userId, Texts.fit(name, MAX_NAME), action,
+        Texts.fit(taskName, MAX_TASK_NAME), approved, Texts.fit(comment, MAX_COMMENT));
+    if (caseLocked) {
+      timelineChain.appendToLockedCase(event);
+    } else {
+      timelineChain.append(event);
+    }
   }
 
   /**
