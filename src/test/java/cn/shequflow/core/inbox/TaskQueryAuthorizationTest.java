@@ -177,6 +177,11 @@ public class TaskQueryAuthorizationTest extends RestTestSupport {
     assertThat(statements).anyMatch(m -> m.contains("Preparing: select count(RES.ID_)")
         && m.contains("EXISTS (select 1 from ACT_RU_IDENTITYLINK I where I.TASK_ID_ = RES.ID_"));
     assertThat(statements).noneMatch(m -> m.contains("left join ACT_RU_IDENTITYLINK I") && !m.contains("distinct"));
+    // On MariaDB a page keeps its EXISTS correlated (TaskQueryAuthorization.pagePrefix).
+    if ("mariadb".equals(configuration.getDatabaseType())) {
+      assertThat(statements).anyMatch(m -> m.contains(
+          "Preparing: SET STATEMENT optimizer_switch='exists_to_in=off' FOR select RES.REV_"));
+    }
 
     assertThat(exists).isEqualTo(enginesOwn(sessions, this::inboxAnswers));
 
@@ -280,7 +285,7 @@ public class TaskQueryAuthorizationTest extends RestTestSupport {
     assertThat(response.status()).as(response.body()).isEqualTo(200);
     List<String> instances = new java.util.ArrayList<>();
     response.json().path("_embedded").path("task").forEach(t -> instances.add(t.get("processInstanceId").asText()));
-    return instances;
+    return instances.stream().sorted().toList();
   }
 
   private static long halCount(RestClient.Response response) {
@@ -288,8 +293,12 @@ public class TaskQueryAuthorizationTest extends RestTestSupport {
     return response.json().get("count").asLong();
   }
 
+  /**
+   * The tasks' instances, sorted: tasks created in the same second (MariaDB keeps seconds) come in
+   * either order, and the two forms may read them differently; the order by is the engine's, as is.
+   */
   private static List<String> instances(List<Task> tasks) {
-    return tasks.stream().map(Task::getProcessInstanceId).toList();
+    return tasks.stream().map(Task::getProcessInstanceId).sorted().toList();
   }
 
   /**
