@@ -27,12 +27,14 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The benchmark of issue 21 (docs/benchmarks.md), not a timed test: it asserts only that each REST
- * call answers as the leave path expects, and prints a table.
+ * call answers as the family's path expects, and prints tables: the leave path first, then each other
+ * family's happy path ({@link FamilyPaths}; {@code -Dbench.families=leave,expense,incident,move,correction}
+ * picks some, default all), then one line per family.
  *
  * <pre>
  * mvn -Pbench test                       # H2 file database in target/bench/
  * mvn -Pbench,mariadb test               # MariaDB at 127.0.0.1:3306 (root), database shequ_bench, made afresh
- * mvn -Pbench test -Dbench.mode=smoke    # seconds: 3 cases, 1 client (.ci/run)
+ * mvn -Pbench test -Dbench.mode=smoke    # seconds: 3 leave cases, 1 client, and 1 case of each other family (.ci/run)
  * </pre>
  *
  * The app runs as in production as far as the database is concerned (job executor and metrics on,
@@ -48,9 +50,6 @@ import org.springframework.test.context.DynamicPropertySource;
     "logging.level.root=warn"})
 @Import(BenchConfiguration.class)
 class LeaveBenchmark {
-
-  static final String[] CALLS = LeavePath.CALLS;
-  static final String[][] PEOPLE = LeavePath.PEOPLE;
 
   static boolean mariadb() {
     return BenchDatabase.mariadb();
@@ -71,18 +70,55 @@ class LeaveBenchmark {
   @Test
   void leavePath() throws Exception {
     ProcessEngines.registerProcessEngine(engine);
-    LeavePath path = new LeavePath("http://localhost:" + port, cn.shequflow.core.process.Clock::today);
     boolean smoke = "smoke".equals(System.getProperty("shequ.bench"));
+    List<FamilyPath> paths = selected(FamilyPaths.all("http://localhost:" + port, cn.shequflow.core.process.Clock::today));
+    StringBuilder out = new StringBuilder();
+    List<String> summary = new ArrayList<>();
+    for (FamilyPath path : paths) {
+      summary.add(family(path, smoke, out));
+    }
+    if (paths.size() > 1 || !paths.get(0).name().equals("leave")) {
+      out.append("\n== Every family: cost per case (1 client) and throughput (wall clock)\n");
+      out.append(String.format("%-11s %6s %9s %7s %7s %8s %8s %9s %9s %9s %9s%n", "family", "calls", "statemts", "SELECT",
+          "writes", "commits", "rows wr", "cases/s1", "p95 1c", "cases/s8", "p95 8c"));
+      summary.forEach(out::append);
+      out.append("(statements, SELECT, writes = INSERT+UPDATE+DELETE, commits, rows written: per case, in the REST calls, "
+          + "background left out; p95 of all calls in ms)\n");
+    }
+    String report = out.toString();
+    System.out.println(report);
+    Files.writeString(Path.of("target/benchmark-" + (mariadb() ? "mariadb" : "h2") + (smoke ? "-smoke" : "") + ".txt"), report);
+  }
+
+  /** The families {@code -Dbench.families} names (comma-separated; default all), in the benchmark's order. */
+  static List<FamilyPath> selected(List<FamilyPath> all) {
+    String wanted = System.getProperty("bench.families", "").trim();
+    if (wanted.isEmpty() || wanted.equals("all")) {
+      return all;
+    }
+    List<String> names = Arrays.stream(wanted.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+    List<String> known = all.stream().map(FamilyPath::name).toList();
+    for (String name : names) {
+      if (!known.contains(name)) {
+        throw new IllegalArgumentException("bench.families: unknown family " + name + " (known: " + known + ")");
+      }
+    }
+    return all.stream().filter(p -> names.contains(p.name())).toList();
+  }
+
+  /** One family's tables (leave's exactly as before the other families came); its line of the summary. */
+  String family(FamilyPath path, boolean smoke, StringBuilder out) throws Exception {
+    String[] calls = path.calls();
+    boolean leave = path.name().equals("leave");
     int warmup = smoke ? 0 : Integer.getInteger("bench.warmup", 20);
-    int costCases = smoke ? 3 : Integer.getInteger("bench.cases", 20);
+    int costCases = smoke ? (leave ? 3 : 1) : Integer.getInteger("bench.cases", 20);
     int[] clients = smoke ? new int[] {1} : new int[] {1, 8};
-    int perClient1 = smoke ? 3 : Integer.getInteger("bench.throughput.cases", 40);
+    int perClient1 = smoke ? (leave ? 3 : 0) : Integer.getInteger("bench.throughput.cases", 40);
     int perClient8 = smoke ? 0 : Integer.getInteger("bench.throughput.cases8", 15);
 
-    StringBuilder out = new StringBuilder();
     String db = mariadb() ? "MariaDB/MySQL " + environment.getProperty("spring.datasource.url").replaceAll("\\?.*", "")
         : "H2 file " + environment.getProperty("spring.datasource.url").replaceAll(";.*", "");
-    out.append("\n== Shequ Flow benchmark: leave, start -> the director approves -> report back (5 REST calls per case)\n");
+    out.append("\n== Shequ Flow benchmark: ").append(path.title()).append('\n');
     out.append("database: ").append(db).append(smoke ? "   (smoke run)" : "").append('\n');
     out.append("history level: ").append(engine.getProcessEngineConfiguration().getHistory())
         .append(", jdbcBatchProcessing: ").append(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
@@ -99,7 +135,7 @@ class LeaveBenchmark {
     counter.reset();
     Map<String, Long> serverBefore = serverCounters();
     for (int i = 0; i < costCases; i++) {
-      path.runCase(i % PEOPLE.length, i, null);
+      path.runCase(i, i, null);
     }
     Map<String, Long> serverAfter = serverCounters();
     Map<SqlCounter.Key, Long> counts = counter.counts();
@@ -117,12 +153,33 @@ class LeaveBenchmark {
       out.append('\n');
     }
     frequentStatements(out, costCases, counter.statements());
+    long[] totals = new long[5]; // statements, SELECT, INSERT+UPDATE+DELETE, commits, rows written
+    counts.forEach((k, v) -> {
+      if (k.call().equals("background")) {
+        return;
+      }
+      switch (k.kind()) {
+        case "SELECT" -> { totals[0] += v; totals[1] += v; }
+        case "INSERT", "UPDATE", "DELETE" -> { totals[0] += v; totals[2] += v; }
+        case "OTHER" -> totals[0] += v;
+        case "COMMIT" -> totals[3] += v;
+        default -> { }
+      }
+    });
+    rows.forEach((k, v) -> {
+      if (!k.call().equals("background")) {
+        totals[4] += v;
+      }
+    });
 
     // 2. Throughput and latency per call, 1 and 8 clients.
     counter.detailed(false);
     out.append("\n-- Throughput and latency per REST call (wall clock; this machine: 2 cores, shared)\n");
-    out.append(String.format("%-8s %6s %9s %9s   %-26s %8s %8s %8s%n", "clients", "cases", "cases/s", "calls/s",
-        "call", "p50 ms", "p95 ms", "p99 ms"));
+    int width = Math.max(26, Arrays.stream(calls).mapToInt(String::length).max().orElse(0));
+    String head = "%-8s %6s %9s %9s   %-" + width + "s %8s %8s %8s%n";
+    out.append(String.format(head, "clients", "cases", "cases/s", "calls/s", "call", "p50 ms", "p95 ms", "p99 ms"));
+    double[] rate = {Double.NaN, Double.NaN};
+    double[] p95 = {Double.NaN, Double.NaN};
     for (int c : clients) {
       int perClient = c == 1 ? perClient1 : perClient8;
       if (perClient == 0) {
@@ -136,7 +193,7 @@ class LeaveBenchmark {
         int client = k;
         futures.add(pool.submit(() -> {
           for (int i = 0; i < perClient; i++) {
-            path.runCase(client % PEOPLE.length, i, latencies);
+            path.runCase(client, i, latencies);
           }
           return null;
         }));
@@ -149,17 +206,24 @@ class LeaveBenchmark {
       int cases = c * perClient;
       List<Long> all = new ArrayList<>();
       latencies.values().forEach(all::addAll);
-      out.append(String.format("%-8d %6d %9.1f %9.1f   %-26s %8.1f %8.1f %8.1f%n", c, cases, cases / seconds,
-          cases * CALLS.length / seconds, "all calls", LeavePath.pct(all, 50), LeavePath.pct(all, 95), LeavePath.pct(all, 99)));
-      for (String call : CALLS) {
+      rate[c == 1 ? 0 : 1] = cases / seconds;
+      p95[c == 1 ? 0 : 1] = LeavePath.pct(all, 95);
+      out.append(String.format("%-8d %6d %9.1f %9.1f   %-" + width + "s %8.1f %8.1f %8.1f%n", c, cases, cases / seconds,
+          cases * calls.length / seconds, "all calls", LeavePath.pct(all, 50), LeavePath.pct(all, 95), LeavePath.pct(all, 99)));
+      for (String call : calls) {
         List<Long> l = latencies.getOrDefault(call, List.of());
-        out.append(String.format("%-8s %6s %9s %9s   %-26s %8.1f %8.1f %8.1f%n", "", "", "", "", call,
+        out.append(String.format("%-8s %6s %9s %9s   %-" + width + "s %8.1f %8.1f %8.1f%n", "", "", "", "", call,
             LeavePath.pct(l, 50), LeavePath.pct(l, 95), LeavePath.pct(l, 99)));
       }
     }
-    String report = out.toString();
-    System.out.println(report);
-    Files.writeString(Path.of("target/benchmark-" + (mariadb() ? "mariadb" : "h2") + (smoke ? "-smoke" : "") + ".txt"), report);
+    double n = costCases;
+    return String.format("%-11s %6d %9.1f %7.1f %7.1f %8.1f %8.1f %9s %9s %9s %9s%n", path.name(), calls.length,
+        totals[0] / n, totals[1] / n, totals[2] / n, totals[3] / n, totals[4] / n, figure(rate[0], "%.2f"),
+        figure(p95[0], "%.1f"), figure(rate[1], "%.2f"), figure(p95[1], "%.1f"));
+  }
+
+  static String figure(double value, String format) {
+    return Double.isNaN(value) ? "-" : String.format(format, value);
   }
 
   // ---- the cost tables ----
@@ -220,6 +284,21 @@ class LeaveBenchmark {
         .forEach(e -> out.append(String.format("%7.1f  %s%n", e.getValue() / (double) cases, e.getKey())));
   }
 
+  /** Names in order, a leading call number by its value (2 before 10), else as text. */
+  static int byCallNumber(String a, String b) {
+    java.util.regex.Matcher x = CALL_NUMBER.matcher(a);
+    java.util.regex.Matcher y = CALL_NUMBER.matcher(b);
+    if (x.find() && y.find()) {
+      int c = Integer.compare(Integer.parseInt(x.group(1)), Integer.parseInt(y.group(1)));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return a.compareTo(b);
+  }
+
+  static final java.util.regex.Pattern CALL_NUMBER = java.util.regex.Pattern.compile("^(\\d+) ");
+
   static void header(StringBuilder out, String first) {
     out.append(String.format("%-58s %7s %7s %7s %7s %7s %7s %8s %7s %7s %7s%n", first, "SELECT", "INSERT", "UPDATE", "DELETE",
         "other", "total", "rows wr", "commits", "rollbk", "autocmt"));
@@ -227,7 +306,7 @@ class LeaveBenchmark {
 
   static void section(StringBuilder out, int cases, Map<SqlCounter.Key, Long> counts, Map<SqlCounter.Key, Long> rows,
       Function<SqlCounter.Key, String> by, boolean withCommits) {
-    Map<String, long[]> lines = new TreeMap<>();
+    Map<String, long[]> lines = new TreeMap<>(LeaveBenchmark::byCallNumber);
     long[] total = new long[10];
     for (var e : counts.entrySet()) {
       String k = by.apply(e.getKey());

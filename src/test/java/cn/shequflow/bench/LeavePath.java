@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  * answers as the path expects. The plain baseline gets the very same requests: it ignores the
  * Authorization header (no REST authentication) and its process reads the same variables.
  */
-final class LeavePath {
+final class LeavePath implements FamilyPath {
 
   static final String[] CALLS = {"1 start", "2 director lists tasks", "3 director approves",
       "4 applicant lists tasks", "5 applicant reports back"};
@@ -49,10 +49,26 @@ final class LeavePath {
     this.today = today;
   }
 
+  @Override
+  public String name() {
+    return "leave";
+  }
+
+  @Override
+  public String title() {
+    return "leave, start -> the director approves -> report back (5 REST calls per case)";
+  }
+
+  @Override
+  public String[] calls() {
+    return CALLS;
+  }
+
   /** One case: start, the director lists and approves, the applicant lists and reports back. */
-  void runCase(int who, int n, Map<String, List<Long>> latencies) throws Exception {
-    String applicant = PEOPLE[who][0];
-    String director = PEOPLE[who][1];
+  @Override
+  public void runCase(int who, int n, Map<String, List<Long>> latencies) throws Exception {
+    String applicant = PEOPLE[who % PEOPLE.length][0];
+    String director = PEOPLE[who % PEOPLE.length][1];
     LocalDate day = today.get();
     Map<String, Object> start = new LinkedHashMap<>();
     start.put("leaveType", "personal");

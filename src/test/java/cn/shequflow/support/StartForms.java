@@ -41,4 +41,37 @@ public final class StartForms {
     v.put("location", location);
     return v;
   }
+
+  /**
+   * A rental move-in of 周小红 ({@code idNumber}, a migrant) on {@code movedOn} to 造纸社区, as
+   * {@code ResidentRestTest} files it (ResidentMoveProcessTest's move-in with a landlord).
+   */
+  public static Map<String, Object> moveIn(String idNumber, LocalDate movedOn) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("moveType", "move-in");
+    v.put("residentType", "migrant");
+    v.put("name", "周小红");
+    v.put("idNumber", idNumber);
+    v.put("phone", "13907920001");
+    v.put("occupation", "个体经营");
+    v.put("address", "浔阳区湓城街道造纸社区滨江路 18 号");
+    v.put("building", "3 栋");
+    v.put("movedOn", movedOn.toString());
+    v.put("landlordName", "赵房东");
+    v.put("landlordPhone", "0792-8221234");
+    return v;
+  }
+
+  /** A person under community correction travels {@code days} from {@code start}, as {@code CorrectionRestTest} files it. */
+  public static Map<String, Object> travel(LocalDate start, int days) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("personName", "王某");
+    v.put("idNumber", "360403198503121234");
+    v.put("destination", "湖南省长沙市岳麓区");
+    v.put("startDate", start.toString());
+    v.put("endDate", start.plusDays(days - 1).toString());
+    v.put("days", days);
+    v.put("reason", "探望住院的母亲");
+    return v;
+  }
 }
