@@ -3,6 +3,7 @@ package cn.shequflow.expense;
 import cn.shequflow.core.cases.CaseRecord;
 import cn.shequflow.core.cases.Cases;
 import cn.shequflow.core.process.Clock;
+import cn.shequflow.core.process.PolicyDecisions;
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.LocalDate;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
@@ -26,7 +26,9 @@ import org.springframework.stereotype.Component;
  * and the rule are policy, in the tables. The related ones are summed into the register
  * ({@code related_amount}), so that {@code expenseRoute} decides on this expense and the related
  * ones together; the approver is told on the task's name, on the form ({@code relatedExpenses}) and
- * on the case's timeline ({@code related-expenses}).
+ * on the case's timeline ({@code related-expenses}). Both are policy decisions ({@link PolicyDecisions}:
+ * latest version, no decision history; issue 21: with the engine's decision history each earlier
+ * expense wrote about 8 rows on every filing, and the related ones and why are on the timeline).
  */
 @Component("checkRelatedExpenses")
 public class CheckRelatedExpenses implements JavaDelegate {
@@ -46,9 +48,9 @@ public class CheckRelatedExpenses implements JavaDelegate {
 
   private final ExpenseRegister register;
   private final Cases cases;
-  private final DecisionService decisions;
+  private final PolicyDecisions decisions;
 
-  public CheckRelatedExpenses(ExpenseRegister register, Cases cases, DecisionService decisions) {
+  public CheckRelatedExpenses(ExpenseRegister register, Cases cases, PolicyDecisions decisions) {
     this.register = register;
     this.cases = cases;
     this.decisions = decisions;
@@ -90,8 +92,8 @@ public class CheckRelatedExpenses implements JavaDelegate {
   }
 
   private int windowDays(String category) {
-    DmnDecisionResultEntries window = decisions.evaluateDecisionByKey(WINDOW_DECISION)
-        .variables(Variables.createVariables().putValue("category", category)).evaluate().getSingleResult();
+    DmnDecisionResultEntries window = decisions.evaluate(WINDOW_DECISION, Map.of("category", category))
+        .getSingleResult();
     Object days = window == null ? null : window.getEntry("windowDays");
     if (!(days instanceof Number n) || n.intValue() < 0) {
       throw new IllegalStateException("Decision " + WINDOW_DECISION + " gave no window for " + category);
@@ -107,8 +109,7 @@ public class CheckRelatedExpenses implements JavaDelegate {
         .putValue("samePurpose", comparable(self.purpose()).equals(comparable(earlier.purpose())))
         .putValue("sameHandler", name(self.handler()).equals(name(earlier.handler())))
         .putValue("sameWitness", name(self.witness()).equals(name(earlier.witness())));
-    DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(RULE_DECISION).variables(input).evaluate()
-        .getSingleResult();
+    DmnDecisionResultEntries result = decisions.evaluate(RULE_DECISION, input).getSingleResult();
     if (result == null || !Boolean.TRUE.equals(result.getEntry("related"))) {
       return null;
     }
