@@ -435,15 +435,7 @@ class ApprovalOperationsAttackTest extends ApprovalOperationsTestSupport {
 
   /** Ten days' travel of a person under correction (CC-1: the justice office, then the county). */
   private static Map<String, Object> travel(int days) {
-    LocalDate start = cn.shequflow.core.process.Clock.today().plusDays(7);
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("personName", "王某");
-    v.put("idNumber", "360403198503121234");
-    v.put("destination", "湖南省长沙市岳麓区");
-    v.put("startDate", start.toString());
-    v.put("endDate", start.plusDays(days - 1).toString());
-    v.put("days", days);
-    v.put("reason", "探望住院的母亲");
-    return v;
+    return cn.shequflow.support.StartForms.travel(cn.shequflow.core.process.Clock.today().plusDays(7), days);
   }
+
 }

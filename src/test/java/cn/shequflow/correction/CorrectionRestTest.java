@@ -32,17 +32,9 @@ class CorrectionRestTest extends RestTestSupport {
   }
 
   static Map<String, Object> travel(int days) {
-    LocalDate start = today().plusDays(7);
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("personName", "王某");
-    v.put("idNumber", "360403198503121234");
-    v.put("destination", "湖南省长沙市岳麓区");
-    v.put("startDate", start.toString());
-    v.put("endDate", start.plusDays(days - 1).toString());
-    v.put("days", days);
-    v.put("reason", "探望住院的母亲");
-    return v;
+    return cn.shequflow.support.StartForms.travel(today().plusDays(7), days);
   }
+
 
   /** A residence change applied for today, planned for {@code planned} (CC-3 asks one calendar month ahead). */
   static Map<String, Object> residence(LocalDate planned) {
