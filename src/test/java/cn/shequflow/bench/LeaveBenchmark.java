@@ -13,17 +13,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.core.env.Environment;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The benchmark of issue 21 (docs/benchmarks.md), not a timed test: it asserts only that each REST
@@ -44,27 +37,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * counted by {@link SqlCounter} behind the app's DataSource.
  */
 @EnabledIfSystemProperty(named = "shequ.bench", matches = "full|smoke")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "camunda.bpm.job-execution.enabled=true",
-    "camunda.bpm.metrics.enabled=true",
-    "logging.level.root=warn"})
-@Import(BenchConfiguration.class)
-class LeaveBenchmark {
+@ProductionLikeApp
+class LeaveBenchmark extends BenchApp {
 
   static boolean mariadb() {
     return BenchDatabase.mariadb();
   }
 
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) throws Exception {
-    BenchDatabase.register(registry);
-  }
-
-  @LocalServerPort int port;
-  @Autowired ProcessEngine engine;
   @Autowired SqlCounter counter;
-  @Autowired Environment environment;
-  @Autowired javax.sql.DataSource dataSource;
 
 
   @Test

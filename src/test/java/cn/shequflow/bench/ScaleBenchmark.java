@@ -18,16 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The supervisors' queries at the size of a large street's year (issues 20 and 21, docs/benchmarks.md):
@@ -49,22 +43,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @EnabledIfSystemProperty(named = "shequ.bench", matches = "scale|smoke")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "logging.level.root=warn"})
-class ScaleBenchmark {
+class ScaleBenchmark extends BenchApp {
 
   static final String LEAVE = "/engine-rest/process-definition/key/leave-request/start";
   static final String EXPENSE = "/engine-rest/process-definition/key/expense-approval/start";
   static final String INCIDENT = "/engine-rest/process-definition/key/incident-report/start";
   static final String LOAN = "/engine-rest/process-definition/key/property-loan/start";
 
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) throws Exception {
-    BenchDatabase.register(registry);
-  }
-
-  @LocalServerPort int port;
-  @Autowired DataSource dataSource;
-  @Autowired Environment environment;
-  @Autowired org.camunda.bpm.engine.ProcessEngine engine;
 
   JdbcTemplate jdbc;
 

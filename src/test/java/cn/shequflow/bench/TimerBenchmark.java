@@ -3,24 +3,16 @@ package cn.shequflow.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shequflow.core.process.Clock;
-import cn.shequflow.support.RestClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Timestamp;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Timers at scale (issue 21, docs/benchmarks.md): N leave cases whose report-back deadline (the
@@ -40,23 +32,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * the applicant's notice ({@code notification}).
  */
 @EnabledIfSystemProperty(named = "shequ.bench", matches = "timers")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "camunda.bpm.job-execution.enabled=true",
-    "camunda.bpm.metrics.enabled=true",
-    "logging.level.root=warn"})
-@Import(BenchConfiguration.class)
-class TimerBenchmark {
+@ProductionLikeApp
+class TimerBenchmark extends BenchApp {
 
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) throws Exception {
-    BenchDatabase.register(registry);
-  }
-
-  @LocalServerPort int port;
-  @Autowired DataSource dataSource;
-  @Autowired Environment environment;
   @Autowired SqlCounter counter;
-  @Autowired org.camunda.bpm.engine.ProcessEngine engine;
 
   @Test
   void timersFallingDueAtOnce() throws Exception {
