@@ -1,5 +1,6 @@
 package cn.shequflow.core.contract;
 
+import cn.shequflow.core.guard.GuardLookups;
 import cn.shequflow.core.process.LatestVersions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
@@ -50,7 +51,7 @@ public class FormContracts {
 
   /** The task's contract, or {@code null} when the caller cannot see the task (the engine answers). */
   public FormContract forTask(String taskId) {
-    Task task = taskId == null ? null : tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+    Task task = taskId == null ? null : GuardLookups.visibleTask(tasks, taskId);
     if (task == null) {
       return null;
     }

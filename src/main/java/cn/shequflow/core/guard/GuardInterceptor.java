@@ -24,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Cost (issue 21, docs/benchmarks.md): the guards run as one engine command of their own, so
  * their look-ups (task, form, variables, decisions) share one command context: the engine's
  * authorization set-up (the groups that hold authorizations, whether revokes apply) is read once,
- * and an entity read by id once. On the engine's ordinary executor that command and the person's
+ * and an entity read by id once; the task as the person sees it is asked once for all of them
+ * ({@link GuardLookups}). On the engine's ordinary executor that command and the person's
  * command then share one database transaction: one commit per request, and a refusal or a failure
  * of the command rolls back both. Should a guard have handled the failure of one of its own
  * look-ups (the transaction can then only be rolled back), the guards' work is rolled back and the
@@ -78,7 +79,7 @@ public class GuardInterceptor extends CommandInterceptor {
   /** All guards as one engine command: their look-ups share its command context. */
   private Command<Void> guardsCommand(Command<?> command, Caller caller) {
     return context -> {
-      Trusted.run(() -> guards.orderedStream().forEach(g -> g.check(command, caller)));
+      Trusted.run(() -> GuardLookups.pass(() -> guards.orderedStream().forEach(g -> g.check(command, caller))));
       return null;
     };
   }

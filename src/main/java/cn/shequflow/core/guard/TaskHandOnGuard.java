@@ -87,7 +87,7 @@ public class TaskHandOnGuard implements CommandGuard {
     } else {
       return;
     }
-    Task task = taskId == null ? null : tasks.createTaskQuery().taskId(taskId).singleResult();
+    Task task = taskId == null ? null : GuardLookups.visibleTask(tasks, taskId);
     if (task == null) {
       return; // not visible to the caller: the engine answers 404/403 itself
     }
@@ -107,7 +107,7 @@ public class TaskHandOnGuard implements CommandGuard {
    */
   private void claimOnCompletion(Command<?> command, Caller caller) {
     String taskId = field(command, "taskId");
-    Task task = taskId == null ? null : tasks.createTaskQuery().taskId(taskId).singleResult();
+    Task task = taskId == null ? null : GuardLookups.visibleTask(tasks, taskId);
     if (task == null || task.getAssignee() != null) {
       return; // gone (the engine answers), or claimed: TaskHolderGuard
     }

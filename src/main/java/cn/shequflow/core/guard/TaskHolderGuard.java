@@ -34,7 +34,7 @@ public class TaskHolderGuard implements CommandGuard {
       return;
     }
     String taskId = field(command, "taskId");
-    Task task = taskId == null ? null : tasks.createTaskQuery().taskId(taskId).singleResult();
+    Task task = taskId == null ? null : GuardLookups.visibleTask(tasks, taskId);
     if (task != null && task.getAssignee() != null && !task.getAssignee().equals(caller.userId())) {
       throw new CaseConflictException("该任务已由" + organisation.displayName(task.getAssignee()) + "认领，只能由其办理");
     }

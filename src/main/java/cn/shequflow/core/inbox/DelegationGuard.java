@@ -1,5 +1,6 @@
 package cn.shequflow.core.inbox;
 
+import cn.shequflow.core.guard.GuardLookups;
 import static cn.shequflow.core.guard.Refusals.field;
 
 import cn.shequflow.core.guard.Caller;
@@ -37,7 +38,7 @@ public class DelegationGuard implements CommandGuard {
       return;
     }
     String taskId = field(command, "taskId");
-    Task task = taskId == null ? null : tasks.createTaskQuery().taskId(taskId).singleResult();
+    Task task = taskId == null ? null : GuardLookups.visibleTask(tasks, taskId);
     if (task == null) {
       return; // gone or not visible: the engine answers
     }
