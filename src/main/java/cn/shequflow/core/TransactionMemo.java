@@ -10,7 +10,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Facts read once per database transaction: a request's guards and its command run in one
  * transaction but in separate engine commands, and each command would otherwise read the same fact
  * again. The memo lives as long as the transaction (it is set aside while a nested transaction
- * runs, and dropped when it ends); without a transaction every call reads afresh.
+ * runs, and dropped when it completes, before any after-completion work); without a transaction
+ * every call reads afresh.
  */
 public final class TransactionMemo {
 
@@ -57,6 +58,13 @@ public final class TransactionMemo {
       @Override
       public void resume() {
         TransactionSynchronizationManager.bindResource(TransactionMemo.this, memo);
+      }
+
+      @Override
+      public void beforeCompletion() {
+        // After every beforeCommit write: work another callback starts in a new transaction of its
+        // own once this one completed (the audit log's failure entries) must not see this memo.
+        TransactionSynchronizationManager.unbindResourceIfPossible(TransactionMemo.this);
       }
 
       @Override
