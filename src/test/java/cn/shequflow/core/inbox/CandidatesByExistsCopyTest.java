@@ -21,7 +21,10 @@ class CandidatesByExistsCopyTest {
   @Test
   @DisplayName("Issue 21: the copied task criteria are the engine's, but for the candidate criteria asked as EXISTS")
   void copyIsTheEnginesCriteriaWithTheCandidatesAsExists() throws IOException {
-    String engines = sql(read("org/camunda/bpm/engine/impl/mapping/entity/Task.xml"), "selectTaskByQueryCriteriaSql");
+    // The engine's own mapping file, found by the engine's package (the Operaton variant's too).
+    String mapping = org.camunda.bpm.engine.impl.ProcessEngineImpl.class.getPackageName().replace('.', '/')
+        + "/mapping/entity/Task.xml";
+    String engines = sql(read(mapping), "selectTaskByQueryCriteriaSql");
     String ours = sql(read(TaskQueryAuthorization.MAPPER), "criteriaWithCandidatesByExists");
 
     String expected = engines
